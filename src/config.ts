@@ -1,0 +1,162 @@
+// Reads the environment once, validates it with zod and returns one frozen, typed Config (or names every problem).
+import { z } from 'zod';
+
+const isIanaZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .default('false')
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number({ error: 'must be a whole number' }).int().positive('must be above 0').default(fallback);
+
+const environmentSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: 'the bot token (xoxb-…) from the Slack app page OAuth & Permissions' })
+    .startsWith('xoxb-', 'must be a bot token starting with xoxb-'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xapp-'), {
+    message: 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)',
+  }),
+  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
+  SLACK_API_URL: optionalText.pipe(z.url('must be a URL such as https://slack.com/api/').optional()),
+  CALIQ_BASE_URL: z.url({ error: 'the Caliq API host as a URL, e.g. https://api.caliq.com' }),
+  CALIQ_API_KEY: z.string({ error: 'the key issued by Caliq support' }).min(1, 'must not be empty'),
+  CALIQ_TIME_ZONE: z
+    .string()
+    .default('Europe/London')
+    .refine(isIanaZone, { message: 'must be an IANA time zone name such as Europe/London' }),
+  CALIQ_DATE_FORMAT: z.string().min(1).default("yyyy-MM-dd'T'HH:mm:ss"),
+  CALIQ_TIMEOUT_MS: positiveInt(10_000),
+  CALIQ_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  CALIQ_REFERENCE_TTL_SECONDS: positiveInt(600),
+  CALIQ_DEFAULT_CHANNEL_ID: z.coerce.number().int().positive().optional(),
+  EMPLOYEE_MAP: z.string().min(1).default('./employee-map.csv'),
+  EMPLOYEE_PROFILE_FIELD: optionalText,
+  MAPPING_CONTACT: z.string().min(1).default('your Slack admin'),
+  DATABASE_PATH: z.string().min(1).default('./data/caliq-slack.db'),
+  DELIVERY_GIVE_UP_HOURS: z.coerce.number().positive().default(24),
+  DELIVERY_CONCURRENCY: positiveInt(8),
+  REMINDER_POLL_SECONDS: positiveInt(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: booleanFlag,
+});
+
+const isBlank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
+
+/** The one rule that spans two variables: HTTP mode needs the signing secret, Socket Mode the app token. */
+function modeProblems(env: NodeJS.ProcessEnv): string[] {
+  if (isBlank(env.SLACK_APP_TOKEN) && isBlank(env.SLACK_SIGNING_SECRET)) {
+    return [
+      'SLACK_SIGNING_SECRET is required in HTTP mode (Slack app page → Basic Information → Signing Secret); or set SLACK_APP_TOKEN to run in Socket Mode',
+    ];
+  }
+  return [];
+}
+
+export type Config = Readonly<{
+  slack: Readonly<{
+    botToken: string;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    socketMode: boolean;
+    port: number;
+    apiUrl: string | undefined;
+  }>;
+  caliq: Readonly<{
+    baseUrl: string;
+    apiKey: string;
+    timeZone: string;
+    dateFormat: string;
+    timeoutMs: number;
+    retries: number;
+    referenceTtlMs: number;
+    defaultChannelId: number | undefined;
+  }>;
+  people: Readonly<{ employeeMapPath: string; profileFieldLabel: string | undefined; mappingContact: string }>;
+  database: Readonly<{ path: string }>;
+  delivery: Readonly<{ giveUpAfterMs: number; concurrency: number }>;
+  reminders: Readonly<{ pollIntervalMs: number }>;
+  log: Readonly<{ level: string; pretty: boolean }>;
+}>;
+
+/** Raised when the environment cannot make a Config; its message lists every problem, never a value. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `Configuration is incomplete; fix these environment variables (see .env.example and the README):\n${problems
+        .map((problem) => `  - ${problem}`)
+        .join('\n')}`,
+    );
+  }
+}
+
+/** Builds the Config from an environment (process.env by default). Throws ConfigError naming every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => {
+          const name = issue.path.join('.') || 'environment';
+          return isBlank(env[name]) ? `${name} is required: ${issue.message}` : `${name} is invalid: ${issue.message}`;
+        })),
+    ...modeProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+  return Object.freeze({
+    slack: Object.freeze({
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      socketMode: e.SLACK_APP_TOKEN !== undefined,
+      port: e.PORT,
+      apiUrl: e.SLACK_API_URL,
+    }),
+    caliq: Object.freeze({
+      baseUrl: e.CALIQ_BASE_URL,
+      apiKey: e.CALIQ_API_KEY,
+      timeZone: e.CALIQ_TIME_ZONE,
+      dateFormat: e.CALIQ_DATE_FORMAT,
+      timeoutMs: e.CALIQ_TIMEOUT_MS,
+      retries: e.CALIQ_RETRIES,
+      referenceTtlMs: e.CALIQ_REFERENCE_TTL_SECONDS * 1000,
+      defaultChannelId: e.CALIQ_DEFAULT_CHANNEL_ID,
+    }),
+    people: Object.freeze({
+      employeeMapPath: e.EMPLOYEE_MAP,
+      profileFieldLabel: e.EMPLOYEE_PROFILE_FIELD,
+      mappingContact: e.MAPPING_CONTACT,
+    }),
+    database: Object.freeze({ path: e.DATABASE_PATH }),
+    delivery: Object.freeze({
+      giveUpAfterMs: e.DELIVERY_GIVE_UP_HOURS * 3_600_000,
+      concurrency: e.DELIVERY_CONCURRENCY,
+    }),
+    reminders: Object.freeze({ pollIntervalMs: e.REMINDER_POLL_SECONDS * 1000 }),
+    log: Object.freeze({ level: e.LOG_LEVEL, pretty: e.LOG_PRETTY }),
+  });
+}
+
+/** The values that must never appear in a log line or an error shown to anyone. */
+export function secretsOf(config: Config): string[] {
+  return [config.slack.botToken, config.slack.signingSecret, config.slack.appToken, config.caliq.apiKey].filter(
+    (value): value is string => typeof value === 'string' && value.length >= 6,
+  );
+}

@@ -1,0 +1,48 @@
+// Every Slack callback_id, block_id and action_id the bot uses, in one place (snake_case values).
+export const COMMAND = '/log-interaction';
+
+export const CALLBACK = {
+  logModal: 'log_interaction_modal',
+  logFromMessageShortcut: 'log_interaction_from_message',
+} as const;
+
+/** Input blocks of the log modal: the keys of `response_action: errors`. One action_id per block: `value`. */
+export const BLOCK = {
+  account: 'account_block',
+  kind: 'kind_block',
+  channel: 'channel_block',
+  contactFirstName: 'contact_first_name_block',
+  contactSurname: 'contact_surname_block',
+  when: 'when_block',
+  notes: 'notes_block',
+  followUpWhen: 'follow_up_when_block',
+  followUpBy: 'follow_up_by_block',
+  followUpNotes: 'follow_up_notes_block',
+} as const;
+
+export type BlockId = (typeof BLOCK)[keyof typeof BLOCK];
+
+/** The action_id of the element inside each input block of the log modal (same keys as BLOCK). */
+export const ELEMENT = {
+  account: 'account',
+  kind: 'kind',
+  channel: 'channel',
+  contactFirstName: 'contact_first_name',
+  contactSurname: 'contact_surname',
+  /** dispatch_action on enter: show how the date was understood. */
+  when: 'when_entered',
+  notes: 'notes',
+  /** dispatch_action on enter: show how the follow-up date was understood. */
+  followUpWhen: 'follow_up_when_entered',
+  /** dispatch_action on select: check the person is mapped to a Caliq employee. */
+  followUpBy: 'follow_up_by_selected',
+  followUpNotes: 'follow_up_notes',
+} as const satisfies Record<keyof typeof BLOCK, string>;
+
+export const ACTION = {
+  retryEntry: 'journal_retry',
+  editEntry: 'journal_edit',
+  reminderLogFollowUp: 'reminder_log_follow_up',
+  reminderSnooze: 'reminder_snooze',
+  reminderDone: 'reminder_done',
+} as const;

@@ -1,0 +1,35 @@
+// What the user typed or picked in the log modal, before validation: the form's state as plain values.
+import type { InteractionKind } from '../caliq/types.js';
+
+/** Form values as the user left them; every field optional. Serializable, so it can be journaled and reopened. */
+export type Draft = {
+  accountNo?: string;
+  kind?: InteractionKind;
+  channelId?: number;
+  contactFirstName?: string;
+  contactSurname?: string;
+  /** Free text date phrase ("yesterday 3pm"); empty means now. */
+  when?: string;
+  notes?: string;
+  /** Free text date phrase for the follow-up; empty means no follow-up. */
+  followUpWhen?: string;
+  /** Slack user ID of the follow-up person. */
+  followUpBy?: string;
+  followUpNotes?: string;
+};
+
+/** Where to tell the submitting user how it went, in order of preference. */
+export type ReplyTarget = {
+  /** A slash command's or message shortcut's response_url (≤ 5 uses in 30 minutes). */
+  responseUrl?: string;
+  /** The conversation the modal was opened from, for chat.postEphemeral. */
+  channelId?: string;
+};
+
+/** What travels in the modal's private_metadata (≤ 3000 characters). */
+export type ModalMetadata = {
+  /** The interaction's UniqueID, fixed when the modal opened. */
+  uniqueId: string;
+  replyTo: ReplyTarget;
+  source: 'command' | 'shortcut' | 'edit' | 'reminder';
+};

@@ -1,0 +1,129 @@
+// The storage interfaces the flows depend on; SQLite implements them today, a server database could later.
+import type { CaliqIssue, InteractionInput } from '../caliq/types.js';
+import type { Draft, ReplyTarget } from '../interactions/draft.js';
+
+export type JournalState = 'pending' | 'logged' | 'rejected' | 'failed';
+
+/** One submitted interaction and where its delivery to Caliq stands. Instants are Date objects. */
+export type JournalEntry = {
+  uniqueId: string;
+  slackUserId: string;
+  slackTeamId: string | undefined;
+  state: JournalState;
+  /** Exactly what is sent to Caliq (without the api key). */
+  interaction: InteractionInput;
+  /** What the user typed, so "Edit and resubmit" can reopen the modal as they left it. */
+  draft: Draft;
+  replyTo: ReplyTarget;
+  /** Slack user to remind, when the interaction has a follow-up. */
+  followUpSlackUserId: string | undefined;
+  attempts: number;
+  lastError: string | undefined;
+  issues: CaliqIssue[];
+  createdAt: Date;
+  updatedAt: Date;
+  /** When the delivery worker may next try (pending only). */
+  nextAttemptAt: Date | undefined;
+  /** Until when one delivery attempt holds the entry; nobody else sends it meanwhile. */
+  leaseUntil: Date | undefined;
+  loggedAt: Date | undefined;
+  /** Set once the user has been told their entry is saved and waiting for Caliq. */
+  delayNoticeAt: Date | undefined;
+  /** Set once the user has been told the bot gave up (failed after the give-up time). */
+  giveUpNoticeAt: Date | undefined;
+};
+
+export type NewJournalEntry = Pick<
+  JournalEntry,
+  'uniqueId' | 'slackUserId' | 'slackTeamId' | 'interaction' | 'draft' | 'replyTo' | 'followUpSlackUserId'
+>;
+
+export type JournalStore = {
+  /** Writes a new pending entry; refuses a second entry for the same UniqueID and returns the existing one. */
+  insert(entry: NewJournalEntry, now: Date): { inserted: boolean; entry: JournalEntry };
+  get(uniqueId: string): JournalEntry | undefined;
+  /**
+   * Atomically takes the entry for one delivery attempt: only a pending entry whose lease has expired (or has none)
+   * can be claimed. Increments attempts. Returns the claimed entry, or undefined if someone else holds it.
+   */
+  claim(uniqueId: string, now: Date, leaseUntil: Date): JournalEntry | undefined;
+  /** Pending entries due for an attempt (next attempt reached, lease free), oldest first. */
+  listDue(now: Date, limit: number): JournalEntry[];
+  /** Earliest next attempt among pending entries, so a worker can sleep until then. */
+  nextDueAt(): Date | undefined;
+  markLogged(uniqueId: string, now: Date): JournalEntry;
+  markRejected(uniqueId: string, issues: CaliqIssue[], now: Date): JournalEntry;
+  markFailed(uniqueId: string, error: string, now: Date): JournalEntry;
+  /** Keeps it pending, frees the lease and sets when to try again. */
+  markRetry(uniqueId: string, error: string, nextAttemptAt: Date, now: Date): JournalEntry;
+  noteDelayNotice(uniqueId: string, now: Date): void;
+  noteGiveUpNotice(uniqueId: string, now: Date): void;
+  /** Rejected or failed → pending again with (possibly edited) content, same UniqueID. */
+  resubmit(
+    uniqueId: string,
+    change: { interaction: InteractionInput; draft: Draft; replyTo: ReplyTarget },
+    now: Date,
+  ): JournalEntry | undefined;
+  /** A user's entries created since `since` in the given states, newest first. */
+  listForUser(slackUserId: string, since: Date, states: readonly JournalState[]): JournalEntry[];
+  countByState(): Record<JournalState, number>;
+};
+
+export type ReminderState = 'open' | 'sending' | 'sent' | 'done';
+
+/** A follow-up reminder DM owed to one Slack user. */
+export type Reminder = {
+  id: string;
+  /** The interaction's UniqueID; one reminder per interaction. */
+  uniqueId: string;
+  recipientSlackUserId: string;
+  /** Who logged the interaction. */
+  loggedBySlackUserId: string;
+  dueAt: Date;
+  state: ReminderState;
+  /** What the DM shows: customer, contact, kind, channel, notes, follow-up notes (from the interaction). */
+  interaction: InteractionInput;
+  /** Incremented by every change; button values carry it so stale buttons are inert. */
+  version: number;
+  claimedBy: string | undefined;
+  claimedAt: Date | undefined;
+  sentAt: Date | undefined;
+  sentChannelId: string | undefined;
+  sentTs: string | undefined;
+  /** True when it was sent after its due time (e.g. the bot was down). */
+  sentLate: boolean;
+  doneBySlackUserId: string | undefined;
+  doneAt: Date | undefined;
+  createdAt: Date;
+};
+
+export type NewReminder = Pick<
+  Reminder,
+  'uniqueId' | 'recipientSlackUserId' | 'loggedBySlackUserId' | 'dueAt' | 'interaction'
+>;
+
+export type ReminderStore = {
+  /** Idempotent per UniqueID: a second call returns the existing reminder. */
+  create(reminder: NewReminder, now: Date): Reminder;
+  get(id: string): Reminder | undefined;
+  /** Atomically moves due open reminders to `sending` for this owner; each reminder is claimed by one owner only. */
+  claimDue(now: Date, owner: string, limit: number): Reminder[];
+  /** Records the Slack message after sending (state `sent`). */
+  markSent(id: string, sent: { channelId: string; ts: string; late: boolean }, now: Date): Reminder;
+  /** Gives a claimed reminder back (the send failed before reaching Slack) so it is tried again at `retryAt`. */
+  releaseClaim(id: string, retryAt: Date): void;
+  /** Only if `expectedVersion` matches: back to open with a new due time. Returns undefined when stale. */
+  snooze(id: string, until: Date, expectedVersion: number, now: Date): Reminder | undefined;
+  /** Only if `expectedVersion` matches. Returns undefined when stale. */
+  markDone(id: string, bySlackUserId: string, expectedVersion: number, now: Date): Reminder | undefined;
+  /** Open, sending or sent (not done) reminders for a recipient due before `until`, soonest first. */
+  listOpenFor(recipientSlackUserId: string, until: Date): Reminder[];
+  nextDueAt(): Date | undefined;
+};
+
+/** Small per-user memory: the time zone Slack last told us and the Caliq channel they last chose. */
+export type UserPrefsStore = {
+  get(slackUserId: string): { timeZone: string | undefined; lastChannelId: number | undefined };
+  setTimeZone(slackUserId: string, timeZone: string): void;
+  setLastChannel(slackUserId: string, channelId: number): void;
+};
