@@ -89,7 +89,7 @@ export type Config = Readonly<{
   }>;
   people: Readonly<{ employeeMapPath: string; profileFieldLabel: string | undefined; mappingContact: string }>;
   database: Readonly<{ path: string }>;
-  delivery: Readonly<{ giveUpAfterMs: number; concurrency: number }>;
+  delivery: Readonly<{ giveUpAfterMs: number; concurrency: number; retryBaseMs: number; retryMaxMs: number }>;
   reminders: Readonly<{ pollIntervalMs: number }>;
   log: Readonly<{ level: string; pretty: boolean }>;
 }>;
@@ -108,7 +108,9 @@ export class ConfigError extends Error {
 
 /** Builds the Config from an environment (process.env by default). Throws ConfigError naming every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(env);
+  // A variable set to an empty string (as .env.example leaves optional ones) counts as unset, so defaults apply.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => !isBlank(value)));
+  const parsed = environmentSchema.safeParse(present);
   const problems = [
     ...(parsed.success
       ? []
