@@ -1,0 +1,16 @@
+// The Caliq client's public surface: the rest of the bot imports from here.
+export { type CaliqClientOptions, createCaliqClient } from './client.js';
+export { parseEmployees } from './employees.js';
+export {
+  CaliqBadRequestError,
+  CaliqError,
+  CaliqInputError,
+  type CaliqInputProblem,
+  CaliqResponseShapeError,
+  CaliqUnauthorizedError,
+  CaliqUnavailableError,
+} from './errors.js';
+export { buildInteractionBody, type InteractionBodyOptions } from './interaction-body.js';
+export { createReferenceCache, type ReferenceCache, type ReferenceCacheOptions } from './reference-cache.js';
+export { type CaliqReferenceData, createCaliqReferenceData } from './reference-data.js';
+export * from './types.js';
