@@ -1,0 +1,101 @@
+// Each Slack user's IANA time zone: from users.info, remembered in memory and in the prefs store, never blocking.
+import type { Logger } from '../logger.js';
+import type { UserPrefsStore } from '../store/types.js';
+import { createSingleFlight, createTtlCache } from './cache.js';
+import type { SlackUserFacts } from './slack-people-port.js';
+
+export type TimeZoneResolver = {
+  timeZoneOf(slackUserId: string): string | undefined;
+  resolveTimeZone(slackUserId: string): Promise<string>;
+};
+
+export type TimeZoneResolverOptions = {
+  fetchUser: (slackUserId: string) => Promise<SlackUserFacts>;
+  prefs: UserPrefsStore;
+  logger: Logger;
+  ttlMs: number;
+  failureTtlMs: number;
+  now: () => number;
+  fallbackTimeZone: string;
+};
+
+/** True for a zone name the runtime's Intl knows, e.g. Europe/London (Slack's tz is IANA, but check anyway). */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `fromSlack` distinguishes a zone Slack told us from the fallback we stood in with. */
+type Known = { zone: string; fromSlack: boolean };
+
+export function createTimeZoneResolver(options: TimeZoneResolverOptions): TimeZoneResolver {
+  const { prefs, logger, now, fallbackTimeZone } = options;
+  const cache = createTtlCache<Known>(now);
+
+  const persistedZone = (slackUserId: string): string | undefined => {
+    try {
+      return prefs.get(slackUserId).timeZone;
+    } catch (error) {
+      logger.warn({ err: error, slackUserId }, 'could not read the stored time zone');
+      return undefined;
+    }
+  };
+
+  const persist = (slackUserId: string, zone: string): void => {
+    if (persistedZone(slackUserId) === zone) return;
+    try {
+      prefs.setTimeZone(slackUserId, zone);
+    } catch (error) {
+      logger.warn({ err: error, slackUserId }, 'could not store the time zone');
+    }
+  };
+
+  /** What to use when Slack gives no zone: the last zone Slack gave, else the configured fallback. */
+  const lastKnownZone = (slackUserId: string): string => {
+    const cached = cache.get(slackUserId)?.value;
+    if (cached?.fromSlack) return cached.zone;
+    return persistedZone(slackUserId) ?? fallbackTimeZone;
+  };
+
+  const fetchZone = createSingleFlight(async (slackUserId: string): Promise<string> => {
+    let user: SlackUserFacts;
+    try {
+      user = await options.fetchUser(slackUserId);
+    } catch (error) {
+      const zone = lastKnownZone(slackUserId);
+      logger.warn({ err: error, slackUserId, zone }, 'users.info failed; using the last known time zone');
+      cache.set(
+        slackUserId,
+        { zone, fromSlack: cache.get(slackUserId)?.value.fromSlack ?? false },
+        options.failureTtlMs,
+      );
+      return zone;
+    }
+    const reported = user.timeZone;
+    if (reported !== undefined && isValidTimeZone(reported)) {
+      cache.set(slackUserId, { zone: reported, fromSlack: true }, options.ttlMs);
+      persist(slackUserId, reported);
+      return reported;
+    }
+    const zone = lastKnownZone(slackUserId);
+    if (reported !== undefined) logger.warn({ slackUserId, reported, zone }, 'Slack gave an unknown time zone');
+    else logger.debug({ slackUserId, zone, isBot: user.isBot, deleted: user.deleted }, 'Slack gave no time zone');
+    cache.set(slackUserId, { zone, fromSlack: false }, options.ttlMs);
+    return zone;
+  });
+
+  return {
+    timeZoneOf(slackUserId) {
+      return cache.get(slackUserId)?.value.zone ?? persistedZone(slackUserId);
+    },
+    async resolveTimeZone(slackUserId) {
+      const cached = cache.get(slackUserId);
+      if (cached?.fresh) return cached.value.zone;
+      return fetchZone(slackUserId);
+    },
+  };
+}
