@@ -1,0 +1,112 @@
+// Reads the text after /log-interaction: a subcommand, or the fields it clearly names to prefill the modal.
+import type { InteractionKind } from '../caliq/types.js';
+import { PAST_TOLERANCE_MS, parseWhen } from '../dates/parse-when.js';
+import type { Draft } from './draft.js';
+import { unescapeSlackText } from './slack-text.js';
+
+export type Subcommand = 'help' | 'status' | 'followups';
+
+export type CommandText = { subcommand: Subcommand } | { subcommand: undefined; draft: Draft };
+
+const SUBCOMMANDS: ReadonlySet<string> = new Set<Subcommand>(['help', 'status', 'followups']);
+
+const KIND_WORDS: Readonly<Record<string, InteractionKind>> = {
+  call: 'C',
+  called: 'C',
+  phoned: 'C',
+  rang: 'C',
+  phone: 'C',
+  email: 'E',
+  emailed: 'E',
+  'e-mail': 'E',
+  'e-mailed': 'E',
+  visit: 'V',
+  visited: 'V',
+  met: 'V',
+  meeting: 'V',
+};
+
+const EXPLICIT_ACCOUNT = /(?:^|\s)(?:account|acct):\s*([^\s,;]+)/i;
+const ACCOUNT_SHAPE = /^[A-Za-z0-9\-_/]{2,10}$/;
+/** Upper-case tokens that are times or ordinals ("3PM", "2ND"), not account numbers. */
+const NOT_AN_ACCOUNT = /^(\d{1,2}([:.]\d{2})?(AM|PM)|\d+(ST|ND|RD|TH))$/;
+const TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Tidies the gaps left where parts were taken out ("Spoke to , then" → "Spoke to, then"). */
+function tidyNotes(text: string): string {
+  return collapse(text)
+    .replace(/ ([,;:.!?])/g, '$1')
+    .replace(/^[,;:.]+\s*/, '');
+}
+
+/** Removes the first occurrence of `part` from `text`, keeping words on either side apart. */
+function cut(text: string, part: string): string {
+  const index = text.indexOf(part);
+  if (index < 0) return text;
+  return `${text.slice(0, index)} ${text.slice(index + part.length)}`;
+}
+
+/** An account number written in capitals with at least one letter and one digit, e.g. ACME01 or BX-22/7. */
+function looksLikeAccountNo(token: string): boolean {
+  return (
+    ACCOUNT_SHAPE.test(token) &&
+    token === token.toUpperCase() &&
+    /\d/.test(token) &&
+    /[A-Z]/.test(token) &&
+    !NOT_AN_ACCOUNT.test(token)
+  );
+}
+
+function takeAccountNo(text: string): { accountNo?: string; rest: string } {
+  const explicit = EXPLICIT_ACCOUNT.exec(text);
+  if (explicit?.[1]) {
+    return { accountNo: explicit[1].replace(TRAILING_PUNCTUATION, '').toUpperCase(), rest: cut(text, explicit[0]) };
+  }
+  for (const raw of text.split(' ')) {
+    const token = raw.replace(TRAILING_PUNCTUATION, '');
+    if (looksLikeAccountNo(token)) return { accountNo: token, rest: cut(text, token) };
+  }
+  return { rest: text };
+}
+
+function takeWhen(text: string, options: { timeZone: string; now: Date }): { when?: string; rest: string } {
+  const parsed = parseWhen(text, { ...options, bias: 'past' });
+  // Only a phrase naming a past moment is clearly "when it happened"; "next Friday" in the notes is about something else.
+  if (!parsed.ok || parsed.matchedText === '' || parsed.at.getTime() > options.now.getTime() + PAST_TOLERANCE_MS) {
+    return { rest: text };
+  }
+  return { when: parsed.matchedText, rest: cut(text, parsed.matchedText) };
+}
+
+/** The kind, when the first word left after the account and date is a type word ("called", "emailed", "met"). */
+function takeKind(text: string): { kind?: InteractionKind; rest: string } {
+  const [first = '', ...others] = text.split(' ');
+  const kind = KIND_WORDS[first.toLowerCase().replace(TRAILING_PUNCTUATION, '')];
+  return kind ? { kind, rest: others.join(' ') } : { rest: text };
+}
+
+/**
+ * `help`, `status` or `followups` alone is a subcommand. Anything else prefills a draft: an account number, a past date
+ * phrase, and a leading type word are taken out; the rest becomes the notes, with Slack markup made readable.
+ */
+export function parseCommandText(text: string, options: { timeZone: string; now: Date }): CommandText {
+  const readable = collapse(unescapeSlackText(text));
+  const lower = readable.toLowerCase();
+  if (SUBCOMMANDS.has(lower)) return { subcommand: lower as Subcommand };
+
+  const account = takeAccountNo(readable);
+  const when = takeWhen(collapse(account.rest), options);
+  const kind = takeKind(collapse(when.rest));
+  const notes = tidyNotes(kind.rest);
+
+  const draft: Draft = {};
+  if (account.accountNo) draft.accountNo = account.accountNo;
+  if (kind.kind) draft.kind = kind.kind;
+  if (when.when) draft.when = when.when;
+  if (notes) draft.notes = notes;
+  return { subcommand: undefined, draft };
+}
