@@ -1,0 +1,94 @@
+// Enforces the layering: pure folders never reach for Bolt or Slack's SDKs, and Caliq code knows nothing of Slack.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const srcDir = path.join(repoRoot, 'src');
+
+/** Every module specifier in a source text: static, type-only, re-export, side-effect and dynamic imports. */
+const findImports = (source: string): string[] => {
+  const patterns = [
+    /\b(?:import|export)\s+(?:type\s+)?[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
+  return patterns.flatMap((pattern) => [...source.matchAll(pattern)].map((match) => match[1] as string));
+};
+
+/** Production modules (not tests: they may drive real SDK clients against fakes) under one src folder. */
+const listModules = (folder: string): string[] => {
+  const root = path.join(srcDir, folder);
+  if (!fs.existsSync(root)) return [];
+  return fs
+    .readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(ts|mts|js)$/.test(file) && !/\.test\.ts$/.test(file))
+    .map((file) => path.join(root, file));
+};
+
+type Violation = { file: string; specifier: string };
+
+const findViolations = (folders: string[], isForbidden: (specifier: string, file: string) => boolean): Violation[] =>
+  folders.flatMap((folder) =>
+    listModules(folder).flatMap((file) =>
+      findImports(fs.readFileSync(file, 'utf8'))
+        .filter((specifier) => isForbidden(specifier, file))
+        .map((specifier) => ({ file: path.relative(repoRoot, file), specifier })),
+    ),
+  );
+
+/** True when a relative specifier in `file` points into one of the given src folders. */
+const pointsInto =
+  (folders: string[]) =>
+  (specifier: string, file: string): boolean => {
+    if (!specifier.startsWith('.')) return false;
+    const target = path.relative(srcDir, path.resolve(path.dirname(file), specifier));
+    return folders.some((folder) => target === folder || target.startsWith(`${folder}${path.sep}`));
+  };
+
+const isBolt = (specifier: string) => specifier === '@slack/bolt' || specifier.startsWith('@slack/bolt/');
+const isSlackSdk = (specifier: string) => specifier.startsWith('@slack/');
+
+describe('findImports', () => {
+  it('finds every form of import, so the rules below can fail', () => {
+    const source = [
+      "import { App } from '@slack/bolt';",
+      "import type {\n  KnownBlock,\n} from '@slack/types';",
+      "export { x } from '../views/index.js';",
+      "export * from './local.js';",
+      "import 'side-effect';",
+      "const lazy = await import('@slack/web-api');",
+      "const text = 'not an import from here';",
+    ].join('\n');
+    expect(findImports(source).sort()).toEqual(
+      ['../views/index.js', './local.js', '@slack/bolt', '@slack/types', '@slack/web-api', 'side-effect'].sort(),
+    );
+  });
+
+  it('resolves relative specifiers against the importing file', () => {
+    const inCaliq = path.join(srcDir, 'caliq', 'sub', 'client.ts');
+    expect(pointsInto(['views'])('../../views/log-modal.js', inCaliq)).toBe(true);
+    expect(pointsInto(['views'])('../views-helpers.js', inCaliq)).toBe(false);
+    expect(pointsInto(['slack'])('./slack/x.js', inCaliq)).toBe(false);
+  });
+});
+
+describe('layering of src/', () => {
+  it('scans real modules', () => {
+    expect(listModules('caliq').length).toBeGreaterThan(0);
+  });
+
+  it('keeps @slack/bolt out of views, caliq, dates, store, people, interactions and reminders', () => {
+    const folders = ['views', 'caliq', 'dates', 'store', 'people', 'interactions', 'reminders'];
+    expect(findViolations(folders, isBolt)).toEqual([]);
+  });
+
+  it('keeps every @slack/* package out of caliq, dates, store and reminders', () => {
+    expect(findViolations(['caliq', 'dates', 'store', 'reminders'], isSlackSdk)).toEqual([]);
+  });
+
+  it('keeps caliq from importing views, listeners or slack', () => {
+    expect(findViolations(['caliq'], pointsInto(['views', 'listeners', 'slack']))).toEqual([]);
+  });
+});
