@@ -1,0 +1,50 @@
+// The views' public surface: pure builders of Slack modals and messages, and the limits they respect.
+export { actionsBlock, buttonElement, contextBlock, type MessageView, plainText, sectionBlock } from './blocks.js';
+export {
+  describeCustomerOf,
+  describeElapsed,
+  describeInteraction,
+  describeKind,
+  formatContact,
+  mentionUser,
+} from './describe.js';
+export { escapeMrkdwn, quoteMrkdwn, truncate, truncateMrkdwn } from './escape.js';
+export { buildHelpMessage } from './help-message.js';
+export { buildIssueBlocks, formatIssue } from './issues.js';
+export { listMessageLimitViolations, listModalLimitViolations } from './limit-violations.js';
+export { SLACK_LIMITS, ViewLimitError } from './limits.js';
+export { buildLogModal, DEFAULT_HINTS, type LogModalInput } from './log-modal.js';
+export { decodeModalMetadata, encodeModalMetadata } from './modal-metadata.js';
+export {
+  buildAlreadyLoggedMessage,
+  buildBusyMessage,
+  buildDeliveredLaterMessage,
+  buildLoggedMessage,
+  buildSavedForLaterMessage,
+  type LoggedMessageInput,
+} from './outcome-messages.js';
+export {
+  buildEntryButtons,
+  buildFailedMessage,
+  buildGaveUpMessage,
+  buildMisconfiguredMessage,
+  buildRejectedMessage,
+  buildUnmappedUserMessage,
+  type UnmappedUserMessageInput,
+} from './problem-messages.js';
+export {
+  decodeReminderAction,
+  encodeReminderAction,
+  type ReminderAction,
+  SNOOZE_OPTIONS,
+  type SnoozeOption,
+} from './reminder-actions.js';
+export {
+  buildFollowupsListMessage,
+  buildNotYourReminderMessage,
+  buildReminderButtons,
+  buildReminderDoneMessage,
+  buildReminderMessage,
+  buildReminderSnoozedMessage,
+} from './reminder-messages.js';
+export { buildStatusMessage, STATUS_WINDOW_DAYS } from './status-message.js';

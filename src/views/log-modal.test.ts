@@ -1,0 +1,196 @@
+import type {
+  InputBlock,
+  KnownBlock,
+  ModalView,
+  NumberInput,
+  PlainTextInput,
+  StaticSelect,
+  UsersSelect,
+} from '@slack/types';
+import { describe, expect, it } from 'vitest';
+import type { CaliqChannel } from '../caliq/types.js';
+import { BLOCK, CALLBACK, ELEMENT } from '../ids.js';
+import type { Draft, ModalMetadata } from '../interactions/draft.js';
+import { listModalLimitViolations } from './limit-violations.js';
+import { buildLogModal, DEFAULT_HINTS, type LogModalInput } from './log-modal.js';
+import { decodeModalMetadata } from './modal-metadata.js';
+
+const metadata: ModalMetadata = {
+  uniqueId: '3f2b8c1e-7d4a-4b9e-9c1f-2a6d8e4b7c10',
+  replyTo: { responseUrl: 'https://hooks.slack.com/commands/T1/2/abc', channelId: 'C1' },
+  source: 'command',
+};
+const channels: CaliqChannel[] = [
+  { id: 11, description: 'Retail' },
+  { id: 12, description: 'Wholesale' },
+  { id: 13, description: '' },
+];
+const fullDraft: Draft = {
+  accountNo: 'ACME01',
+  kind: 'V',
+  channelId: 12,
+  contactFirstName: 'Jane',
+  contactSurname: 'Smith',
+  when: 'yesterday 3pm',
+  notes: 'Discussed renewal',
+  followUpWhen: 'next Friday',
+  followUpBy: 'U0FOLLOW',
+  followUpNotes: 'Send the quote',
+};
+
+function build(overrides: Partial<LogModalInput> = {}): ModalView {
+  return buildLogModal({ draft: {}, metadata, submitterId: 'U0ME', channels, ...overrides });
+}
+
+const blocksOf = (view: ModalView) => view.blocks as KnownBlock[];
+
+function input(view: ModalView, blockId: string): InputBlock {
+  const block = blocksOf(view).find((b): b is InputBlock => b.type === 'input' && b.block_id === blockId);
+  if (!block) throw new Error(`no input block ${blockId}`);
+  return block;
+}
+
+const idsOf = (view: ModalView) =>
+  blocksOf(view)
+    .filter((b): b is InputBlock => b.type === 'input')
+    .map((b) => [b.block_id, b.element.action_id]);
+
+describe('buildLogModal', () => {
+  it('has the callback, title, buttons and every input with its block_id and action_id, in order', () => {
+    const view = build();
+    expect(view.callback_id).toBe(CALLBACK.logModal);
+    expect(view.title.text).toBe('Log interaction');
+    expect(view.submit?.text).toBe('Log');
+    expect(view.close?.text).toBe('Cancel');
+    const keys = Object.keys(BLOCK) as (keyof typeof BLOCK)[];
+    expect(idsOf(view)).toEqual(keys.map((key) => [BLOCK[key], ELEMENT[key]]));
+    expect(listModalLimitViolations(view)).toEqual([]);
+  });
+
+  it('keeps identical block and action IDs whatever the draft or hints, so views.update keeps input', () => {
+    const empty = build();
+    const full = build({ draft: fullDraft, hints: { when: 'Means Tue 24 Nov 2026, 15:00' } });
+    const noChannels = build({ draft: fullDraft, channels: undefined });
+    expect(idsOf(full)).toEqual(idsOf(empty));
+    expect(idsOf(noChannels)).toEqual(idsOf(empty));
+  });
+
+  it('carries the metadata', () => {
+    expect(decodeModalMetadata(build().private_metadata)).toEqual(metadata);
+  });
+
+  it("respects Caliq's and Slack's field lengths", () => {
+    const view = build();
+    const maxLength = (blockId: string) => (input(view, blockId).element as PlainTextInput).max_length;
+    expect(maxLength(BLOCK.account)).toBe(10);
+    expect(maxLength(BLOCK.contactFirstName)).toBe(50);
+    expect(maxLength(BLOCK.contactSurname)).toBe(50);
+    expect(maxLength(BLOCK.notes)).toBe(3000);
+    expect(maxLength(BLOCK.followUpNotes)).toBe(3000);
+  });
+
+  it('fills every field from the draft', () => {
+    const view = build({ draft: fullDraft });
+    const value = (blockId: string) => (input(view, blockId).element as PlainTextInput).initial_value;
+    expect(value(BLOCK.account)).toBe('ACME01');
+    expect(value(BLOCK.contactFirstName)).toBe('Jane');
+    expect(value(BLOCK.contactSurname)).toBe('Smith');
+    expect(value(BLOCK.when)).toBe('yesterday 3pm');
+    expect(value(BLOCK.notes)).toBe('Discussed renewal');
+    expect(value(BLOCK.followUpWhen)).toBe('next Friday');
+    expect(value(BLOCK.followUpNotes)).toBe('Send the quote');
+    const kind = input(view, BLOCK.kind).element;
+    expect(kind.type === 'radio_buttons' && kind.initial_option?.value).toBe('V');
+    expect((input(view, BLOCK.channel).element as StaticSelect).initial_option).toEqual({
+      text: { type: 'plain_text', text: 'Wholesale', emoji: true },
+      value: '12',
+    });
+    expect((input(view, BLOCK.followUpBy).element as UsersSelect).initial_user).toBe('U0FOLLOW');
+  });
+
+  it('leaves an empty draft empty, with the submitter as follow-up person', () => {
+    const view = build();
+    expect((input(view, BLOCK.account).element as PlainTextInput).initial_value).toBeUndefined();
+    expect((input(view, BLOCK.channel).element as StaticSelect).initial_option).toBeUndefined();
+    expect((input(view, BLOCK.followUpBy).element as UsersSelect).initial_user).toBe('U0ME');
+    expect((input(view, BLOCK.channel).element as StaticSelect).options?.map((o) => o.text.text)).toEqual([
+      'Retail',
+      'Wholesale',
+      'Channel 13',
+    ]);
+  });
+
+  it('preselects the default channel only when Caliq lists it', () => {
+    const selected = (view: ModalView) => (input(view, BLOCK.channel).element as StaticSelect).initial_option?.value;
+    expect(selected(build({ defaultChannelId: 11 }))).toBe('11');
+    expect(selected(build({ defaultChannelId: 99 }))).toBeUndefined();
+    expect(selected(build({ defaultChannelId: 11, draft: { channelId: 13 } }))).toBe('13');
+  });
+
+  it('marks the optional fields and makes the date and person fields dispatch', () => {
+    const view = build();
+    const optional = blocksOf(view).filter((b): b is InputBlock => b.type === 'input' && b.optional === true);
+    expect(optional.map((b) => b.block_id)).toEqual([
+      BLOCK.when,
+      BLOCK.notes,
+      BLOCK.followUpWhen,
+      BLOCK.followUpBy,
+      BLOCK.followUpNotes,
+    ]);
+    const dispatching = blocksOf(view).filter((b): b is InputBlock => b.type === 'input' && b.dispatch_action === true);
+    expect(dispatching.map((b) => b.block_id)).toEqual([BLOCK.when, BLOCK.followUpWhen, BLOCK.followUpBy]);
+    for (const blockId of [BLOCK.when, BLOCK.followUpWhen]) {
+      expect((input(view, blockId).element as PlainTextInput).dispatch_action_config).toEqual({
+        trigger_actions_on: ['on_enter_pressed'],
+      });
+    }
+    expect(blocksOf(view).some((b) => b.type === 'header' && b.text.text === 'Follow-up (optional)')).toBe(true);
+  });
+
+  it('shows default hints, or the given ones', () => {
+    const hint = (view: ModalView, blockId: string) => input(view, blockId).hint?.text;
+    const plain = build();
+    expect(hint(plain, BLOCK.when)).toBe(DEFAULT_HINTS.when);
+    expect(hint(plain, BLOCK.followUpWhen)).toBe(DEFAULT_HINTS.followUpWhen);
+    expect(hint(plain, BLOCK.followUpBy)).toBe(DEFAULT_HINTS.followUpBy);
+    const hinted = build({
+      hints: { when: 'Means Tue', followUpWhen: 'Means Fri 09:00', followUpBy: 'Not linked to Caliq' },
+    });
+    expect(hint(hinted, BLOCK.when)).toBe('Means Tue');
+    expect(hint(hinted, BLOCK.followUpWhen)).toBe('Means Fri 09:00');
+    expect(hint(hinted, BLOCK.followUpBy)).toBe('Not linked to Caliq');
+  });
+
+  it('caps 150 channels at 100 options of at most 75 characters, keeping the chosen one', () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({
+      id: i + 1,
+      description: `Channel ${i + 1} ${'x'.repeat(100)}`,
+    }));
+    const view = build({ channels: many, draft: { channelId: 140 } });
+    const select = input(view, BLOCK.channel).element as StaticSelect;
+    expect(select.options).toHaveLength(100);
+    for (const option of select.options ?? []) expect(option.text.text.length).toBeLessThanOrEqual(75);
+    expect(select.initial_option?.value).toBe('140');
+    expect(select.options?.some((o) => o.value === '140')).toBe(true);
+    expect(input(view, BLOCK.channel).hint?.text).toContain('100 of');
+    expect(listModalLimitViolations(view)).toEqual([]);
+  });
+
+  it.each([undefined, []])('falls back to a number input when the channel list is %j', (list) => {
+    const view = build({ channels: list, defaultChannelId: 7 });
+    const block = input(view, BLOCK.channel);
+    const element = block.element as NumberInput;
+    expect(element.type).toBe('number_input');
+    expect(element.action_id).toBe(ELEMENT.channel);
+    expect(element.is_decimal_allowed).toBe(false);
+    expect(element.initial_value).toBe('7');
+    expect(block.hint?.text).toBe("Caliq's channel list is unavailable right now; type the channel ID.");
+    expect(listModalLimitViolations(view)).toEqual([]);
+  });
+
+  it('cuts draft values that are longer than their field allows', () => {
+    const view = build({ draft: { accountNo: 'ACME-TOO-LONG-01', notes: 'n'.repeat(5000) } });
+    expect((input(view, BLOCK.account).element as PlainTextInput).initial_value?.length).toBeLessThanOrEqual(10);
+    expect(listModalLimitViolations(view)).toEqual([]);
+  });
+});

@@ -1,0 +1,222 @@
+// The "Log interaction" modal: every input with stable block/action IDs, so views.update keeps what the user typed.
+import type {
+  InputBlock,
+  KnownBlock,
+  ModalView,
+  NumberInput,
+  PlainTextInput,
+  PlainTextOption,
+  StaticSelect,
+} from '@slack/types';
+import { CALIQ_LIMITS, type CaliqChannel, type InteractionKind } from '../caliq/types.js';
+import { BLOCK, CALLBACK, ELEMENT } from '../ids.js';
+import type { Draft, ModalMetadata } from '../interactions/draft.js';
+import { plainText } from './blocks.js';
+import { truncate } from './escape.js';
+import { SLACK_LIMITS } from './limits.js';
+import { encodeModalMetadata } from './modal-metadata.js';
+
+export type LogModalInput = {
+  draft: Draft;
+  metadata: ModalMetadata;
+  submitterId: string;
+  /** Caliq's channels; undefined or empty when Caliq could not be asked (then the user types the ID). */
+  channels: readonly CaliqChannel[] | undefined;
+  defaultChannelId?: number;
+  /** How the date fields were understood ("Means Wed 25 Nov 2026, 15:00"), shown under the fields. */
+  hints?: { when?: string; followUpWhen?: string; followUpBy?: string };
+};
+
+export const DEFAULT_HINTS = {
+  when: "Type a date as you'd say it and press Enter to check it. Empty means now.",
+  followUpWhen: 'A date without a time means 09:00 for the follow-up person. Leave empty for no follow-up.',
+  followUpBy: 'They get a direct message from me when the follow-up is due.',
+  channelUnavailable: "Caliq's channel list is unavailable right now; type the channel ID.",
+} as const;
+
+const KIND_OPTIONS: Record<InteractionKind, PlainTextOption> = {
+  C: { text: plainText('Call'), value: 'C' },
+  E: { text: plainText('Email'), value: 'E' },
+  V: { text: plainText('Visit'), value: 'V' },
+};
+
+function textInput(
+  actionId: string,
+  options: {
+    maxLength: number;
+    initial?: string;
+    placeholder?: string;
+    multiline?: boolean;
+    dispatchOnEnter?: boolean;
+  },
+): PlainTextInput {
+  const initial = options.initial ? truncate(options.initial, options.maxLength) : undefined;
+  return {
+    type: 'plain_text_input',
+    action_id: actionId,
+    max_length: options.maxLength,
+    ...(initial ? { initial_value: initial } : {}),
+    ...(options.placeholder ? { placeholder: plainText(options.placeholder) } : {}),
+    ...(options.multiline ? { multiline: true } : {}),
+    ...(options.dispatchOnEnter ? { dispatch_action_config: { trigger_actions_on: ['on_enter_pressed'] } } : {}),
+  };
+}
+
+function inputBlock(
+  blockId: string,
+  label: string,
+  element: InputBlock['element'],
+  extra: { optional?: boolean; hint?: string; dispatchAction?: boolean } = {},
+): InputBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    label: plainText(label),
+    element,
+    ...(extra.optional ? { optional: true } : {}),
+    ...(extra.hint ? { hint: plainText(truncate(extra.hint, SLACK_LIMITS.inputHint)) } : {}),
+    ...(extra.dispatchAction ? { dispatch_action: true } : {}),
+  };
+}
+
+function channelOption(channel: CaliqChannel): PlainTextOption {
+  const label = channel.description.trim() || `Channel ${channel.id}`;
+  return { text: plainText(truncate(label, SLACK_LIMITS.optionText)), value: String(channel.id) };
+}
+
+/**
+ * Caliq's order, at most 100 (Slack's cap); the preselected channel is always kept so it can be shown as chosen.
+ * More than 100 channels would need an external_select backed by an options listener.
+ */
+function pickChannels(channels: readonly CaliqChannel[], selectedId: number | undefined): CaliqChannel[] {
+  const max = SLACK_LIMITS.staticSelectOptions;
+  if (channels.length <= max) return [...channels];
+  const shown = channels.slice(0, max);
+  const selected = channels.find((channel) => channel.id === selectedId);
+  if (selected && !shown.includes(selected)) shown[max - 1] = selected;
+  return shown;
+}
+
+function channelBlock(input: LogModalInput): InputBlock {
+  const selectedId = input.draft.channelId ?? input.defaultChannelId;
+  const channels = input.channels ?? [];
+  if (channels.length === 0) {
+    const element: NumberInput = {
+      type: 'number_input',
+      action_id: ELEMENT.channel,
+      is_decimal_allowed: false,
+      placeholder: plainText('e.g. 12'),
+      ...(selectedId === undefined ? {} : { initial_value: String(selectedId) }),
+    };
+    return inputBlock(BLOCK.channel, 'Caliq channel', element, { hint: DEFAULT_HINTS.channelUnavailable });
+  }
+  const shown = pickChannels(channels, selectedId);
+  const options = shown.map(channelOption);
+  const initial = options.find((option) => option.value === String(selectedId));
+  const element: StaticSelect = {
+    type: 'static_select',
+    action_id: ELEMENT.channel,
+    placeholder: plainText('Choose a channel'),
+    options,
+    ...(initial ? { initial_option: initial } : {}),
+  };
+  const hint =
+    channels.length > shown.length
+      ? `Showing ${shown.length} of Caliq's ${channels.length} channels. Yours missing? Tell your Slack admin.`
+      : undefined;
+  return inputBlock(BLOCK.channel, 'Caliq channel', element, hint ? { hint } : {});
+}
+
+/** The log modal for a draft (empty for a fresh entry; filled for edit and resubmit). */
+export function buildLogModal(input: LogModalInput): ModalView {
+  const { draft, hints = {} } = input;
+  const kind = draft.kind ? KIND_OPTIONS[draft.kind] : undefined;
+  const blocks: KnownBlock[] = [
+    inputBlock(
+      BLOCK.account,
+      'Customer account no.',
+      textInput(ELEMENT.account, {
+        maxLength: CALIQ_LIMITS.accountNo,
+        initial: draft.accountNo,
+        placeholder: 'e.g. ACME01',
+      }),
+    ),
+    inputBlock(BLOCK.kind, 'Type', {
+      type: 'radio_buttons',
+      action_id: ELEMENT.kind,
+      options: [KIND_OPTIONS.C, KIND_OPTIONS.E, KIND_OPTIONS.V],
+      ...(kind ? { initial_option: kind } : {}),
+    }),
+    channelBlock(input),
+    inputBlock(
+      BLOCK.contactFirstName,
+      'Contact first name',
+      textInput(ELEMENT.contactFirstName, { maxLength: CALIQ_LIMITS.contactName, initial: draft.contactFirstName }),
+    ),
+    inputBlock(
+      BLOCK.contactSurname,
+      'Contact surname',
+      textInput(ELEMENT.contactSurname, { maxLength: CALIQ_LIMITS.contactName, initial: draft.contactSurname }),
+    ),
+    inputBlock(
+      BLOCK.when,
+      'When',
+      textInput(ELEMENT.when, {
+        maxLength: 200,
+        initial: draft.when,
+        placeholder: 'now, yesterday 3pm, 25/11 14:30',
+        dispatchOnEnter: true,
+      }),
+      { optional: true, dispatchAction: true, hint: hints.when ?? DEFAULT_HINTS.when },
+    ),
+    inputBlock(
+      BLOCK.notes,
+      'Notes',
+      textInput(ELEMENT.notes, {
+        maxLength: SLACK_LIMITS.plainTextInputMaxLength,
+        initial: draft.notes,
+        multiline: true,
+      }),
+      { optional: true },
+    ),
+    { type: 'divider' },
+    { type: 'header', text: plainText('Follow-up (optional)') },
+    inputBlock(
+      BLOCK.followUpWhen,
+      'Follow up on',
+      textInput(ELEMENT.followUpWhen, {
+        maxLength: 200,
+        initial: draft.followUpWhen,
+        placeholder: 'next Friday, in 2 weeks',
+        dispatchOnEnter: true,
+      }),
+      { optional: true, dispatchAction: true, hint: hints.followUpWhen ?? DEFAULT_HINTS.followUpWhen },
+    ),
+    inputBlock(
+      BLOCK.followUpBy,
+      'Follow-up by',
+      { type: 'users_select', action_id: ELEMENT.followUpBy, initial_user: draft.followUpBy ?? input.submitterId },
+      { optional: true, dispatchAction: true, hint: hints.followUpBy ?? DEFAULT_HINTS.followUpBy },
+    ),
+    inputBlock(
+      BLOCK.followUpNotes,
+      'Follow-up notes',
+      textInput(ELEMENT.followUpNotes, {
+        maxLength: SLACK_LIMITS.plainTextInputMaxLength,
+        initial: draft.followUpNotes,
+        multiline: true,
+        placeholder: 'What to do next',
+      }),
+      { optional: true },
+    ),
+  ];
+  return {
+    type: 'modal',
+    callback_id: CALLBACK.logModal,
+    title: plainText('Log interaction'),
+    submit: plainText('Log'),
+    close: plainText('Cancel'),
+    private_metadata: encodeModalMetadata(input.metadata),
+    blocks,
+  };
+}

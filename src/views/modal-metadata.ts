@@ -1,0 +1,46 @@
+// Packs the log modal's private_metadata (UniqueID, where to reply, how it was opened) and reads it back safely.
+import { z } from 'zod';
+import type { ModalMetadata } from '../interactions/draft.js';
+import { SLACK_LIMITS, ViewLimitError } from './limits.js';
+
+const modalMetadataSchema = z.object({
+  uniqueId: z.string().min(1).max(100),
+  replyTo: z.object({
+    responseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    channelId: z.string().min(1).max(50).optional(),
+  }),
+  source: z.enum(['command', 'shortcut', 'edit', 'reminder']),
+}) satisfies z.ZodType<ModalMetadata>;
+
+/** JSON for `private_metadata`. Throws ViewLimitError beyond Slack's 3000 characters (a response URL is ~100). */
+export function encodeModalMetadata(meta: ModalMetadata): string {
+  const encoded = JSON.stringify({ uniqueId: meta.uniqueId, replyTo: meta.replyTo, source: meta.source });
+  if (encoded.length > SLACK_LIMITS.privateMetadata) {
+    throw new ViewLimitError(
+      `private_metadata would be ${encoded.length} characters; Slack allows ${SLACK_LIMITS.privateMetadata}`,
+    );
+  }
+  return encoded;
+}
+
+/** The metadata from a view payload, or undefined when it is missing or not ours. Never throws. */
+export function decodeModalMetadata(raw: string | undefined): ModalMetadata | undefined {
+  if (!raw) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  const result = modalMetadataSchema.safeParse(parsed);
+  if (!result.success) return undefined;
+  const { uniqueId, replyTo, source } = result.data;
+  return {
+    uniqueId,
+    replyTo: {
+      ...(replyTo.responseUrl === undefined ? {} : { responseUrl: replyTo.responseUrl }),
+      ...(replyTo.channelId === undefined ? {} : { channelId: replyTo.channelId }),
+    },
+    source,
+  };
+}

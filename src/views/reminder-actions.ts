@@ -1,0 +1,46 @@
+// The value carried by reminder buttons: which reminder, at which version (stale buttons are inert), which snooze.
+import { z } from 'zod';
+import { SLACK_LIMITS, ViewLimitError } from './limits.js';
+
+export const SNOOZE_OPTIONS = [
+  { option: '1h', label: '1 hour' },
+  { option: 'tomorrow', label: 'Tomorrow 9:00' },
+  { option: 'next_week', label: 'Next week' },
+] as const;
+
+export type SnoozeOption = (typeof SNOOZE_OPTIONS)[number]['option'];
+
+export type ReminderAction = { id: string; version: number; option?: SnoozeOption };
+
+// Short keys keep a snooze option's value within Slack's 75 characters with a UUID for an ID.
+const wireSchema = z.object({
+  i: z.string().min(1),
+  v: z.number().int().nonnegative(),
+  o: z.enum(['1h', 'tomorrow', 'next_week']).optional(),
+});
+
+/** Compact JSON for a button or option value; throws ViewLimitError beyond a button value's 2000 characters. */
+export function encodeReminderAction(action: ReminderAction): string {
+  const wire: z.input<typeof wireSchema> = { i: action.id, v: action.version };
+  if (action.option) wire.o = action.option;
+  const encoded = JSON.stringify(wire);
+  if (encoded.length > SLACK_LIMITS.buttonValue) {
+    throw new ViewLimitError(`reminder action value is ${encoded.length} characters; Slack allows 2000`);
+  }
+  return encoded;
+}
+
+/** The action from a button or option value, or undefined when it is not one of ours. Never throws. */
+export function decodeReminderAction(value: string | undefined): ReminderAction | undefined {
+  if (!value) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  const result = wireSchema.safeParse(parsed);
+  if (!result.success) return undefined;
+  const { i, v, o } = result.data;
+  return o ? { id: i, version: v, option: o } : { id: i, version: v };
+}
