@@ -1,0 +1,184 @@
+// The reminder delivery loop: claims due reminders from the store and hands each to `deliver` at most once.
+import type { Logger } from '../logger.js';
+import type { Reminder, ReminderStore } from '../store/types.js';
+import { ReminderNotDeliveredError } from './errors.js';
+
+export type DeliverReminder = (
+  reminder: Reminder,
+  info: { late: boolean },
+) => Promise<{ channelId: string; ts: string }>;
+
+export type ReminderSchedulerOptions = {
+  store: ReminderStore;
+  /** Sends the DM. Throw ReminderNotDeliveredError only when Slack certainly did not get it. */
+  deliver: DeliverReminder;
+  now: () => Date;
+  /** Names this process in `claimed_by`, so a reminder stuck in `sending` shows who took it. */
+  owner: string;
+  logger: Logger;
+  /** Longest sleep between runs; new reminders created elsewhere are found within this time. */
+  pollIntervalMs: number;
+  /** Sent more than this after its due time counts as late (default 5 minutes). */
+  lateAfterMs?: number;
+  /** Most reminders claimed per run (default 20). */
+  batchSize?: number;
+  /** Wait before retrying a reminder that did not reach Slack (default 1 minute). */
+  retryDelayMs?: number;
+  /** Deliveries in flight at once (default 4), to stay well inside Slack's rate limits. */
+  concurrency?: number;
+};
+
+export type ReminderScheduler = {
+  /** One pass: claim what is due, deliver it, record the outcome. Resolves to how many were sent. */
+  runOnce(): Promise<number>;
+  /** Runs once now (sending whatever fell due while the bot was down), then keeps running until stopped. */
+  start(): void;
+  /** Stops the loop and waits for a run in progress to finish. */
+  stop(): Promise<void>;
+  /** Runs soon, e.g. after a reminder due sooner than the loop's next wake-up was created. */
+  nudge(): void;
+};
+
+/** setTimeout fires at once for delays above this (about 24.8 days), so no sleep may be longer. */
+const MAX_TIMER_MS = 2_147_483_647;
+/** Shortest sleep when nothing is due yet, so clock jitter between now() and the store never spins the loop. */
+const MIN_SLEEP_MS = 50;
+
+/** How long the loop sleeps: until the next due reminder or the poll interval, whichever is sooner, within bounds. */
+export function computeSleepMs(options: {
+  now: Date;
+  nextDueAt: Date | undefined;
+  pollIntervalMs: number;
+  /** The last run claimed a full batch, so more may be waiting: go again at once. */
+  backlog: boolean;
+}): number {
+  if (options.backlog) return 0;
+  const poll = Math.min(Math.max(options.pollIntervalMs, MIN_SLEEP_MS), MAX_TIMER_MS);
+  if (!options.nextDueAt) return poll;
+  const untilDue = options.nextDueAt.getTime() - options.now.getTime();
+  return Math.min(poll, Math.max(untilDue, MIN_SLEEP_MS));
+}
+
+/** Runs `task` over `items` with at most `limit` in flight. */
+async function forEachWithConcurrency<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export function createReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
+  const { store, deliver, now, owner, pollIntervalMs } = options;
+  const logger = options.logger.child({ module: 'reminder-scheduler' });
+  const lateAfterMs = options.lateAfterMs ?? 5 * 60_000;
+  const batchSize = options.batchSize ?? 20;
+  const retryDelayMs = options.retryDelayMs ?? 60_000;
+  const concurrency = options.concurrency ?? 4;
+
+  let running = false;
+  let timer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<void> | undefined;
+  let lastClaimed = 0;
+
+  async function deliverOne(reminder: Reminder): Promise<boolean> {
+    const late = now().getTime() - reminder.dueAt.getTime() > lateAfterMs;
+    const fields = { reminderId: reminder.id, uniqueId: reminder.uniqueId, recipient: reminder.recipientSlackUserId };
+    let message: { channelId: string; ts: string };
+    try {
+      message = await deliver(reminder, { late });
+    } catch (error) {
+      if (error instanceof ReminderNotDeliveredError) {
+        const retryAt = new Date(now().getTime() + retryDelayMs);
+        try {
+          store.releaseClaim(reminder.id, retryAt);
+        } catch (releaseError) {
+          // Left in `sending`: never retried, which is the safe side of at-most-once.
+          logger.error({ ...fields, err: releaseError }, 'Reminder not delivered and could not be released for retry');
+          return false;
+        }
+        logger.warn({ ...fields, err: error, retryAt }, 'Reminder not delivered; will retry');
+        return false;
+      }
+      // At most once: the DM may already be in Slack, and a second copy is worse than a missing one, so the reminder
+      // stays in `sending` for a person to look at rather than being tried again.
+      logger.error({ ...fields, err: error }, 'Reminder delivery ended ambiguously; left in sending, not retried');
+      return false;
+    }
+    try {
+      store.markSent(reminder.id, { ...message, late }, now());
+    } catch (error) {
+      // The DM is out; failing to record it leaves the reminder in `sending`, which still never sends it twice.
+      logger.error({ ...fields, err: error, ...message }, 'Reminder sent but not recorded');
+      return true;
+    }
+    logger.info({ ...fields, late, channelId: message.channelId }, 'Reminder sent');
+    return true;
+  }
+
+  async function runOnce(): Promise<number> {
+    const claimed = store.claimDue(now(), owner, batchSize);
+    lastClaimed = claimed.length;
+    let sent = 0;
+    await forEachWithConcurrency(claimed, concurrency, async (reminder) => {
+      if (await deliverOne(reminder)) sent += 1;
+    });
+    return sent;
+  }
+
+  function schedule(delayMs: number): void {
+    if (!running) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(tick, delayMs);
+  }
+
+  function tick(): void {
+    timer = undefined;
+    if (!running || inFlight) return;
+    inFlight = runOnce()
+      .then(
+        (sent) => {
+          if (sent > 0) logger.debug({ sent }, 'Reminder run finished');
+        },
+        (error: unknown) => {
+          lastClaimed = 0;
+          logger.error({ err: error }, 'Reminder run failed');
+        },
+      )
+      .finally(() => {
+        inFlight = undefined;
+        let nextDueAt: Date | undefined;
+        try {
+          nextDueAt = store.nextDueAt();
+        } catch (error) {
+          logger.error({ err: error }, 'Could not read the next reminder due time');
+        }
+        schedule(computeSleepMs({ now: now(), nextDueAt, pollIntervalMs, backlog: lastClaimed >= batchSize }));
+      });
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (running) return;
+      running = true;
+      logger.info({ owner, pollIntervalMs }, 'Reminder scheduler started');
+      tick();
+    },
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await inFlight;
+      logger.info({ owner }, 'Reminder scheduler stopped');
+    },
+    nudge() {
+      // During a run nothing is needed: the next sleep is computed from the store's next due time when it ends.
+      if (running && !inFlight) schedule(0);
+    },
+  };
+}

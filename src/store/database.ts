@@ -1,0 +1,80 @@
+// Opens the bot's SQLite file with safe settings (WAL, busy timeout, foreign keys, durable commits) and migrates it.
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { SchemaTooNewError, StoreError } from './errors.js';
+import { MIGRATIONS, type Migration } from './migrations.js';
+
+export type Database = BetterSqlite3.Database;
+
+export type OpenDatabaseOptions = {
+  /**
+   * FULL (default) fsyncs the WAL on every commit. A submitted interaction is acknowledged to the user only after it is
+   * journaled, so the commit must survive a power loss or OS crash, not just a process crash; NORMAL (WAL) could lose
+   * the last commits in that case. NORMAL is offered for tests and benchmarks only.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** The migrations to apply; the real list unless a test needs another. */
+  migrations?: readonly Migration[];
+};
+
+/** Opens (creating if needed) the database at `filePath`, then applies any migrations it has not seen yet. */
+export function openDatabase(filePath: string, options: OpenDatabaseOptions = {}): Database {
+  if (filePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+  let db: Database;
+  try {
+    db = new BetterSqlite3(filePath);
+  } catch (error) {
+    throw new StoreError(`Could not open the database ${filePath}.`, { cause: error });
+  }
+  try {
+    // busy_timeout first: switching to WAL needs a lock that another process may briefly hold.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db, filePath, options.migrations ?? MIGRATIONS);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** The highest migration version recorded in the file (0 for a new file). */
+export function readSchemaVersion(db: Database): number {
+  const row = db.prepare<[], { version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations').get();
+  return row?.version ?? 0;
+}
+
+function applyMigrations(db: Database, filePath: string, migrations: readonly Migration[]): void {
+  const known = migrations.at(-1)?.version ?? 0;
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) throw new StoreError(`Migration ${migration.name} is out of order.`);
+  });
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const recordMigration = db.prepare<[number, string, string]>(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  );
+  // IMMEDIATE takes the write lock before reading the version, so two processes starting together cannot both apply
+  // the same migration: the second waits (busy_timeout), then sees it done.
+  const migrateOne = db.transaction((migration: Migration) => {
+    if (readSchemaVersion(db) >= migration.version) return;
+    db.exec(migration.sql);
+    recordMigration.run(migration.version, migration.name, new Date().toISOString());
+  });
+  const current = readSchemaVersion(db);
+  if (current > known) throw new SchemaTooNewError(filePath, current, known);
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    try {
+      migrateOne.immediate(migration);
+    } catch (error) {
+      throw new StoreError(`Migration ${migration.version} (${migration.name}) failed on ${filePath}.`, {
+        cause: error,
+      });
+    }
+  }
+}

@@ -1,0 +1,7 @@
+// The store's public surface: open the SQLite file and build the three stores on it.
+export { type Database, openDatabase, readSchemaVersion } from './database.js';
+export { RecordNotFoundError, RecordStateError, SchemaTooNewError, StoreError } from './errors.js';
+export { createJournalStore } from './journal-store.js';
+export { createReminderStore } from './reminder-store.js';
+export type * from './types.js';
+export { createUserPrefsStore } from './user-prefs-store.js';

@@ -1,0 +1,301 @@
+// Tests the journal on real SQLite files: idempotent insert, leases across connections, due lists, outcomes, resubmit.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InteractionInput } from '../caliq/types.js';
+import { type Database, openDatabase } from './database.js';
+import { RecordNotFoundError } from './errors.js';
+import { createJournalStore } from './journal-store.js';
+import type { JournalStore, NewJournalEntry } from './types.js';
+
+const T0 = new Date('2026-03-02T10:00:00.000Z');
+const at = (ms: number): Date => new Date(T0.getTime() + ms);
+
+function interaction(uniqueId: string, notes = 'Called about the renewal'): InteractionInput {
+  return {
+    uniqueId,
+    channelId: 3,
+    customer: { accountNo: 'ACME01' },
+    kind: 'C',
+    contactedBy: 'EMP1',
+    contact: { firstName: 'Ada', surname: 'Lovelace' },
+    notes,
+  };
+}
+
+function newEntry(uniqueId: string, slackUserId = 'U1'): NewJournalEntry {
+  return {
+    uniqueId,
+    slackUserId,
+    slackTeamId: 'T1',
+    interaction: interaction(uniqueId),
+    draft: { accountNo: 'ACME01', kind: 'C', notes: 'Called about the renewal' },
+    replyTo: { responseUrl: 'https://hooks.slack.test/r/1', channelId: 'C1' },
+    followUpSlackUserId: undefined,
+  };
+}
+
+let dir: string;
+let file: string;
+let dbs: Database[];
+let journal: JournalStore;
+
+function connect(): JournalStore {
+  const db = openDatabase(file);
+  dbs.push(db);
+  return createJournalStore(db);
+}
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caliq-journal-'));
+  file = path.join(dir, 'bot.db');
+  dbs = [];
+  journal = connect();
+});
+
+afterEach(() => {
+  for (const db of dbs) db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('insert and get', () => {
+  it('stores a pending entry with its JSON parts and instants intact', () => {
+    const result = journal.insert(newEntry('g-1'), T0);
+    expect(result.inserted).toBe(true);
+    const stored = journal.get('g-1');
+    expect(stored).toEqual(result.entry);
+    expect(stored).toMatchObject({
+      uniqueId: 'g-1',
+      slackUserId: 'U1',
+      slackTeamId: 'T1',
+      state: 'pending',
+      interaction: interaction('g-1'),
+      draft: { accountNo: 'ACME01', kind: 'C', notes: 'Called about the renewal' },
+      replyTo: { responseUrl: 'https://hooks.slack.test/r/1', channelId: 'C1' },
+      followUpSlackUserId: undefined,
+      attempts: 0,
+      lastError: undefined,
+      issues: [],
+      createdAt: T0,
+      updatedAt: T0,
+      nextAttemptAt: T0,
+      leaseUntil: undefined,
+      loggedAt: undefined,
+    });
+    expect(journal.get('missing')).toBeUndefined();
+  });
+
+  it('refuses a second entry with the same UniqueID and returns the first unchanged', () => {
+    journal.insert(newEntry('g-1'), T0);
+    const second = journal.insert({ ...newEntry('g-1', 'U2'), interaction: interaction('g-1', 'other') }, at(1000));
+    expect(second.inserted).toBe(false);
+    expect(second.entry.slackUserId).toBe('U1');
+    expect(second.entry.interaction.notes).toBe('Called about the renewal');
+    expect(second.entry.createdAt).toEqual(T0);
+  });
+
+  it('is visible through a second connection on the same file', () => {
+    journal.insert(newEntry('g-1'), T0);
+    const other = connect();
+    expect(other.get('g-1')?.state).toBe('pending');
+    expect(other.insert(newEntry('g-1'), T0).inserted).toBe(false);
+  });
+});
+
+describe('claim', () => {
+  it('lets exactly one of two connections claim the same entry', () => {
+    journal.insert(newEntry('g-1'), T0);
+    const other = connect();
+    const first = journal.claim('g-1', T0, at(30_000));
+    const second = other.claim('g-1', T0, at(30_000));
+    expect(first?.attempts).toBe(1);
+    expect(first?.leaseUntil).toEqual(at(30_000));
+    expect(second).toBeUndefined();
+  });
+
+  it('lets another connection claim once the lease has expired, counting the attempt', () => {
+    journal.insert(newEntry('g-1'), T0);
+    const other = connect();
+    journal.claim('g-1', T0, at(30_000));
+    expect(other.claim('g-1', at(29_999), at(60_000))).toBeUndefined();
+    const taken = other.claim('g-1', at(30_000), at(60_000));
+    expect(taken?.attempts).toBe(2);
+    expect(taken?.updatedAt).toEqual(at(30_000));
+  });
+
+  it('does not claim settled or unknown entries', () => {
+    journal.insert(newEntry('g-1'), T0);
+    journal.markLogged('g-1', T0);
+    expect(journal.claim('g-1', at(1), at(30_000))).toBeUndefined();
+    expect(journal.claim('nope', at(1), at(30_000))).toBeUndefined();
+  });
+});
+
+describe('listDue and nextDueAt', () => {
+  it('lists pending entries whose attempt time has come and whose lease is free, oldest first', () => {
+    journal.insert(newEntry('old'), T0);
+    journal.insert(newEntry('newer'), at(1000));
+    journal.insert(newEntry('leased'), at(500));
+    journal.insert(newEntry('later'), at(200));
+    journal.insert(newEntry('logged'), at(100));
+    journal.claim('leased', at(2000), at(60_000));
+    journal.markRetry('later', 'Caliq unavailable', at(10_000), at(2000));
+    journal.markLogged('logged', at(2000));
+
+    expect(journal.listDue(at(5000), 10).map((e) => e.uniqueId)).toEqual(['old', 'newer']);
+    expect(journal.listDue(at(5000), 1).map((e) => e.uniqueId)).toEqual(['old']);
+    expect(journal.listDue(at(10_000), 10).map((e) => e.uniqueId)).toEqual(['old', 'later', 'newer']);
+    expect(journal.listDue(at(60_000), 10).map((e) => e.uniqueId)).toEqual(['old', 'later', 'leased', 'newer']);
+  });
+
+  it('treats a NULL next attempt as due', () => {
+    journal.insert(newEntry('g-1'), T0);
+    dbs[0]?.prepare('UPDATE journal SET next_attempt_at = NULL').run();
+    expect(journal.listDue(T0, 10).map((e) => e.uniqueId)).toEqual(['g-1']);
+  });
+
+  it('reports when the earliest pending entry becomes due, counting its lease', () => {
+    expect(journal.nextDueAt()).toBeUndefined();
+    journal.insert(newEntry('a'), T0);
+    journal.claim('a', T0, at(30_000));
+    expect(journal.nextDueAt()).toEqual(at(30_000));
+    journal.insert(newEntry('b'), at(1000));
+    journal.markRetry('b', 'timeout', at(20_000), at(1000));
+    expect(journal.nextDueAt()).toEqual(at(20_000));
+    journal.markLogged('b', at(2000));
+    journal.markLogged('a', at(2000));
+    expect(journal.nextDueAt()).toBeUndefined();
+  });
+});
+
+describe('outcomes', () => {
+  it('records logged, rejected and failed, freeing the lease and bumping updatedAt', () => {
+    for (const id of ['a', 'b', 'c']) {
+      journal.insert(newEntry(id), T0);
+      journal.claim(id, T0, at(30_000));
+    }
+    const logged = journal.markLogged('a', at(1000));
+    expect(logged).toMatchObject({ state: 'logged', loggedAt: at(1000), updatedAt: at(1000), leaseUntil: undefined });
+    const issues = [{ id: 12, message: 'Unknown contact', extraData: 'Ada' }];
+    const rejected = journal.markRejected('b', issues, at(2000));
+    expect(rejected).toMatchObject({ state: 'rejected', issues, updatedAt: at(2000), leaseUntil: undefined });
+    const failed = journal.markFailed('c', 'Caliq refused the API key', at(3000));
+    expect(failed).toMatchObject({ state: 'failed', lastError: 'Caliq refused the API key', updatedAt: at(3000) });
+    expect(journal.countByState()).toEqual({ pending: 0, logged: 1, rejected: 1, failed: 1 });
+  });
+
+  it('keeps a retry pending with the error and the next attempt time', () => {
+    journal.insert(newEntry('a'), T0);
+    journal.claim('a', T0, at(30_000));
+    const retried = journal.markRetry('a', 'Caliq did not answer in time', at(60_000), at(1000));
+    expect(retried).toMatchObject({
+      state: 'pending',
+      lastError: 'Caliq did not answer in time',
+      nextAttemptAt: at(60_000),
+      leaseUntil: undefined,
+      attempts: 1,
+      updatedAt: at(1000),
+    });
+    expect(journal.claim('a', at(1001), at(30_000))?.attempts).toBe(2);
+  });
+
+  it('does not let a late worker overturn a settled entry', () => {
+    journal.insert(newEntry('a'), T0);
+    journal.markLogged('a', at(1000));
+    expect(journal.markRetry('a', 'late timeout', at(9000), at(2000))).toMatchObject({
+      state: 'logged',
+      lastError: undefined,
+    });
+    expect(journal.markFailed('a', 'late failure', at(2000)).state).toBe('logged');
+    expect(journal.get('a')?.updatedAt).toEqual(at(1000));
+  });
+
+  it('throws a typed error for an unknown entry', () => {
+    expect(() => journal.markLogged('nope', T0)).toThrow(RecordNotFoundError);
+  });
+
+  it('notes the delay and give-up notices', () => {
+    journal.insert(newEntry('a'), T0);
+    journal.noteDelayNotice('a', at(1000));
+    journal.noteGiveUpNotice('a', at(2000));
+    expect(journal.get('a')).toMatchObject({ delayNoticeAt: at(1000), giveUpNoticeAt: at(2000) });
+  });
+});
+
+describe('resubmit', () => {
+  const change = {
+    interaction: interaction('a', 'Edited notes'),
+    draft: { notes: 'Edited notes' },
+    replyTo: { channelId: 'C9' },
+  };
+
+  it('reopens a rejected entry with the edited content, cleared issues and due now', () => {
+    journal.insert(newEntry('a'), T0);
+    journal.claim('a', T0, at(30_000));
+    journal.markRejected('a', [{ id: 1, message: 'bad', extraData: '' }], at(1000));
+    journal.noteDelayNotice('a', at(1000));
+    const again = journal.resubmit('a', change, at(5000));
+    expect(again).toMatchObject({
+      state: 'pending',
+      interaction: change.interaction,
+      draft: change.draft,
+      replyTo: change.replyTo,
+      issues: [],
+      lastError: undefined,
+      attempts: 0,
+      nextAttemptAt: at(5000),
+      delayNoticeAt: undefined,
+      updatedAt: at(5000),
+      createdAt: T0,
+    });
+    expect(journal.listDue(at(5000), 10).map((e) => e.uniqueId)).toEqual(['a']);
+  });
+
+  it('reopens a failed entry and clears its error', () => {
+    journal.insert(newEntry('a'), T0);
+    journal.markFailed('a', 'gave up', at(1000));
+    expect(journal.resubmit('a', change, at(2000))).toMatchObject({ state: 'pending', lastError: undefined });
+  });
+
+  it('refuses pending, logged and unknown entries', () => {
+    journal.insert(newEntry('p'), T0);
+    journal.insert(newEntry('l'), T0);
+    journal.markLogged('l', T0);
+    expect(journal.resubmit('p', change, at(1000))).toBeUndefined();
+    expect(journal.resubmit('l', change, at(1000))).toBeUndefined();
+    expect(journal.resubmit('nope', change, at(1000))).toBeUndefined();
+    expect(journal.get('l')?.interaction.notes).toBe('Called about the renewal');
+  });
+});
+
+describe('listForUser', () => {
+  it("lists the user's entries since a date in the given states, newest first", () => {
+    journal.insert(newEntry('too-old', 'U1'), at(-1));
+    journal.insert(newEntry('first', 'U1'), T0);
+    journal.insert(newEntry('second', 'U1'), at(1000));
+    journal.insert(newEntry('third', 'U1'), at(2000));
+    journal.insert(newEntry('someone-else', 'U2'), at(1500));
+    journal.markRejected('second', [], at(3000));
+    journal.markLogged('third', at(3000));
+
+    expect(journal.listForUser('U1', T0, ['pending', 'rejected']).map((e) => e.uniqueId)).toEqual(['second', 'first']);
+    expect(journal.listForUser('U1', T0, ['logged', 'rejected', 'pending', 'failed']).map((e) => e.uniqueId)).toEqual([
+      'third',
+      'second',
+      'first',
+    ]);
+    expect(journal.listForUser('U1', at(-1), ['pending']).map((e) => e.uniqueId)).toEqual(['first', 'too-old']);
+    expect(journal.listForUser('U1', T0, [])).toEqual([]);
+    expect(journal.listForUser('U3', T0, ['pending'])).toEqual([]);
+  });
+
+  it('uses the (slack_user_id, created_at) index', () => {
+    const plan = dbs[0]
+      ?.prepare(
+        "EXPLAIN QUERY PLAN SELECT * FROM journal WHERE slack_user_id = 'U1' AND created_at >= 0 ORDER BY created_at DESC",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((row) => row.detail).join(' ')).toMatch(/journal_user_created/);
+  });
+});

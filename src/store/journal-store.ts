@@ -1,0 +1,191 @@
+// The journal of submitted interactions in SQLite: one row per UniqueID, leased by one delivery attempt at a time.
+import type { CaliqIssue, InteractionInput } from '../caliq/types.js';
+import type { Draft, ReplyTarget } from '../interactions/draft.js';
+import { fromNullable, fromOptionalMillis, parseJson, toMillis, toNullable } from './columns.js';
+import type { Database } from './database.js';
+import { RecordNotFoundError } from './errors.js';
+import type { JournalEntry, JournalState, JournalStore, NewJournalEntry } from './types.js';
+
+type JournalRow = {
+  unique_id: string;
+  slack_user_id: string;
+  slack_team_id: string | null;
+  state: JournalState;
+  interaction: string;
+  draft: string;
+  reply_to: string;
+  follow_up_slack_user_id: string | null;
+  attempts: number;
+  last_error: string | null;
+  issues: string;
+  created_at: number;
+  updated_at: number;
+  next_attempt_at: number | null;
+  lease_until: number | null;
+  logged_at: number | null;
+  delay_notice_at: number | null;
+  give_up_notice_at: number | null;
+};
+
+const JOURNAL_STATES: readonly JournalState[] = ['pending', 'logged', 'rejected', 'failed'];
+
+function toEntry(row: JournalRow): JournalEntry {
+  return {
+    uniqueId: row.unique_id,
+    slackUserId: row.slack_user_id,
+    slackTeamId: fromNullable(row.slack_team_id),
+    state: row.state,
+    interaction: parseJson<InteractionInput>(row.interaction),
+    draft: parseJson<Draft>(row.draft),
+    replyTo: parseJson<ReplyTarget>(row.reply_to),
+    followUpSlackUserId: fromNullable(row.follow_up_slack_user_id),
+    attempts: row.attempts,
+    lastError: fromNullable(row.last_error),
+    issues: parseJson<CaliqIssue[]>(row.issues),
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    nextAttemptAt: fromOptionalMillis(row.next_attempt_at),
+    leaseUntil: fromOptionalMillis(row.lease_until),
+    loggedAt: fromOptionalMillis(row.logged_at),
+    delayNoticeAt: fromOptionalMillis(row.delay_notice_at),
+    giveUpNoticeAt: fromOptionalMillis(row.give_up_notice_at),
+  };
+}
+
+// Outcomes are recorded only on a pending entry: a worker whose lease ran out while Caliq answered slowly must not
+// overturn what a later attempt already settled. The settled entry is returned unchanged instead.
+const SETTLE_WHERE = "WHERE unique_id = @uniqueId AND state = 'pending' RETURNING *";
+
+/** The journal on the given database; statements are prepared once here. */
+export function createJournalStore(db: Database): JournalStore {
+  const insertRow = db.prepare<Record<string, unknown>>(`
+    INSERT INTO journal (unique_id, slack_user_id, slack_team_id, state, interaction, draft, reply_to,
+      follow_up_slack_user_id, attempts, issues, created_at, updated_at, next_attempt_at)
+    VALUES (@uniqueId, @slackUserId, @slackTeamId, 'pending', @interaction, @draft, @replyTo,
+      @followUpSlackUserId, 0, '[]', @now, @now, @now)
+    ON CONFLICT (unique_id) DO NOTHING`);
+  const selectOne = db.prepare<[string], JournalRow>('SELECT * FROM journal WHERE unique_id = ?');
+  const claimRow = db.prepare<Record<string, unknown>, JournalRow>(`
+    UPDATE journal SET lease_until = @leaseUntil, attempts = attempts + 1, updated_at = @now
+    WHERE unique_id = @uniqueId AND state = 'pending' AND (lease_until IS NULL OR lease_until <= @now)
+    RETURNING *`);
+  const selectDue = db.prepare<Record<string, unknown>, JournalRow>(`
+    SELECT * FROM journal
+    WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
+      AND (lease_until IS NULL OR lease_until <= @now)
+    ORDER BY created_at, unique_id LIMIT @limit`);
+  // An entry becomes due when both its next attempt time and any lease have passed.
+  const selectNextDue = db.prepare<[], { at: number | null }>(`
+    SELECT MIN(MAX(COALESCE(next_attempt_at, 0), COALESCE(lease_until, 0))) AS at FROM journal WHERE state = 'pending'`);
+  const logRow = db.prepare<Record<string, unknown>, JournalRow>(`
+    UPDATE journal SET state = 'logged', logged_at = @now, updated_at = @now, lease_until = NULL,
+      next_attempt_at = NULL, last_error = NULL
+    ${SETTLE_WHERE}`);
+  const rejectRow = db.prepare<Record<string, unknown>, JournalRow>(`
+    UPDATE journal SET state = 'rejected', issues = @issues, updated_at = @now, lease_until = NULL,
+      next_attempt_at = NULL
+    ${SETTLE_WHERE}`);
+  const failRow = db.prepare<Record<string, unknown>, JournalRow>(`
+    UPDATE journal SET state = 'failed', last_error = @error, updated_at = @now, lease_until = NULL,
+      next_attempt_at = NULL
+    ${SETTLE_WHERE}`);
+  const retryRow = db.prepare<Record<string, unknown>, JournalRow>(`
+    UPDATE journal SET last_error = @error, next_attempt_at = @nextAttemptAt, updated_at = @now, lease_until = NULL
+    ${SETTLE_WHERE}`);
+  const noteDelay = db.prepare<[number, string]>('UPDATE journal SET delay_notice_at = ? WHERE unique_id = ?');
+  const noteGiveUp = db.prepare<[number, string]>('UPDATE journal SET give_up_notice_at = ? WHERE unique_id = ?');
+  // A resubmission is a fresh delivery: attempts, errors and notices start again, so the worker's retry budget and the
+  // user's "still waiting" / "gave up" messages apply to it anew. created_at keeps the original submission time.
+  const resubmitRow = db.prepare<Record<string, unknown>, JournalRow>(`
+    UPDATE journal SET state = 'pending', interaction = @interaction, draft = @draft, reply_to = @replyTo,
+      issues = '[]', last_error = NULL, attempts = 0, next_attempt_at = @now, lease_until = NULL, logged_at = NULL,
+      delay_notice_at = NULL, give_up_notice_at = NULL, updated_at = @now
+    WHERE unique_id = @uniqueId AND state IN ('rejected', 'failed')
+    RETURNING *`);
+  // json_each lets one prepared statement take any list of states.
+  const selectForUser = db.prepare<[string, number, string], JournalRow>(`
+    SELECT * FROM journal
+    WHERE slack_user_id = ? AND created_at >= ? AND state IN (SELECT value FROM json_each(?))
+    ORDER BY created_at DESC, unique_id DESC`);
+  const countStates = db.prepare<[], { state: JournalState; count: number }>(
+    'SELECT state, COUNT(*) AS count FROM journal GROUP BY state',
+  );
+
+  function getOrThrow(uniqueId: string): JournalEntry {
+    const row = selectOne.get(uniqueId);
+    if (!row) throw new RecordNotFoundError('journal', uniqueId);
+    return toEntry(row);
+  }
+
+  function settle(statement: typeof logRow, params: Record<string, unknown>): JournalEntry {
+    const row = statement.get(params);
+    return row ? toEntry(row) : getOrThrow(params.uniqueId as string);
+  }
+
+  return {
+    insert(entry: NewJournalEntry, now: Date) {
+      const result = insertRow.run({
+        uniqueId: entry.uniqueId,
+        slackUserId: entry.slackUserId,
+        slackTeamId: toNullable(entry.slackTeamId),
+        interaction: JSON.stringify(entry.interaction),
+        draft: JSON.stringify(entry.draft),
+        replyTo: JSON.stringify(entry.replyTo),
+        followUpSlackUserId: toNullable(entry.followUpSlackUserId),
+        now: toMillis(now),
+      });
+      return { inserted: result.changes === 1, entry: getOrThrow(entry.uniqueId) };
+    },
+    get(uniqueId) {
+      const row = selectOne.get(uniqueId);
+      return row ? toEntry(row) : undefined;
+    },
+    claim(uniqueId, now, leaseUntil) {
+      const row = claimRow.get({ uniqueId, now: toMillis(now), leaseUntil: toMillis(leaseUntil) });
+      return row ? toEntry(row) : undefined;
+    },
+    listDue(now, limit) {
+      return selectDue.all({ now: toMillis(now), limit }).map(toEntry);
+    },
+    nextDueAt() {
+      return fromOptionalMillis(selectNextDue.get()?.at ?? null);
+    },
+    markLogged(uniqueId, now) {
+      return settle(logRow, { uniqueId, now: toMillis(now) });
+    },
+    markRejected(uniqueId, issues, now) {
+      return settle(rejectRow, { uniqueId, issues: JSON.stringify(issues), now: toMillis(now) });
+    },
+    markFailed(uniqueId, error, now) {
+      return settle(failRow, { uniqueId, error, now: toMillis(now) });
+    },
+    markRetry(uniqueId, error, nextAttemptAt, now) {
+      return settle(retryRow, { uniqueId, error, nextAttemptAt: toMillis(nextAttemptAt), now: toMillis(now) });
+    },
+    noteDelayNotice(uniqueId, now) {
+      noteDelay.run(toMillis(now), uniqueId);
+    },
+    noteGiveUpNotice(uniqueId, now) {
+      noteGiveUp.run(toMillis(now), uniqueId);
+    },
+    resubmit(uniqueId, change, now) {
+      const row = resubmitRow.get({
+        uniqueId,
+        interaction: JSON.stringify(change.interaction),
+        draft: JSON.stringify(change.draft),
+        replyTo: JSON.stringify(change.replyTo),
+        now: toMillis(now),
+      });
+      return row ? toEntry(row) : undefined;
+    },
+    listForUser(slackUserId, since, states) {
+      if (states.length === 0) return [];
+      return selectForUser.all(slackUserId, toMillis(since), JSON.stringify(states)).map(toEntry);
+    },
+    countByState() {
+      const counts = Object.fromEntries(JOURNAL_STATES.map((state) => [state, 0])) as Record<JournalState, number>;
+      for (const { state, count } of countStates.all()) counts[state] = count;
+      return counts;
+    },
+  };
+}

@@ -1,0 +1,314 @@
+// Tests reminders on real SQLite files: idempotent create, claims shared by two connections, versioned snooze and done.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InteractionInput } from '../caliq/types.js';
+import { type Database, openDatabase } from './database.js';
+import { RecordStateError } from './errors.js';
+import { createReminderStore } from './reminder-store.js';
+import type { NewReminder, ReminderStore } from './types.js';
+
+const T0 = new Date('2026-03-02T10:00:00.000Z');
+const at = (ms: number): Date => new Date(T0.getTime() + ms);
+
+function interaction(uniqueId: string): InteractionInput {
+  return {
+    uniqueId,
+    channelId: 3,
+    customer: { accountNo: 'ACME01' },
+    kind: 'V',
+    contactedBy: 'EMP1',
+    contact: { contactId: 42 },
+    followUp: { at: '2026-03-03T09:00:00.000Z', by: 'EMP2', notes: 'Send the quote' },
+  };
+}
+
+function newReminder(uniqueId: string, dueAt: Date, recipient = 'U1'): NewReminder {
+  return {
+    uniqueId,
+    recipientSlackUserId: recipient,
+    loggedBySlackUserId: 'U9',
+    dueAt,
+    interaction: interaction(uniqueId),
+  };
+}
+
+let dir: string;
+let file: string;
+let dbs: Database[];
+let reminders: ReminderStore;
+
+function connect(): ReminderStore {
+  const db = openDatabase(file);
+  dbs.push(db);
+  return createReminderStore(db);
+}
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caliq-reminders-'));
+  file = path.join(dir, 'bot.db');
+  dbs = [];
+  reminders = connect();
+});
+
+afterEach(() => {
+  for (const db of dbs) db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('create and get', () => {
+  it('creates an open reminder with a UUID and version 1', () => {
+    const created = reminders.create(newReminder('g-1', at(60_000)), T0);
+    expect(created.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(created).toMatchObject({
+      uniqueId: 'g-1',
+      recipientSlackUserId: 'U1',
+      loggedBySlackUserId: 'U9',
+      dueAt: at(60_000),
+      state: 'open',
+      interaction: interaction('g-1'),
+      version: 1,
+      claimedBy: undefined,
+      sentAt: undefined,
+      sentLate: false,
+      doneAt: undefined,
+      createdAt: T0,
+    });
+    expect(reminders.get(created.id)).toEqual(created);
+    expect(reminders.get('nope')).toBeUndefined();
+  });
+
+  it('is idempotent per UniqueID, even from another connection', () => {
+    const first = reminders.create(newReminder('g-1', at(60_000)), T0);
+    const again = connect().create(newReminder('g-1', at(999_000), 'U2'), at(5));
+    expect(again).toEqual(first);
+  });
+});
+
+describe('claimDue', () => {
+  it('claims only open reminders that are due, soonest first, up to the limit', () => {
+    const later = reminders.create(newReminder('later', at(2000)), T0);
+    const soon = reminders.create(newReminder('soon', at(1000)), T0);
+    reminders.create(newReminder('future', at(10_000)), T0);
+    expect(reminders.claimDue(at(999), 'bot-a', 10)).toEqual([]);
+    const claimed = reminders.claimDue(at(5000), 'bot-a', 1);
+    expect(claimed.map((r) => r.id)).toEqual([soon.id]);
+    expect(claimed[0]).toMatchObject({ state: 'sending', claimedBy: 'bot-a', claimedAt: at(5000), version: 2 });
+    expect(reminders.claimDue(at(5000), 'bot-a', 10).map((r) => r.id)).toEqual([later.id]);
+    expect(reminders.claimDue(at(5000), 'bot-a', 10)).toEqual([]);
+  });
+
+  it('claims each of many reminders exactly once across two connections taking turns', () => {
+    const other = connect();
+    const ids = new Set<string>();
+    dbs[0]?.transaction(() => {
+      for (let i = 0; i < 120; i += 1) ids.add(reminders.create(newReminder(`g-${i}`, at((i % 17) * 1000)), T0).id);
+    })();
+    const byOwner: Record<string, string[]> = { a: [], b: [] };
+    for (let round = 0; round < 40; round += 1) {
+      const now = at(round * 500);
+      for (const [owner, store] of [
+        ['a', reminders],
+        ['b', other],
+      ] as const) {
+        for (const r of store.claimDue(now, owner, 1 + (round % 3))) {
+          expect(r.claimedBy).toBe(owner);
+          byOwner[owner]?.push(r.id);
+        }
+      }
+    }
+    const all = [...(byOwner.a ?? []), ...(byOwner.b ?? [])];
+    expect(all.length).toBe(ids.size);
+    expect(new Set(all)).toEqual(ids);
+    expect(byOwner.a?.length).toBeGreaterThan(0);
+    expect(byOwner.b?.length).toBeGreaterThan(0);
+  });
+});
+
+// A child process that waits for the go file, then claims one or two reminders at a time until none are left.
+const CLAIMER_SCRIPT = `
+import fs from 'node:fs';
+const [storeUrl, databaseUrl, file, owner, readyFile, goFile] = process.argv.slice(2);
+const { createReminderStore } = await import(storeUrl);
+const { openDatabase } = await import(databaseUrl);
+const db = openDatabase(file);
+const store = createReminderStore(db);
+fs.writeFileSync(readyFile, '');
+while (!fs.existsSync(goFile)) await new Promise((resolve) => setTimeout(resolve, 2));
+const ids = [];
+for (let round = 0; ; round += 1) {
+  const claimed = store.claimDue(new Date('2030-01-01T00:00:00Z'), owner, 1 + (round % 2));
+  if (claimed.length === 0) break;
+  ids.push(...claimed.map((r) => r.id));
+  // Like the scheduler, which delivers between claims: without a pause one process would hold the lock throughout.
+  await new Promise((resolve) => setTimeout(resolve, 1));
+}
+db.close();
+process.stdout.write(JSON.stringify(ids));
+`;
+
+describe('claimDue across processes', () => {
+  it('claims each reminder exactly once when two processes claim at the same time', async () => {
+    const count = 120;
+    const ids = new Set<string>();
+    const insertAll = dbs[0]?.transaction(() => {
+      for (let i = 0; i < count; i += 1) ids.add(reminders.create(newReminder(`g-${i}`, at(i * 10)), T0).id);
+    });
+    insertAll?.();
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const script = path.join(dir, 'claimer.mts');
+    fs.writeFileSync(script, CLAIMER_SCRIPT);
+    const goFile = path.join(dir, 'go');
+    const run = (owner: string) =>
+      promisify(execFile)(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          script,
+          new URL('reminder-store.ts', import.meta.url).href,
+          new URL('database.ts', import.meta.url).href,
+          file,
+          owner,
+          path.join(dir, `ready-${owner}`),
+          goFile,
+        ],
+        { cwd: here },
+      );
+    const children = Promise.all([run('a'), run('b')]);
+    const bothReady = async () => {
+      while (!(fs.existsSync(path.join(dir, 'ready-a')) && fs.existsSync(path.join(dir, 'ready-b')))) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    // A child that dies before it is ready fails the test at once instead of leaving the wait spinning.
+    await Promise.race([bothReady(), children]);
+    fs.writeFileSync(goFile, '');
+    const [a, b] = (await children).map((result) => JSON.parse(result.stdout) as string[]);
+    const all = [...(a ?? []), ...(b ?? [])];
+    expect(all.length).toBe(count);
+    expect(new Set(all)).toEqual(ids);
+    // Both took part, so the test really raced them.
+    expect(a?.length).toBeGreaterThan(0);
+    expect(b?.length).toBeGreaterThan(0);
+    const owners = reminders.listOpenFor('U1', at(10 * count)).map((r) => r.claimedBy);
+    expect(owners.filter((o) => o === 'a').length).toBe(a?.length);
+    expect(owners.filter((o) => o === 'b').length).toBe(b?.length);
+  });
+});
+
+describe('markSent and releaseClaim', () => {
+  it('records the Slack message and whether it was late', () => {
+    const r = reminders.create(newReminder('g-1', T0), T0);
+    reminders.claimDue(T0, 'bot-a', 10);
+    const sent = reminders.markSent(r.id, { channelId: 'D1', ts: '1700000000.000100', late: true }, at(400_000));
+    expect(sent).toMatchObject({
+      state: 'sent',
+      sentAt: at(400_000),
+      sentChannelId: 'D1',
+      sentTs: '1700000000.000100',
+      sentLate: true,
+      version: 3,
+    });
+  });
+
+  it('refuses to record a send for a reminder that was not claimed', () => {
+    const r = reminders.create(newReminder('g-1', T0), T0);
+    expect(() => reminders.markSent(r.id, { channelId: 'D1', ts: '1', late: false }, T0)).toThrow(RecordStateError);
+  });
+
+  it('gives a claim back so it is due again at the retry time', () => {
+    const r = reminders.create(newReminder('g-1', T0), T0);
+    reminders.claimDue(T0, 'bot-a', 10);
+    reminders.releaseClaim(r.id, at(60_000));
+    expect(reminders.get(r.id)).toMatchObject({ state: 'open', dueAt: at(60_000), claimedBy: undefined, version: 3 });
+    expect(reminders.nextDueAt()).toEqual(at(60_000));
+    expect(reminders.claimDue(at(59_999), 'bot-b', 10)).toEqual([]);
+    expect(reminders.claimDue(at(60_000), 'bot-b', 10).map((x) => x.id)).toEqual([r.id]);
+  });
+});
+
+describe('snooze and markDone', () => {
+  function sentReminder(uniqueId: string) {
+    const r = reminders.create(newReminder(uniqueId, T0), T0);
+    reminders.claimDue(T0, 'bot-a', 10);
+    return reminders.markSent(r.id, { channelId: 'D1', ts: '1.1', late: false }, T0);
+  }
+
+  it('snoozes a sent reminder at its current version, making it open and due later', () => {
+    const sent = sentReminder('g-1');
+    const snoozed = reminders.snooze(sent.id, at(3_600_000), sent.version, at(1000));
+    expect(snoozed).toMatchObject({
+      state: 'open',
+      dueAt: at(3_600_000),
+      version: sent.version + 1,
+      sentAt: undefined,
+      sentTs: undefined,
+      claimedBy: undefined,
+    });
+    expect(reminders.snooze(sent.id, at(7_200_000), sent.version, at(2000))).toBeUndefined();
+    expect(reminders.markDone(sent.id, 'U1', sent.version, at(2000))).toBeUndefined();
+    expect(reminders.get(sent.id)?.dueAt).toEqual(at(3_600_000));
+    expect(reminders.claimDue(at(3_600_000), 'bot-a', 10).map((r) => r.id)).toEqual([sent.id]);
+  });
+
+  it('snoozes an open reminder but not one being sent', () => {
+    const open = reminders.create(newReminder('open', at(10_000)), T0);
+    expect(reminders.snooze(open.id, at(20_000), 1, T0)?.dueAt).toEqual(at(20_000));
+    const sending = reminders.create(newReminder('sending', T0), T0);
+    const [claimed] = reminders.claimDue(T0, 'bot-a', 10);
+    expect(claimed?.id).toBe(sending.id);
+    expect(reminders.snooze(sending.id, at(20_000), claimed?.version ?? 0, T0)).toBeUndefined();
+    expect(reminders.markDone(sending.id, 'U1', claimed?.version ?? 0, T0)).toBeUndefined();
+  });
+
+  it('marks a sent reminder done once; then it is neither claimable nor listed', () => {
+    const sent = sentReminder('g-1');
+    const done = reminders.markDone(sent.id, 'U1', sent.version, at(1000));
+    expect(done).toMatchObject({ state: 'done', doneBySlackUserId: 'U1', doneAt: at(1000), version: sent.version + 1 });
+    expect(reminders.markDone(sent.id, 'U1', done?.version ?? 0, at(2000))).toBeUndefined();
+    expect(reminders.snooze(sent.id, at(9000), done?.version ?? 0, at(2000))).toBeUndefined();
+    expect(reminders.claimDue(at(999_999_999), 'bot-a', 10)).toEqual([]);
+    expect(reminders.listOpenFor('U1', at(999_999_999))).toEqual([]);
+  });
+
+  it('lets only one of two connections act on the same version', () => {
+    const sent = sentReminder('g-1');
+    const other = connect();
+    expect(other.markDone(sent.id, 'U1', sent.version, at(1000))?.state).toBe('done');
+    expect(reminders.snooze(sent.id, at(5000), sent.version, at(1000))).toBeUndefined();
+  });
+});
+
+describe('listOpenFor and nextDueAt', () => {
+  it("lists the recipient's open, sending and sent reminders due before a time, soonest first", () => {
+    const sent = reminders.create(newReminder('sent', at(1000)), T0);
+    const sending = reminders.create(newReminder('sending', at(2000)), T0);
+    reminders.claimDue(at(1000), 'bot-a', 10);
+    reminders.markSent(sent.id, { channelId: 'D1', ts: '1.1', late: false }, at(1000));
+    reminders.claimDue(at(2000), 'bot-a', 10);
+    const open = reminders.create(newReminder('open', at(500)), T0);
+    const done = reminders.create(newReminder('done', at(100)), T0);
+    reminders.markDone(done.id, 'U1', 1, T0);
+    reminders.create(newReminder('too-late', at(5000)), T0);
+    reminders.create(newReminder('someone-else', at(100), 'U2'), T0);
+
+    expect(reminders.listOpenFor('U1', at(5000)).map((r) => r.id)).toEqual([open.id, sent.id, sending.id]);
+    expect(reminders.listOpenFor('U1', at(1000)).map((r) => r.id)).toEqual([open.id]);
+  });
+
+  it('reports the earliest open due time, ignoring reminders being sent or done', () => {
+    expect(reminders.nextDueAt()).toBeUndefined();
+    reminders.create(newReminder('a', at(1000)), T0);
+    const far = reminders.create(newReminder('far', at(200 * 24 * 3_600_000)), T0);
+    expect(reminders.nextDueAt()).toEqual(at(1000));
+    reminders.claimDue(at(1000), 'bot-a', 10);
+    expect(reminders.nextDueAt()).toEqual(far.dueAt);
+    reminders.markDone(far.id, 'U1', 1, T0);
+    expect(reminders.nextDueAt()).toBeUndefined();
+  });
+});
