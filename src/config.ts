@@ -51,6 +51,8 @@ const environmentSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('./data/caliq-slack.db'),
   DELIVERY_GIVE_UP_HOURS: z.coerce.number().positive().default(24),
   DELIVERY_CONCURRENCY: positiveInt(8),
+  DELIVERY_RETRY_BASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).positive().default(5),
+  DELIVERY_RETRY_MAX_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).positive().default(300),
   REMINDER_POLL_SECONDS: positiveInt(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanFlag,
@@ -150,6 +152,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     delivery: Object.freeze({
       giveUpAfterMs: e.DELIVERY_GIVE_UP_HOURS * 3_600_000,
       concurrency: e.DELIVERY_CONCURRENCY,
+      retryBaseMs: e.DELIVERY_RETRY_BASE_SECONDS * 1000,
+      retryMaxMs: e.DELIVERY_RETRY_MAX_SECONDS * 1000,
     }),
     reminders: Object.freeze({ pollIntervalMs: e.REMINDER_POLL_SECONDS * 1000 }),
     log: Object.freeze({ level: e.LOG_LEVEL, pretty: e.LOG_PRETTY }),

@@ -8,6 +8,8 @@ import { readDefaultSeed, type SimulatorSeed } from './seed.js';
 export type SimulatorFaults = {
   /** Delay before every answer. */
   latencyMs: number;
+  /** Delay after the request was processed (and an interaction stored) before the answer is sent. */
+  answerDelayMs: number;
   /** Share (0..1) of requests answered 503. */
   unavailableRate: number;
   /** Share (0..1) of requests whose connection is destroyed without an answer. */
@@ -50,7 +52,7 @@ export type CaliqSimulator = {
   close(): Promise<void>;
 };
 
-const NO_FAULTS: SimulatorFaults = { latencyMs: 0, unavailableRate: 0, dropRate: 0, down: false };
+const NO_FAULTS: SimulatorFaults = { latencyMs: 0, answerDelayMs: 0, unavailableRate: 0, dropRate: 0, down: false };
 
 const ENDPOINTS = ['InteractionCreate', 'Channel', 'Employee', 'Pulse', 'CustomerChange', 'Message'] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
@@ -189,6 +191,7 @@ export async function startCaliqSimulator(options: CaliqSimulatorOptions = {}): 
       answer = { status: 404, text: 'No HTTP resource was found that matches the request URI' };
     else if (!isRecord(parsed)) answer = { status: 400, text: 'The request body could not be interpreted' };
     else answer = answerEndpoint(endpoint, parsed);
+    if (faults.answerDelayMs > 0) await wait(faults.answerDelayMs);
     record.status = answer.status;
     logger?.debug({ endpoint: record.endpoint, status: answer.status }, 'caliq simulator answered');
     if (response.destroyed) return;

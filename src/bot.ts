@@ -1,0 +1,196 @@
+// Wiring only: builds the database, Caliq client, people directory, delivery, reminders and the Bolt app from a Config.
+
+import type { Server } from 'node:http';
+import { hostname } from 'node:os';
+import { App, type CustomRoute } from '@slack/bolt';
+import { v4 as uuidv4 } from 'uuid';
+import { createCaliqClient, createCaliqReferenceData } from './caliq/index.js';
+import { type Config, secretsOf } from './config.js';
+import { createDeliveryService } from './delivery/index.js';
+import { createHealthHandlers, startHealthServer } from './health.js';
+import { type ListenerDeps, registerListeners } from './listeners/index.js';
+import { createLogger, type Logger, toBoltLogger } from './logger.js';
+import { createPeopleDirectory, loadEmployeeMap } from './people/index.js';
+import { createReminderScheduler } from './reminders/index.js';
+import { createDeliveryNotices } from './slack/delivery-notices.js';
+import { createNotifier } from './slack/notifier.js';
+import { createSlackPeoplePort } from './slack/people-port.js';
+import { createReminderSender } from './slack/reminder-sender.js';
+import { createJournalStore, createReminderStore, createUserPrefsStore, openDatabase } from './store/index.js';
+import type { JournalEntry } from './store/types.js';
+
+export type BotOptions = {
+  logger?: Logger;
+  now?: () => Date;
+  /** Tests: no retries from the Slack client, so a failing fake never stalls a test. */
+  slackRetries?: number;
+};
+
+export type Bot = {
+  app: App;
+  deps: ListenerDeps;
+  /** Starts listening (HTTP or Socket Mode), the delivery worker and the reminder loop. Resolves with the HTTP port. */
+  start(): Promise<{ port: number | undefined }>;
+  stop(): Promise<void>;
+};
+
+export async function createBot(config: Config, options: BotOptions = {}): Promise<Bot> {
+  const logger =
+    options.logger ?? createLogger({ level: config.log.level, pretty: config.log.pretty, secrets: secretsOf(config) });
+  const log = logger.child({ module: 'bot' });
+  const now = options.now ?? (() => new Date());
+
+  const db = openDatabase(config.database.path);
+  const journal = createJournalStore(db);
+  const reminders = createReminderStore(db);
+  const prefs = createUserPrefsStore(db);
+
+  const caliq = createCaliqClient({ ...config.caliq, logger });
+  const reference = createCaliqReferenceData(caliq, { ttlMs: config.caliq.referenceTtlMs, logger });
+
+  const employeeMap = loadEmployeeMap(config.people.employeeMapPath);
+  if (employeeMap.missing) {
+    log.warn(
+      { path: config.people.employeeMapPath },
+      'employee map file not found; using profile field and Caliq list only',
+    );
+  }
+
+  const health = createHealthHandlers([
+    { name: 'caliq', check: async () => void (await caliq.pulse()) },
+    { name: 'database', check: () => void db.prepare('SELECT 1').get() },
+  ]);
+  const routes: CustomRoute[] = [
+    { path: '/healthz', method: ['GET'], handler: health.healthz },
+    { path: '/readyz', method: ['GET'], handler: health.readyz },
+  ];
+
+  const clientOptions = {
+    // Every Slack call is bounded, so a hung connection can't hold a reminder or a shutdown forever.
+    timeout: 10_000,
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    ...(options.slackRetries !== undefined ? { retryConfig: { retries: options.slackRetries } } : {}),
+  };
+  const app = config.slack.socketMode
+    ? new App({
+        token: config.slack.botToken,
+        appToken: config.slack.appToken,
+        socketMode: true,
+        logger: toBoltLogger(logger),
+        clientOptions,
+        deferInitialization: true,
+      })
+    : new App({
+        token: config.slack.botToken,
+        signingSecret: config.slack.signingSecret,
+        logger: toBoltLogger(logger),
+        clientOptions,
+        customRoutes: routes,
+        deferInitialization: true,
+      });
+
+  const notifier = createNotifier({ client: app.client, logger });
+  const people = createPeopleDirectory({
+    employeeMap,
+    profileFieldLabel: config.people.profileFieldLabel,
+    slack: createSlackPeoplePort(app.client),
+    employees: () => reference.employees.current(),
+    prefs,
+    logger,
+    fallbackTimeZone: config.caliq.timeZone,
+  });
+
+  const scheduler = createReminderScheduler({
+    store: reminders,
+    deliver: createReminderSender({ notifier, people, now }),
+    now,
+    owner: `${hostname()}:${process.pid}:${uuidv4().slice(0, 8)}`,
+    logger,
+    pollIntervalMs: config.reminders.pollIntervalMs,
+  });
+
+  const createReminderFor = (entry: JournalEntry) => {
+    const followUp = entry.interaction.followUp;
+    if (!followUp || !entry.followUpSlackUserId) return;
+    reminders.create(
+      {
+        uniqueId: entry.uniqueId,
+        recipientSlackUserId: entry.followUpSlackUserId,
+        loggedBySlackUserId: entry.slackUserId,
+        dueAt: new Date(followUp.at),
+        interaction: entry.interaction,
+      },
+      now(),
+    );
+    scheduler.nudge();
+  };
+
+  const delivery = createDeliveryService({
+    journal,
+    caliq,
+    notices: createDeliveryNotices({ notifier, people, config }),
+    logger,
+    now,
+    onLogged: createReminderFor,
+    giveUpAfterMs: config.delivery.giveUpAfterMs,
+    leaseMs: config.caliq.timeoutMs * (config.caliq.retries + 1) + 5_000,
+    backoff: { baseMs: config.delivery.retryBaseMs, maxMs: config.delivery.retryMaxMs },
+    concurrency: config.delivery.concurrency,
+  });
+
+  const deps: ListenerDeps = {
+    config,
+    logger,
+    now,
+    newUniqueId: uuidv4,
+    reference,
+    people,
+    prefs,
+    journal,
+    reminders,
+    delivery,
+    notifier,
+    nudgeReminders: () => scheduler.nudge(),
+  };
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    log.error({ err: error }, 'unhandled error in a listener');
+  });
+
+  let healthServer: Server | undefined;
+  let httpServer: Server | undefined;
+
+  return {
+    app,
+    deps,
+    async start() {
+      await app.init();
+      void reference.warmUp();
+      let port: number | undefined;
+      if (config.slack.socketMode) {
+        await app.start();
+        healthServer = await startHealthServer(config.slack.port, health);
+        port = addressPort(healthServer);
+      } else {
+        httpServer = (await app.start(config.slack.port)) as Server;
+        port = addressPort(httpServer);
+      }
+      delivery.start();
+      scheduler.start();
+      log.info({ mode: config.slack.socketMode ? 'socket' : 'http', port }, 'caliq-slack is running');
+      return { port };
+    },
+    async stop() {
+      await Promise.allSettled([delivery.stop(), scheduler.stop()]);
+      await app.stop().catch((error: unknown) => log.warn({ err: error }, 'error while stopping Slack receiver'));
+      if (healthServer) await new Promise((resolve) => healthServer?.close(resolve));
+      db.close();
+      log.info('caliq-slack stopped');
+    },
+  };
+}
+
+function addressPort(server: Server | undefined): number | undefined {
+  const address = server?.address();
+  return address && typeof address === 'object' ? address.port : undefined;
+}

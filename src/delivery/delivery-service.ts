@@ -1,0 +1,269 @@
+// Gets every journaled interaction to Caliq exactly once: journal first, then send, retry with backoff, tell the user.
+import type { CaliqClient, InteractionOutcome } from '../caliq/types.js';
+import type { Logger } from '../logger.js';
+import type { JournalEntry, JournalStore, NewJournalEntry } from '../store/types.js';
+import { type BackoffPolicy, backoffDelay } from './backoff.js';
+
+/** What the user must hear about an entry; implemented over Slack elsewhere so this module stays Slack-free. */
+export type DeliveryNotices = {
+  /** Caliq took it. `late` when the user had been told it was waiting. */
+  logged(entry: JournalEntry, info: { late: boolean; alreadyLogged: boolean }): Promise<void>;
+  rejected(entry: JournalEntry): Promise<void>;
+  /** Caliq is unavailable: saved, will be sent. Said once per entry. */
+  savedForLater(entry: JournalEntry): Promise<void>;
+  /** Caliq refused the bot's key: not the user's fault; saved. Said once per entry. */
+  misconfigured(entry: JournalEntry): Promise<void>;
+  /** 400 or an answer the bot cannot read: the user can retry or edit. */
+  failed(entry: JournalEntry, reason: string): Promise<void>;
+  /** Still undelivered after the give-up time. */
+  gaveUp(entry: JournalEntry): Promise<void>;
+};
+
+export type SubmitResult =
+  | { status: 'sent'; entry: JournalEntry; outcome: InteractionOutcome['status'] }
+  | { status: 'already_logged'; entry: JournalEntry }
+  | { status: 'in_progress'; entry: JournalEntry }
+  /** New entry that the background worker claimed first; it will tell the user. */
+  | { status: 'queued'; entry: JournalEntry };
+
+export type DeliveryServiceOptions = {
+  journal: JournalStore;
+  caliq: CaliqClient;
+  notices: DeliveryNotices;
+  logger: Logger;
+  now?: () => Date;
+  /** Called after Caliq accepted an entry (reminders are created here). Errors are logged, never lost silently. */
+  onLogged?: (entry: JournalEntry) => Promise<void> | void;
+  giveUpAfterMs: number;
+  /** How long one attempt may hold an entry; must exceed the client's timeout × attempts. */
+  leaseMs: number;
+  backoff: BackoffPolicy;
+  concurrency: number;
+  /** The worker looks for due entries at least this often (other processes may add some). */
+  pollIntervalMs?: number;
+};
+
+export type DeliveryService = {
+  /** Journals a new interaction (or finds the existing one for its UniqueID) and makes the first attempt. */
+  submit(
+    entry: NewJournalEntry,
+    change?: Pick<NewJournalEntry, 'interaction' | 'draft' | 'replyTo'>,
+  ): Promise<SubmitResult>;
+  /** "Retry" from a message: a failed or rejected entry is sent again unchanged; a pending one is tried now. */
+  retry(uniqueId: string): Promise<SubmitResult | undefined>;
+  /** One pass of the background worker: attempts every due entry. Returns how many were attempted. */
+  runOnce(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+  /** Wake the worker (a new entry became due sooner). */
+  nudge(): void;
+};
+
+const UNAUTHORIZED_LOG_EVERY_MS = 5 * 60_000;
+
+export function createDeliveryService(options: DeliveryServiceOptions): DeliveryService {
+  const { journal, caliq, notices } = options;
+  const log = options.logger.child({ module: 'delivery' });
+  const now = options.now ?? (() => new Date());
+  const pollIntervalMs = options.pollIntervalMs ?? 15_000;
+  let lastUnauthorizedLogAt = -Infinity;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let stopped = true;
+
+  async function tell(what: string, entry: JournalEntry, send: () => Promise<void>): Promise<void> {
+    try {
+      await send();
+    } catch (error) {
+      log.error({ err: error, uniqueId: entry.uniqueId, notice: what }, 'could not tell the user');
+    }
+  }
+
+  async function attempt(uniqueId: string): Promise<InteractionOutcome['status'] | undefined> {
+    const start = now();
+    const claimed = journal.claim(uniqueId, start, new Date(start.getTime() + options.leaseMs));
+    if (!claimed) return undefined;
+    const outcome = await caliq.createInteraction(claimed.interaction);
+    await record(claimed, outcome);
+    return outcome.status;
+  }
+
+  async function record(entry: JournalEntry, outcome: InteractionOutcome): Promise<void> {
+    const at = now();
+    const { uniqueId } = entry;
+    switch (outcome.status) {
+      case 'logged': {
+        const logged = journal.markLogged(uniqueId, at);
+        log.info({ uniqueId, attempts: logged.attempts }, 'interaction logged in Caliq');
+        if (options.onLogged) {
+          try {
+            await options.onLogged(logged);
+          } catch (error) {
+            log.error({ err: error, uniqueId }, 'after-logging step failed');
+          }
+        }
+        const alreadyLogged = outcome.issues.length > 0 && entry.attempts > 1;
+        await tell('logged', logged, () =>
+          notices.logged(logged, { late: entry.delayNoticeAt !== undefined, alreadyLogged }),
+        );
+        return;
+      }
+      case 'rejected': {
+        const rejected = journal.markRejected(uniqueId, outcome.issues, at);
+        log.info({ uniqueId, issues: outcome.issues.length }, 'Caliq rejected the interaction');
+        await tell('rejected', rejected, () => notices.rejected(rejected));
+        return;
+      }
+      case 'bad_request':
+      case 'unexpected_response': {
+        const reason =
+          outcome.status === 'bad_request'
+            ? `Caliq could not read the request (400)${outcome.message ? `: ${outcome.message}` : ''}`
+            : `Caliq answered in a way the bot does not understand (${outcome.problem}); it may or may not have been logged`;
+        const failed = journal.markFailed(uniqueId, reason, at);
+        log.warn({ uniqueId, outcome: outcome.status }, 'interaction failed');
+        await tell('failed', failed, () => notices.failed(failed, reason));
+        return;
+      }
+      case 'unauthorized': {
+        if (at.getTime() - lastUnauthorizedLogAt >= UNAUTHORIZED_LOG_EVERY_MS) {
+          lastUnauthorizedLogAt = at.getTime();
+          log.error({ uniqueId }, 'Caliq refused the API key (401): check CALIQ_API_KEY; entries stay pending');
+        }
+        const pending = scheduleRetry(entry, 'Caliq refused the bot’s API key (401)', at);
+        if (!pending.delayNoticeAt) {
+          journal.noteDelayNotice(uniqueId, at);
+          await tell('misconfigured', pending, () => notices.misconfigured(pending));
+        }
+        return;
+      }
+      case 'unavailable': {
+        const reason = `Caliq unavailable (${outcome.reason})`;
+        // Counted from when the user was told it is waiting (cleared by a resubmit), not from creation.
+        const waitingSince = entry.delayNoticeAt ?? at;
+        if (at.getTime() - waitingSince.getTime() >= options.giveUpAfterMs) {
+          const failed = journal.markFailed(uniqueId, `${reason}; gave up after ${entry.attempts} attempts`, at);
+          log.warn({ uniqueId, attempts: entry.attempts }, 'gave up delivering the interaction');
+          if (!failed.giveUpNoticeAt) {
+            journal.noteGiveUpNotice(uniqueId, at);
+            await tell('gave up', failed, () => notices.gaveUp(failed));
+          }
+          return;
+        }
+        const pending = scheduleRetry(entry, reason, at);
+        if (!pending.delayNoticeAt) {
+          journal.noteDelayNotice(uniqueId, at);
+          await tell('saved for later', pending, () => notices.savedForLater(pending));
+        }
+        return;
+      }
+    }
+  }
+
+  function scheduleRetry(entry: JournalEntry, reason: string, at: Date): JournalEntry {
+    const delay = backoffDelay(entry.attempts, options.backoff);
+    const pending = journal.markRetry(entry.uniqueId, reason, new Date(at.getTime() + delay), at);
+    log.info({ uniqueId: entry.uniqueId, attempts: entry.attempts, retryInMs: delay }, 'will retry');
+    schedule(delay);
+    return pending;
+  }
+
+  async function submitExisting(
+    existing: JournalEntry,
+    change?: Pick<NewJournalEntry, 'interaction' | 'draft' | 'replyTo'>,
+  ) {
+    if (existing.state === 'logged') return { status: 'already_logged', entry: existing } as const;
+    if (existing.state === 'pending') {
+      const outcome = await attempt(existing.uniqueId);
+      if (outcome === undefined) return { status: 'in_progress', entry: existing } as const;
+      return { status: 'sent', entry: journal.get(existing.uniqueId) ?? existing, outcome } as const;
+    }
+    const resubmitted = journal.resubmit(
+      existing.uniqueId,
+      change ?? { interaction: existing.interaction, draft: existing.draft, replyTo: existing.replyTo },
+      now(),
+    );
+    if (!resubmitted) return { status: 'in_progress', entry: existing } as const;
+    const outcome = await attempt(existing.uniqueId);
+    if (outcome === undefined) return { status: 'in_progress', entry: resubmitted } as const;
+    return { status: 'sent', entry: journal.get(existing.uniqueId) ?? resubmitted, outcome } as const;
+  }
+
+  async function submit(entry: NewJournalEntry): Promise<SubmitResult> {
+    const { inserted, entry: stored } = journal.insert(entry, now());
+    if (!inserted) {
+      return submitExisting(stored, { interaction: entry.interaction, draft: entry.draft, replyTo: entry.replyTo });
+    }
+    const outcome = await attempt(stored.uniqueId);
+    if (outcome === undefined) return { status: 'queued', entry: stored };
+    return { status: 'sent', entry: journal.get(stored.uniqueId) ?? stored, outcome };
+  }
+
+  async function retry(uniqueId: string): Promise<SubmitResult | undefined> {
+    const existing = journal.get(uniqueId);
+    if (!existing) return undefined;
+    return submitExisting(existing);
+  }
+
+  async function runOnce(): Promise<number> {
+    const due = journal.listDue(now(), Math.max(options.concurrency * 4, 16));
+    let next = 0;
+    let attempted = 0;
+    const lane = async () => {
+      while (next < due.length) {
+        const entry = due[next++];
+        if (!entry) break;
+        try {
+          if ((await attempt(entry.uniqueId)) !== undefined) attempted++;
+        } catch (error) {
+          log.error({ err: error, uniqueId: entry.uniqueId }, 'delivery attempt crashed');
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, due.length) }, lane));
+    return attempted;
+  }
+
+  function schedule(delayMs: number): void {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(tick, Math.max(0, Math.min(delayMs, pollIntervalMs)));
+    timer.unref?.();
+  }
+
+  async function tick(): Promise<void> {
+    timer = undefined;
+    if (stopped || running) return;
+    let attempted = 0;
+    running = runOnce();
+    try {
+      attempted = await running;
+    } catch (error) {
+      log.error({ err: error }, 'delivery worker pass failed');
+    } finally {
+      running = undefined;
+    }
+    if (attempted > 0) return schedule(0);
+    const nextDue = journal.nextDueAt();
+    schedule(nextDue ? nextDue.getTime() - now().getTime() : pollIntervalMs);
+  }
+
+  return {
+    submit,
+    retry,
+    runOnce,
+    start() {
+      stopped = false;
+      schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await running?.catch(() => undefined);
+    },
+    nudge() {
+      schedule(0);
+    },
+  };
+}

@@ -1,0 +1,9 @@
+// The delivery of journaled interactions to Caliq.
+export { type BackoffPolicy, backoffDelay } from './backoff.js';
+export {
+  createDeliveryService,
+  type DeliveryNotices,
+  type DeliveryService,
+  type DeliveryServiceOptions,
+  type SubmitResult,
+} from './delivery-service.js';

@@ -1,0 +1,90 @@
+// "Retry" and "Edit and resubmit" on the bot's messages about an entry: only its author may press them.
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { ACTION } from '../../ids.js';
+import type { JournalEntry } from '../../store/types.js';
+import { buildAlreadyLoggedMessage, buildBusyMessage } from '../../views/index.js';
+import type { ListenerDeps } from '../deps.js';
+import { openLogModal } from '../open-log-modal.js';
+
+const NOT_FOUND = 'I can’t find that entry any more. Run /log-interaction status to see what is waiting.';
+const NOT_YOURS = 'That entry was logged by someone else, so only they can retry or edit it.';
+
+type Found = { entry: JournalEntry } | { problem: string };
+
+function findOwnEntry(deps: ListenerDeps, uniqueId: string | undefined, userId: string): Found {
+  const entry = uniqueId ? deps.journal.get(uniqueId) : undefined;
+  if (!entry) return { problem: NOT_FOUND };
+  if (entry.slackUserId !== userId) return { problem: NOT_YOURS };
+  return { entry };
+}
+
+export function registerJournalButtons(app: App, deps: ListenerDeps): void {
+  const log = deps.logger.child({ module: 'journal-buttons' });
+
+  app.action<BlockAction<ButtonAction>>(ACTION.retryEntry, async ({ ack, body, action, respond }) => {
+    await ack();
+    const userId = body.user.id;
+    const found = findOwnEntry(deps, action.value, userId);
+    if ('problem' in found) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: found.problem });
+      return;
+    }
+    const replyTo = { responseUrl: body.response_url, channelId: body.channel?.id };
+    const result = await deps.delivery.retry(found.entry.uniqueId);
+    log.info({ userId, uniqueId: found.entry.uniqueId, status: result?.status }, 'retry pressed');
+    const timeZone = deps.people.timeZoneOf(userId) ?? deps.config.caliq.timeZone;
+    if (result?.status === 'already_logged') {
+      await deps.notifier.notify({
+        slackUserId: userId,
+        replyTo,
+        message: buildAlreadyLoggedMessage({ interaction: found.entry.interaction, timeZone }),
+      });
+    } else if (result?.status === 'in_progress') {
+      await deps.notifier.notify({
+        slackUserId: userId,
+        replyTo,
+        message: buildBusyMessage({ interaction: found.entry.interaction, timeZone }),
+      });
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION.editEntry, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const userId = body.user.id;
+    const found = findOwnEntry(deps, action.value, userId);
+    if ('problem' in found) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: found.problem });
+      return;
+    }
+    const { entry } = found;
+    if (entry.state === 'logged') {
+      const timeZone = deps.people.timeZoneOf(userId) ?? deps.config.caliq.timeZone;
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...buildAlreadyLoggedMessage({ interaction: entry.interaction, timeZone }),
+      });
+      return;
+    }
+    if (entry.state === 'pending') {
+      // An earlier attempt may already have reached Caliq under this UniqueID, so its content must not change now.
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: 'That entry is still waiting to be sent to Caliq, so it can’t be changed now. If Caliq rejects it, you’ll get an Edit button.',
+      });
+      return;
+    }
+    await openLogModal(deps, {
+      client,
+      triggerId: body.trigger_id,
+      userId,
+      draft: entry.draft,
+      metadata: {
+        uniqueId: entry.uniqueId,
+        replyTo: { responseUrl: body.response_url ?? entry.replyTo.responseUrl, channelId: body.channel?.id },
+        source: 'edit',
+      },
+    });
+  });
+}

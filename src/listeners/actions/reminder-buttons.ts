@@ -1,0 +1,138 @@
+// The buttons on a follow-up reminder DM: Log follow-up, Snooze, Done. Only the recipient may press them.
+import type { App, BlockAction, BlockElementAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { ACTION } from '../../ids.js';
+import { snoozeUntil } from '../../reminders/index.js';
+import type { Reminder } from '../../store/types.js';
+import {
+  buildNotYourReminderMessage,
+  buildReminderDoneMessage,
+  buildReminderSnoozedMessage,
+  decodeReminderAction,
+} from '../../views/index.js';
+import type { ListenerDeps } from '../deps.js';
+import { openLogModal } from '../open-log-modal.js';
+
+type SnoozeOption = '1h' | 'tomorrow' | 'next_week';
+const SNOOZE_OPTIONS: readonly string[] = ['1h', 'tomorrow', 'next_week'];
+
+/** The value a button, overflow or select carries. */
+function carriedValue(action: BlockElementAction): string | undefined {
+  if ('value' in action && typeof action.value === 'string') return action.value;
+  if ('selected_option' in action && action.selected_option) return action.selected_option.value;
+  return undefined;
+}
+
+const STALE = 'That reminder has changed since this message was sent; the buttons on its latest message still work.';
+
+export function registerReminderButtons(app: App, deps: ListenerDeps): void {
+  const log = deps.logger.child({ module: 'reminder-buttons' });
+
+  /** Finds the reminder a button names and checks the presser is its recipient (answering them if not). */
+  async function ownReminder(body: BlockAction, action: BlockElementAction, client: WebClient) {
+    const decoded = decodeReminderAction(carriedValue(action) ?? '');
+    const reminder = decoded ? deps.reminders.get(decoded.id) : undefined;
+    const userId = body.user.id;
+    const channelId = body.channel?.id ?? body.container?.channel_id;
+    if (!decoded || !reminder) {
+      if (channelId) await client.chat.postEphemeral({ channel: channelId, user: userId, text: STALE });
+      return undefined;
+    }
+    if (reminder.recipientSlackUserId !== userId) {
+      const message = buildNotYourReminderMessage();
+      if (channelId) await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
+      else await deps.notifier.notify({ slackUserId: userId, message });
+      return undefined;
+    }
+    return { decoded, reminder, userId, channelId, messageTs: body.message?.ts ?? body.container?.message_ts };
+  }
+
+  async function replaceMessage(
+    client: WebClient,
+    channelId: string | undefined,
+    ts: string | undefined,
+    message: { text: string; blocks?: unknown[] },
+  ) {
+    if (!channelId || !ts) return;
+    await client.chat.update({ channel: channelId, ts, text: message.text, blocks: message.blocks as never });
+  }
+
+  async function zoneOf(userId: string): Promise<string> {
+    return deps.people.timeZoneOf(userId) ?? (await deps.people.resolveTimeZone(userId));
+  }
+
+  app.action<BlockAction>(ACTION.reminderDone, async ({ ack, body, action, client }) => {
+    await ack();
+    const found = await ownReminder(body, action, client);
+    if (!found) return;
+    const now = deps.now();
+    const done = deps.reminders.markDone(found.reminder.id, found.userId, found.decoded.version, now);
+    if (!done) {
+      if (found.channelId)
+        await client.chat.postEphemeral({ channel: found.channelId, user: found.userId, text: STALE });
+      return;
+    }
+    log.info({ reminderId: done.id, userId: found.userId }, 'follow-up done');
+    const message = buildReminderDoneMessage({
+      reminder: done,
+      timeZone: await zoneOf(found.userId),
+      doneBy: found.userId,
+      doneAt: now,
+    });
+    await replaceMessage(client, found.channelId, found.messageTs, message);
+  });
+
+  app.action<BlockAction>(new RegExp(`^${ACTION.reminderSnooze}`), async ({ ack, body, action, client }) => {
+    await ack();
+    const found = await ownReminder(body, action, client);
+    if (!found) return;
+    const option = found.decoded.option ?? '';
+    if (!SNOOZE_OPTIONS.includes(option)) return;
+    const timeZone = await zoneOf(found.userId);
+    const now = deps.now();
+    const until = snoozeUntil(option as SnoozeOption, now, timeZone);
+    const snoozed = deps.reminders.snooze(found.reminder.id, until, found.decoded.version, now);
+    if (!snoozed) {
+      if (found.channelId)
+        await client.chat.postEphemeral({ channel: found.channelId, user: found.userId, text: STALE });
+      return;
+    }
+    deps.nudgeReminders();
+    log.info({ reminderId: snoozed.id, until: until.toISOString() }, 'follow-up snoozed');
+    await replaceMessage(
+      client,
+      found.channelId,
+      found.messageTs,
+      buildReminderSnoozedMessage({ reminder: snoozed, timeZone, until }),
+    );
+  });
+
+  app.action<BlockAction>(ACTION.reminderLogFollowUp, async ({ ack, body, action, client }) => {
+    await ack();
+    const found = await ownReminder(body, action, client);
+    if (!found) return;
+    await openLogModal(deps, {
+      client,
+      triggerId: body.trigger_id,
+      userId: found.userId,
+      draft: draftForFollowUp(found.reminder),
+      metadata: {
+        uniqueId: deps.newUniqueId(),
+        replyTo: { responseUrl: body.response_url, channelId: found.channelId },
+        source: 'reminder',
+      },
+    });
+  });
+}
+
+/** The new interaction starts with the same customer, contact and channel; the rest is the user's to say. */
+export function draftForFollowUp(reminder: Reminder) {
+  const { interaction } = reminder;
+  return {
+    accountNo: 'accountNo' in interaction.customer ? interaction.customer.accountNo : undefined,
+    contactFirstName: 'firstName' in interaction.contact ? interaction.contact.firstName : undefined,
+    contactSurname: 'surname' in interaction.contact ? interaction.contact.surname : undefined,
+    channelId: interaction.channelId,
+    notes: interaction.followUp?.notes ? `Follow-up: ${interaction.followUp.notes}` : undefined,
+  };
+}

@@ -1,0 +1,48 @@
+// /log-interaction [text | help | status | followups]: ack first, then open the modal prefilled from the text.
+import type { App } from '@slack/bolt';
+import { COMMAND } from '../../ids.js';
+import { parseCommandText } from '../../interactions/index.js';
+import { buildFollowupsListMessage, buildHelpMessage, buildStatusMessage } from '../../views/index.js';
+import type { ListenerDeps } from '../deps.js';
+import { openLogModal, prepareSubmitter } from '../open-log-modal.js';
+
+const STATUS_WINDOW_MS = 7 * 24 * 3_600_000;
+const FOLLOWUPS_WINDOW_MS = 30 * 24 * 3_600_000;
+
+export function registerLogInteractionCommand(app: App, deps: ListenerDeps): void {
+  const log = deps.logger.child({ module: 'command' });
+
+  app.command(COMMAND, async ({ command, ack, client }) => {
+    const userId = command.user_id;
+    const now = deps.now();
+    const timeZone = deps.people.timeZoneOf(userId) ?? deps.config.caliq.timeZone;
+    const parsed = parseCommandText(command.text ?? '', { timeZone, now });
+
+    if (parsed.subcommand === 'help') {
+      await ack(buildHelpMessage(COMMAND));
+      return;
+    }
+    if (parsed.subcommand === 'status') {
+      const since = new Date(now.getTime() - STATUS_WINDOW_MS);
+      const entries = deps.journal.listForUser(userId, since, ['pending', 'rejected', 'failed']);
+      await ack(buildStatusMessage(entries, timeZone, now));
+      return;
+    }
+    if (parsed.subcommand === 'followups') {
+      const until = new Date(now.getTime() + FOLLOWUPS_WINDOW_MS);
+      await ack(buildFollowupsListMessage(deps.reminders.listOpenFor(userId, until), timeZone, now));
+      return;
+    }
+
+    if (parsed.subcommand !== undefined) return;
+    await ack();
+    const metadata = {
+      uniqueId: deps.newUniqueId(),
+      replyTo: { responseUrl: command.response_url, channelId: command.channel_id },
+      source: 'command' as const,
+    };
+    await openLogModal(deps, { client, triggerId: command.trigger_id, userId, draft: parsed.draft, metadata });
+    log.debug({ userId, uniqueId: metadata.uniqueId }, 'log modal opened');
+    await prepareSubmitter(deps, userId, metadata);
+  });
+}

@@ -1,0 +1,20 @@
+// Registers every listener on the Bolt app; the only place that knows them all.
+import type { App } from '@slack/bolt';
+import { registerJournalButtons } from './actions/journal-buttons.js';
+import { registerModalChecks } from './actions/modal-checks.js';
+import { registerReminderButtons } from './actions/reminder-buttons.js';
+import { registerLogInteractionCommand } from './commands/log-interaction.js';
+import type { ListenerDeps } from './deps.js';
+import { registerLogFromMessageShortcut } from './shortcuts/log-from-message.js';
+import { registerLogSubmission } from './views/log-submission.js';
+
+export type { ListenerDeps } from './deps.js';
+
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  registerLogInteractionCommand(app, deps);
+  registerLogFromMessageShortcut(app, deps);
+  registerLogSubmission(app, deps);
+  registerModalChecks(app, deps);
+  registerJournalButtons(app, deps);
+  registerReminderButtons(app, deps);
+}

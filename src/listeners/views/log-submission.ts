@@ -1,0 +1,104 @@
+// Submission of the log modal: validate synchronously, answer errors inline, else ack, journal, send, report.
+import type { App } from '@slack/bolt';
+import { CALLBACK } from '../../ids.js';
+import { readDraft, validateDraft } from '../../interactions/index.js';
+import {
+  buildAlreadyLoggedMessage,
+  buildBusyMessage,
+  buildUnmappedUserMessage,
+  decodeModalMetadata,
+} from '../../views/index.js';
+import type { ListenerDeps } from '../deps.js';
+import { describeUnmappedFollowUp, resolveSubmissionContext } from './submission-context.js';
+
+export function registerLogSubmission(app: App, deps: ListenerDeps): void {
+  const log = deps.logger.child({ module: 'log-submission' });
+
+  app.view(CALLBACK.logModal, async ({ ack, body, view }) => {
+    const userId = body.user.id;
+    const metadata = decodeModalMetadata(view.private_metadata);
+    if (!metadata) {
+      log.warn({ userId }, 'log modal submitted without readable metadata');
+      await ack();
+      await deps.notifier.notify({
+        slackUserId: userId,
+        message: { text: 'That form was out of date and nothing was sent. Please run /log-interaction again.' },
+      });
+      return;
+    }
+    const draft = readDraft(view.state.values as Record<string, Record<string, unknown>>);
+    const context = await resolveSubmissionContext(deps, userId, draft.followUpBy);
+
+    if (!context.contactedBy.ok) {
+      await ack();
+      log.info({ userId, reason: context.contactedBy.reason }, 'submitter not mapped; nothing sent');
+      const message =
+        context.contactedBy.reason === 'lookup_failed'
+          ? {
+              text: 'Slack did not tell me who you are in Caliq in time, so nothing was sent. Please try again in a moment.',
+            }
+          : buildUnmappedUserMessage({
+              slackUserId: userId,
+              mappingContact: deps.config.people.mappingContact,
+              who: 'you',
+            });
+      await deps.notifier.notify({ slackUserId: userId, replyTo: metadata.replyTo, message });
+      return;
+    }
+
+    const followUpLookup = context.followUp?.lookup;
+    const result = validateDraft(draft, {
+      uniqueId: metadata.uniqueId,
+      now: deps.now(),
+      userTimeZone: context.userTimeZone,
+      followUpTimeZone: context.followUp?.timeZone ?? context.userTimeZone,
+      contactedBy: context.contactedBy.employeeId,
+      followUpEmployee:
+        followUpLookup === undefined
+          ? undefined
+          : followUpLookup.ok
+            ? { ok: true, employeeId: followUpLookup.employeeId }
+            : {
+                ok: false,
+                message: describeUnmappedFollowUp(followUpLookup, deps.config.people.mappingContact) ?? '',
+              },
+      knownAccountNos: deps.reference.knownAccountNos(),
+      channels: deps.reference.channels.current(),
+      defaultChannelId: deps.config.caliq.defaultChannelId,
+    });
+    if (!result.ok) {
+      await ack({ response_action: 'errors', errors: result.errors as Record<string, string> });
+      return;
+    }
+    await ack();
+
+    deps.prefs.setLastChannel(userId, result.interaction.channelId);
+    const submitted = await deps.delivery.submit({
+      uniqueId: metadata.uniqueId,
+      slackUserId: userId,
+      slackTeamId: body.team?.id,
+      interaction: result.interaction,
+      draft,
+      replyTo: metadata.replyTo,
+      followUpSlackUserId: result.interaction.followUp ? draft.followUpBy : undefined,
+    });
+    log.info({ userId, uniqueId: metadata.uniqueId, status: submitted.status }, 'interaction submitted');
+
+    if (submitted.status === 'already_logged') {
+      await deps.notifier.notify({
+        slackUserId: userId,
+        replyTo: metadata.replyTo,
+        message: buildAlreadyLoggedMessage({
+          interaction: submitted.entry.interaction,
+          timeZone: context.userTimeZone,
+        }),
+      });
+    } else if (submitted.status === 'in_progress') {
+      await deps.notifier.notify({
+        slackUserId: userId,
+        replyTo: metadata.replyTo,
+        message: buildBusyMessage({ interaction: submitted.entry.interaction, timeZone: context.userTimeZone }),
+      });
+    }
+  });
+}

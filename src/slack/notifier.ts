@@ -1,0 +1,112 @@
+// Tells one Slack user something privately: via the response_url, else an ephemeral message, else a DM. Never silently.
+import type { KnownBlock } from '@slack/types';
+import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
+import type { ReplyTarget } from '../interactions/draft.js';
+import type { Logger } from '../logger.js';
+
+export type SlackMessage = { text: string; blocks?: KnownBlock[] };
+
+export type NotifyRequest = {
+  slackUserId: string;
+  message: SlackMessage;
+  /** Where the user is looking now; omitted for later news (then a DM). */
+  replyTo?: ReplyTarget;
+};
+
+export type DeliveredVia = 'response_url' | 'ephemeral' | 'dm';
+
+export type Notifier = {
+  /** Resolves with the route that worked; rejects only when every route failed (the error lists each). */
+  notify(request: NotifyRequest): Promise<DeliveredVia>;
+  /** A DM to a user; resolves with the message's channel and ts (for chat.update later). */
+  sendDm(slackUserId: string, message: SlackMessage): Promise<{ channelId: string; ts: string }>;
+};
+
+export class NotifyError extends Error {
+  override readonly name = 'NotifyError';
+}
+
+export type NotifierOptions = {
+  client: WebClient;
+  logger: Logger;
+  /** fetch used for response_url POSTs (tests may pass their own); globalThis.fetch by default. */
+  fetch?: typeof fetch;
+  responseUrlTimeoutMs?: number;
+};
+
+export function createNotifier(options: NotifierOptions): Notifier {
+  const { client } = options;
+  const log = options.logger.child({ module: 'notifier' });
+  const fetchFn = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.responseUrlTimeoutMs ?? 5000;
+  const dmChannels = new Map<string, string>();
+
+  async function openDm(slackUserId: string): Promise<string> {
+    const known = dmChannels.get(slackUserId);
+    if (known) return known;
+    const opened = await client.conversations.open({ users: slackUserId });
+    const channelId = opened.channel?.id;
+    if (!channelId) throw new NotifyError(`conversations.open returned no channel for ${slackUserId}`);
+    dmChannels.set(slackUserId, channelId);
+    return channelId;
+  }
+
+  async function sendDm(slackUserId: string, message: SlackMessage): Promise<{ channelId: string; ts: string }> {
+    const channelId = await openDm(slackUserId);
+    const posted = await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks });
+    if (!posted.ts) throw new NotifyError('chat.postMessage returned no ts');
+    return { channelId: posted.channel ?? channelId, ts: posted.ts };
+  }
+
+  async function postToResponseUrl(responseUrl: string, message: SlackMessage): Promise<void> {
+    const response = await fetchFn(responseUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...message }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok) throw new NotifyError(`response_url answered ${response.status}`);
+  }
+
+  async function notify(request: NotifyRequest): Promise<DeliveredVia> {
+    const { slackUserId, message, replyTo } = request;
+    const failures: string[] = [];
+    if (replyTo?.responseUrl) {
+      try {
+        await postToResponseUrl(replyTo.responseUrl, message);
+        return 'response_url';
+      } catch (error) {
+        failures.push(`response_url: ${describe(error)}`);
+      }
+    }
+    if (replyTo?.channelId) {
+      try {
+        await client.chat.postEphemeral({
+          channel: replyTo.channelId,
+          user: slackUserId,
+          text: message.text,
+          blocks: message.blocks,
+        });
+        return 'ephemeral';
+      } catch (error) {
+        failures.push(`ephemeral: ${describe(error)}`);
+      }
+    }
+    try {
+      await sendDm(slackUserId, message);
+      if (failures.length > 0) log.info({ slackUserId, failures }, 'fell back to a DM');
+      return 'dm';
+    } catch (error) {
+      failures.push(`dm: ${describe(error)}`);
+      log.error({ slackUserId, failures }, 'could not reach the user by any route');
+      throw new NotifyError(`could not reach ${slackUserId}: ${failures.join('; ')}`, { cause: error });
+    }
+  }
+
+  return { notify, sendDm };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof WebAPIPlatformError) return error.data.error;
+  return error instanceof Error ? error.message : String(error);
+}

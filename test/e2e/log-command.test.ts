@@ -1,0 +1,148 @@
+// /log-interaction end to end: signed requests into the real Bolt app, fake Slack, Caliq simulator, SQLite file.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BLOCK, ELEMENT } from '../../src/ids.js';
+import { ALICE, CAROL, type Harness, startHarness } from '../support/bot-harness.js';
+
+type Block = { block_id?: string; element?: Record<string, unknown>; hint?: { text: string } };
+
+const blockOf = (view: Record<string, unknown>, blockId: string): Block | undefined =>
+  (view.blocks as Block[]).find((block) => block.block_id === blockId);
+
+const interactionCreates = (h: Harness) => h.sim.received.filter((request) => request.endpoint === 'InteractionCreate');
+
+describe('/log-interaction over HTTP', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+  beforeEach(() => {
+    h.fake.reset();
+    h.sim.reset();
+  });
+
+  it('acks at once and opens the modal prefilled from the text, before any other Slack call', async () => {
+    const reply = await h.command({ text: 'call ACME01 yesterday 3pm discussed renewal' });
+    expect(reply.status).toBe(200);
+    expect(reply.elapsedMs).toBeLessThan(1000);
+    const view = await h.lastOpenedView();
+    expect(h.fake.calls[0]?.method).toBe('views.open');
+    expect(blockOf(view, BLOCK.account)?.element?.initial_value).toBe('ACME01');
+    expect(blockOf(view, BLOCK.when)?.element?.initial_value).toBe('yesterday 3pm');
+    expect(blockOf(view, BLOCK.notes)?.element?.initial_value).toBe('discussed renewal');
+    expect((blockOf(view, BLOCK.kind)?.element?.initial_option as { value: string }).value).toBe('C');
+  });
+
+  it('answers help with usage, opening nothing', async () => {
+    const reply = await h.command({ text: 'help' });
+    expect(reply.status).toBe(200);
+    expect(JSON.stringify(reply.json)).toContain('/log-interaction');
+    expect(h.fake.callsTo('views.open')).toHaveLength(0);
+  });
+
+  it('logs a valid submission to Caliq with ContactedBy from the map and tells the user privately', async () => {
+    await h.command({ text: '' });
+    const reply = await h.submit({
+      account: 'ACME01',
+      kind: 'C',
+      channel: 64,
+      contactFirstName: 'Jane',
+      contactSurname: 'Smith',
+      when: 'yesterday 3pm',
+      notes: 'Renewal <!channel> talk',
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toBe('');
+    await vi.waitFor(() => expect(h.sim.interactions).toHaveLength(1));
+    const body = h.sim.interactions[0]?.body as Record<string, unknown>;
+    expect(body).toMatchObject({
+      AccountNo: 'ACME01',
+      Kind: 'C',
+      ChannelID: 64,
+      ContactedBy: 'JSMITH',
+      ContactedFirstName: 'Jane',
+      ContactedSurname: 'Smith',
+      Notes: 'Renewal <!channel> talk',
+      FollowUpBy: '',
+      FollowUpDateTime: '',
+    });
+    expect(body.OnDateTime).toMatch(/^\d{4}-\d\d-\d\dT15:00:00$/);
+    const response = await h.fake.waitForResponse();
+    const text = JSON.stringify(response.body);
+    expect(text).toContain('Logged call with ACME01');
+    expect(text).not.toContain('<!channel>');
+  });
+
+  it('answers every bad field inline at once and sends nothing', async () => {
+    await h.command({ text: '' });
+    const reply = await h.submit({
+      account: 'NOPE99',
+      kind: 'C',
+      channel: 64,
+      contactFirstName: 'Jane',
+      contactSurname: null,
+      when: 'blah blah',
+      followUpWhen: 'yesterday',
+      followUpBy: ALICE,
+    });
+    const json = reply.json as { response_action: string; errors: Record<string, string> };
+    expect(json.response_action).toBe('errors');
+    expect(Object.keys(json.errors).sort()).toEqual(
+      [BLOCK.account, BLOCK.contactSurname, BLOCK.when, BLOCK.followUpWhen].sort(),
+    );
+    expect(json.errors[BLOCK.account]).toContain('NOPE99');
+    expect(interactionCreates(h)).toHaveLength(0);
+  });
+
+  it('tells an unmapped user who can map them, and sends nothing to Caliq', async () => {
+    await h.command({ userId: CAROL, text: '' });
+    await h.fake.waitForResponse((response) => JSON.stringify(response.body).includes('Caliq employee'));
+    await h.submit(
+      { account: 'ACME01', kind: 'E', channel: 64, contactFirstName: 'Jane', contactSurname: 'Smith' },
+      { userId: CAROL },
+    );
+    await vi.waitFor(() => expect(h.fake.responses.length).toBeGreaterThanOrEqual(2));
+    expect(JSON.stringify(h.fake.responses.at(-1)?.body)).toContain(CAROL);
+    expect(interactionCreates(h)).toHaveLength(0);
+  });
+
+  it('shows how a typed date was understood when Enter is pressed', async () => {
+    await h.command({ text: '' });
+    const view = await h.lastOpenedView();
+    const opened = h.fake.callsTo('views.open')[0];
+    expect(opened).toBeDefined();
+    await h.action({
+      userId: ALICE,
+      actions: [{ action_id: ELEMENT.when, block_id: BLOCK.when, type: 'plain_text_input', value: 'yesterday 3pm' }],
+      view: {
+        id: 'V0HINT0001',
+        hash: 'h1',
+        callback_id: view.callback_id as string,
+        private_metadata: view.private_metadata as string,
+        state: {
+          values: { [BLOCK.when]: { [ELEMENT.when]: { type: 'plain_text_input', value: 'yesterday 3pm' } } },
+        },
+      },
+    });
+    const update = await h.fake.waitForCall('views.update');
+    const updated = update.args.view as Record<string, unknown>;
+    expect(blockOf(updated, BLOCK.when)?.hint?.text).toMatch(/→ \w{3} \d+ \w{3} \d{4}, 15:00 \(your time\)/);
+  });
+
+  it('refuses a request with a bad signature or an old timestamp and changes nothing', async () => {
+    const { postToSlackEndpoint, commandBody } = await import('../support/slack-requests.js');
+    const body = commandBody({ text: 'call ACME01', responseUrl: h.fake.responseUrl() });
+    const bad = await postToSlackEndpoint(h.eventsUrl, body, { signingSecret: 'x', badSignature: true });
+    const old = await postToSlackEndpoint(h.eventsUrl, body, {
+      signingSecret: 'test-signing-secret-0123456789',
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+    expect(bad.status).toBe(401);
+    expect(old.status).toBe(401);
+    expect(h.fake.calls).toHaveLength(0);
+    expect(h.sim.received).toHaveLength(0);
+  });
+});

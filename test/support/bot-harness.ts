@@ -1,0 +1,150 @@
+// Runs the real bot (HTTP or Socket Mode) against the fake Slack and the Caliq simulator, with a real SQLite file.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { type Bot, createBot } from '../../src/bot.js';
+import { type CaliqSimulator, startCaliqSimulator } from '../../src/caliq-simulator/index.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { type FakeSlack, type FakeSlackUser, startFakeSlack } from './fake-slack.js';
+import {
+  type BlockActionsInput,
+  blockActionsPayload,
+  type CommandFields,
+  commandBody,
+  interactionBody,
+  type LogModalInput,
+  type MessageShortcutInput,
+  messageShortcutPayload,
+  postToSlackEndpoint,
+  type SlackEndpointReply,
+  stateValues,
+  viewSubmissionPayload,
+} from './slack-requests.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const CALIQ_KEY = 'test-caliq-api-key-9876543210';
+export const BOT_TOKEN = 'xoxb-test-bot-token-000111';
+
+/** Alice and Bob are mapped in the employee map file; Carol is nobody's. */
+export const ALICE = 'U0ALICE01';
+export const BOB = 'U0BOB0001';
+export const CAROL = 'U0CAROL01';
+
+export type HarnessOptions = {
+  socketMode?: boolean;
+  env?: Record<string, string>;
+  now?: () => Date;
+  users?: Record<string, FakeSlackUser>;
+  /** Reuse this database file (a restart); default a new one in a temp folder. */
+  databasePath?: string;
+  simulator?: CaliqSimulator;
+  fakeSlack?: FakeSlack;
+};
+
+export type Harness = {
+  bot: Bot;
+  fake: FakeSlack;
+  sim: CaliqSimulator;
+  /** `http://127.0.0.1:PORT/slack/events` in HTTP mode. */
+  eventsUrl: string;
+  baseUrl: string;
+  databasePath: string;
+  logLines: string[];
+  command(fields?: CommandFields): Promise<SlackEndpointReply>;
+  shortcut(input?: MessageShortcutInput): Promise<SlackEndpointReply>;
+  /** Submits the log modal the fake last opened (or the given view) with these field values. */
+  submit(
+    values: LogModalInput,
+    options?: { view?: Record<string, unknown>; userId?: string },
+  ): Promise<SlackEndpointReply>;
+  action(input: BlockActionsInput): Promise<SlackEndpointReply>;
+  /** The last view the bot opened with views.open. */
+  lastOpenedView(): Promise<Record<string, unknown>>;
+  stop(options?: { keepServers?: boolean }): Promise<void>;
+};
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const folder = mkdtempSync(join(tmpdir(), 'caliq-slack-e2e-'));
+  const databasePath = options.databasePath ?? join(folder, 'journal.db');
+  const mapPath = join(folder, 'employee-map.csv');
+  writeFileSync(mapPath, `slack_user_id,employee_id,email\n${ALICE},JSMITH,jane.smith@example.com\n${BOB},RPATEL,\n`);
+
+  const sim = options.simulator ?? (await startCaliqSimulator({ apiKey: CALIQ_KEY }));
+  const fake = options.fakeSlack ?? (await startFakeSlack());
+  for (const [id, user] of Object.entries(options.users ?? {})) fake.setUser(id, user);
+
+  const logLines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    ...(options.socketMode
+      ? { SLACK_APP_TOKEN: 'xapp-1-A0CALIQ01-test-token' }
+      : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+    PORT: '0',
+    SLACK_API_URL: fake.apiUrl,
+    CALIQ_BASE_URL: sim.url,
+    CALIQ_API_KEY: CALIQ_KEY,
+    CALIQ_TIMEOUT_MS: '2000',
+    CALIQ_RETRIES: '0',
+    EMPLOYEE_MAP: mapPath,
+    DATABASE_PATH: databasePath,
+    DELIVERY_RETRY_BASE_SECONDS: '0.1',
+    DELIVERY_RETRY_MAX_SECONDS: '0.5',
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  });
+  const logger = createLogger({ level: 'debug', destination, secrets: [BOT_TOKEN, SIGNING_SECRET, CALIQ_KEY] });
+  const bot = await createBot(config, { logger, now: options.now, slackRetries: 0 });
+  const { port } = await bot.start();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const eventsUrl = `${baseUrl}/slack/events`;
+  const post = (body: string) => postToSlackEndpoint(eventsUrl, body, { signingSecret: SIGNING_SECRET });
+
+  const lastOpenedView = async () => {
+    const call = await fake.waitForCall('views.open');
+    const opened = fake.callsTo('views.open').at(-1) ?? call;
+    return opened.args.view as Record<string, unknown>;
+  };
+
+  return {
+    bot,
+    fake,
+    sim,
+    eventsUrl,
+    baseUrl,
+    databasePath,
+    logLines,
+    command: (fields = {}) => post(commandBody({ responseUrl: fake.responseUrl(), ...fields })),
+    shortcut: (input = {}) =>
+      post(interactionBody(messageShortcutPayload({ responseUrl: fake.responseUrl(), ...input }))),
+    async submit(values, submitOptions = {}) {
+      const view = submitOptions.view ?? (await lastOpenedView());
+      const payload = viewSubmissionPayload({
+        userId: submitOptions.userId ?? ALICE,
+        view: {
+          callback_id: view.callback_id as string,
+          private_metadata: view.private_metadata as string,
+          state: { values: stateValues(values) as Record<string, unknown> },
+        },
+      });
+      return post(interactionBody(payload));
+    },
+    action: (input) => post(interactionBody(blockActionsPayload(input))),
+    lastOpenedView,
+    async stop(stopOptions = {}) {
+      await bot.stop();
+      if (!stopOptions.keepServers) {
+        if (!options.simulator) await sim.close();
+        if (!options.fakeSlack) await fake.close();
+      }
+      if (!options.databasePath) rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
