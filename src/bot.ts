@@ -11,7 +11,7 @@ import { createHealthHandlers, startHealthServer } from './health.js';
 import { type ListenerDeps, registerListeners } from './listeners/index.js';
 import { createLogger, type Logger, toBoltLogger } from './logger.js';
 import { createPeopleDirectory, loadEmployeeMap } from './people/index.js';
-import { createReminderScheduler } from './reminders/index.js';
+import { createReminderScheduler, type ReminderScheduler } from './reminders/index.js';
 import { createDeliveryNotices } from './slack/delivery-notices.js';
 import { createNotifier } from './slack/notifier.js';
 import { createSlackPeoplePort } from './slack/people-port.js';
@@ -22,6 +22,8 @@ import type { JournalEntry } from './store/types.js';
 export type BotOptions = {
   logger?: Logger;
   now?: () => Date;
+  /** Tests that drive the reminder loop by hand (`scheduler.runOnce()`) keep it from starting its own timer. */
+  startReminderLoop?: boolean;
   /** Tests: no retries from the Slack client, so a failing fake never stalls a test. */
   slackRetries?: number;
 };
@@ -29,6 +31,8 @@ export type BotOptions = {
 export type Bot = {
   app: App;
   deps: ListenerDeps;
+  /** The reminder loop (tests drive `runOnce()` with an injected clock). */
+  scheduler: ReminderScheduler;
   /** Starts listening (HTTP or Socket Mode), the delivery worker and the reminder loop. Resolves with the HTTP port. */
   start(): Promise<{ port: number | undefined }>;
   stop(): Promise<void>;
@@ -163,6 +167,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   return {
     app,
     deps,
+    scheduler,
     async start() {
       await app.init();
       void reference.warmUp();
@@ -176,7 +181,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
         port = addressPort(httpServer);
       }
       delivery.start();
-      scheduler.start();
+      if (options.startReminderLoop !== false) scheduler.start();
       log.info({ mode: config.slack.socketMode ? 'socket' : 'http', port }, 'caliq-slack is running');
       return { port };
     },

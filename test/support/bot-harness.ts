@@ -41,6 +41,8 @@ export type HarnessOptions = {
   databasePath?: string;
   simulator?: CaliqSimulator;
   fakeSlack?: FakeSlack;
+  /** false: the reminder loop does not run by itself; the test calls `bot.scheduler.runOnce()`. */
+  startReminderLoop?: boolean;
 };
 
 export type Harness = {
@@ -101,7 +103,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.env,
   });
   const logger = createLogger({ level: 'debug', destination, secrets: [BOT_TOKEN, SIGNING_SECRET, CALIQ_KEY] });
-  const bot = await createBot(config, { logger, now: options.now, slackRetries: 0 });
+  const bot = await createBot(config, {
+    logger,
+    now: options.now,
+    slackRetries: 0,
+    startReminderLoop: options.startReminderLoop,
+  });
   const { port } = await bot.start();
   const baseUrl = `http://127.0.0.1:${port}`;
   const eventsUrl = `${baseUrl}/slack/events`;
