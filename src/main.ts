@@ -5,6 +5,9 @@ import { ConfigError, loadConfig, secretsOf } from './config.js';
 import { createLogger, scrubSecrets } from './logger.js';
 
 async function main(): Promise<void> {
+  // Dates are computed in each user's IANA zone; chrono-node does part of its arithmetic in the process zone, which
+  // must therefore have no daylight-saving changes of its own.
+  process.env.TZ = 'UTC';
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();

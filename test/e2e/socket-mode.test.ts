@@ -1,0 +1,44 @@
+// Socket Mode, as most teams run it: the fake Slack hands out a ws:// URL, sends hello and a slash command envelope.
+import { afterAll, describe, expect, it } from 'vitest';
+import { COMMAND } from '../../src/ids.js';
+import { ALICE, type Harness, startHarness } from '../support/bot-harness.js';
+import { FAKE_SLACK_IDS } from '../support/fake-slack.js';
+
+describe('Socket Mode', () => {
+  let h: Harness | undefined;
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('acknowledges a slash_commands envelope and opens the modal', async () => {
+    h = await startHarness({ socketMode: true });
+    await h.fake.waitForSocketClient();
+    expect(h.fake.callsTo('apps.connections.open')).toHaveLength(1);
+    const ack = await h.fake.sendEnvelope({
+      type: 'slash_commands',
+      accepts_response_payload: true,
+      payload: {
+        token: 'deprecated-verification-token',
+        team_id: FAKE_SLACK_IDS.teamId,
+        team_domain: FAKE_SLACK_IDS.teamDomain,
+        channel_id: 'C0SALES01',
+        channel_name: 'sales',
+        user_id: ALICE,
+        user_name: 'alice',
+        command: COMMAND,
+        text: 'visit ACME01',
+        api_app_id: FAKE_SLACK_IDS.appId,
+        is_enterprise_install: 'false',
+        response_url: h.fake.responseUrl(),
+        trigger_id: '1234567890.1234567890.abcdefabcdef',
+      },
+    });
+    expect(ack.envelope_id).toBeTruthy();
+    expect(ack.elapsedMs).toBeLessThan(3000);
+    const open = await h.fake.waitForCall('views.open');
+    expect(open.args.trigger_id).toBe('1234567890.1234567890.abcdefabcdef');
+    expect(JSON.stringify(open.args.view)).toContain('ACME01');
+    const health = await fetch(`${h.baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+  });
+});
