@@ -33,7 +33,7 @@ describe('/log-interaction over HTTP', () => {
     expect(blockOf(view, BLOCK.account)?.element?.initial_value).toBe('ACME01');
     expect(blockOf(view, BLOCK.when)?.element?.initial_value).toBe('yesterday 3pm');
     expect(blockOf(view, BLOCK.notes)?.element?.initial_value).toBe('discussed renewal');
-    expect((blockOf(view, BLOCK.kind)?.element?.initial_option as { value: string }).value).toBe('C');
+    expect((blockOf(view, BLOCK.kind)?.element?.initial_option as { value: string } | undefined)?.value).toBe('C');
   });
 
   it('answers help with usage, opening nothing', async () => {
