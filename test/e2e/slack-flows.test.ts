@@ -49,7 +49,9 @@ describe('Slack flows', () => {
     });
     await vi.waitFor(() => expect(h?.sim.interactions).toHaveLength(1));
     // Sunday 8 March 15:00 EDT (UTC-4) = 19:00 UTC = 19:00 in London (GMT), Caliq's zone.
-    expect((h.sim.interactions[0]?.body as Record<string, unknown> | undefined)?.OnDateTime).toBe('2026-03-08T19:00:00');
+    expect((h.sim.interactions[0]?.body as Record<string, unknown> | undefined)?.OnDateTime).toBe(
+      '2026-03-08T19:00:00',
+    );
     const response = await h.fake.waitForResponse();
     expect(JSON.stringify(response.body)).toContain('Sun 8 Mar 2026, 15:00');
   });
@@ -77,7 +79,9 @@ describe('Slack flows', () => {
       when: 'yesterday 3pm',
     });
     await vi.waitFor(() => expect(h?.sim.interactions).toHaveLength(1));
-    expect((h.sim.interactions[0]?.body as Record<string, unknown> | undefined)?.OnDateTime).toBe('2026-03-29T15:00:00');
+    expect((h.sim.interactions[0]?.body as Record<string, unknown> | undefined)?.OnDateTime).toBe(
+      '2026-03-29T15:00:00',
+    );
   });
 
   it('answers /healthz and /readyz (Caliq Pulse and the database)', async () => {
