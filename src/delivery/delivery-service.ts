@@ -1,5 +1,5 @@
 // Gets every journaled interaction to Caliq exactly once: journal first, then send, retry with backoff, tell the user.
-import type { CaliqClient, InteractionOutcome } from '../caliq/types.js';
+import type { CaliqClient, CaliqIssue, InteractionOutcome } from '../caliq/types.js';
 import type { Logger } from '../logger.js';
 import type { JournalEntry, JournalStore, NewJournalEntry } from '../store/types.js';
 import { type BackoffPolicy, backoffDelay } from './backoff.js';
@@ -7,7 +7,7 @@ import { type BackoffPolicy, backoffDelay } from './backoff.js';
 /** What the user must hear about an entry; implemented over Slack elsewhere so this module stays Slack-free. */
 export type DeliveryNotices = {
   /** Caliq took it. `late` when the user had been told it was waiting. */
-  logged(entry: JournalEntry, info: { late: boolean; alreadyLogged: boolean }): Promise<void>;
+  logged(entry: JournalEntry, info: { late: boolean; warnings: CaliqIssue[] }): Promise<void>;
   rejected(entry: JournalEntry): Promise<void>;
   /** Caliq is unavailable: saved, will be sent. Said once per entry. */
   savedForLater(entry: JournalEntry): Promise<void>;
@@ -49,8 +49,11 @@ export type DeliveryService = {
     entry: NewJournalEntry,
     change?: Pick<NewJournalEntry, 'interaction' | 'draft' | 'replyTo'>,
   ): Promise<SubmitResult>;
-  /** "Retry" from a message: a failed or rejected entry is sent again unchanged; a pending one is tried now. */
-  retry(uniqueId: string): Promise<SubmitResult | undefined>;
+  /**
+   * "Retry" from a message: a failed or rejected entry is sent again unchanged; a pending one is tried now.
+   * `replyTo` is where the button was pressed, so the outcome is told there rather than at the original submission.
+   */
+  retry(uniqueId: string, replyTo?: NewJournalEntry['replyTo']): Promise<SubmitResult | undefined>;
   /** One pass of the background worker: attempts every due entry. Returns how many were attempted. */
   runOnce(): Promise<number>;
   start(): void;
@@ -102,9 +105,9 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
             log.error({ err: error, uniqueId }, 'after-logging step failed');
           }
         }
-        const alreadyLogged = outcome.issues.length > 0 && entry.attempts > 1;
+        // Issues that come with OK:true (e.g. Caliq saying it already had this UniqueID) are shown, not hidden.
         await tell('logged', logged, () =>
-          notices.logged(logged, { late: entry.delayNoticeAt !== undefined, alreadyLogged }),
+          notices.logged(logged, { late: entry.delayNoticeAt !== undefined, warnings: outcome.issues }),
         );
         return;
       }
@@ -199,10 +202,13 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     return { status: 'sent', entry: journal.get(stored.uniqueId) ?? stored, outcome };
   }
 
-  async function retry(uniqueId: string): Promise<SubmitResult | undefined> {
+  async function retry(uniqueId: string, replyTo?: NewJournalEntry['replyTo']): Promise<SubmitResult | undefined> {
     const existing = journal.get(uniqueId);
     if (!existing) return undefined;
-    return submitExisting(existing);
+    return submitExisting(
+      existing,
+      replyTo ? { interaction: existing.interaction, draft: existing.draft, replyTo } : undefined,
+    );
   }
 
   async function runOnce(): Promise<number> {

@@ -4,7 +4,6 @@ import type { DeliveryNotices } from '../delivery/index.js';
 import type { PeopleDirectory } from '../people/index.js';
 import type { JournalEntry } from '../store/types.js';
 import {
-  buildAlreadyLoggedMessage,
   buildDeliveredLaterMessage,
   buildFailedMessage,
   buildGaveUpMessage,
@@ -33,18 +32,35 @@ export function createDeliveryNotices(options: DeliveryNoticesOptions): Delivery
   };
 
   return {
-    async logged(entry, { late, alreadyLogged }) {
+    async logged(entry, { late, warnings }) {
       const timeZone = await zoneOf(entry.slackUserId);
       const followUp =
         entry.interaction.followUp && entry.followUpSlackUserId
           ? { recipientId: entry.followUpSlackUserId, at: new Date(entry.interaction.followUp.at), timeZone }
           : undefined;
       if (late) {
-        await send(entry, buildDeliveredLaterMessage({ interaction: entry.interaction, timeZone, followUp }), true);
-      } else if (alreadyLogged) {
-        await send(entry, buildAlreadyLoggedMessage({ interaction: entry.interaction, timeZone }));
+        await send(
+          entry,
+          buildDeliveredLaterMessage({
+            interaction: entry.interaction,
+            timeZone,
+            followUp,
+            submitterId: entry.slackUserId,
+            warnings,
+          }),
+          true,
+        );
       } else {
-        await send(entry, buildLoggedMessage({ interaction: entry.interaction, timeZone, followUp }));
+        await send(
+          entry,
+          buildLoggedMessage({
+            interaction: entry.interaction,
+            timeZone,
+            followUp,
+            submitterId: entry.slackUserId,
+            warnings,
+          }),
+        );
       }
     },
     async rejected(entry) {

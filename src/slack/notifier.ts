@@ -23,7 +23,12 @@ export type Notifier = {
 };
 
 export class NotifyError extends Error {
-  override readonly name = 'NotifyError';
+  override readonly name: string = 'NotifyError';
+}
+
+/** The DM conversation could not be opened, so nothing was posted: safe to try again. */
+export class DmNotOpenedError extends NotifyError {
+  override readonly name: string = 'DmNotOpenedError';
 }
 
 export type NotifierOptions = {
@@ -52,7 +57,12 @@ export function createNotifier(options: NotifierOptions): Notifier {
   }
 
   async function sendDm(slackUserId: string, message: SlackMessage): Promise<{ channelId: string; ts: string }> {
-    const channelId = await openDm(slackUserId);
+    let channelId: string;
+    try {
+      channelId = await openDm(slackUserId);
+    } catch (error) {
+      throw new DmNotOpenedError(`could not open a DM with ${slackUserId}: ${describe(error)}`, { cause: error });
+    }
     const posted = await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks });
     if (!posted.ts) throw new NotifyError('chat.postMessage returned no ts');
     return { channelId: posted.channel ?? channelId, ts: posted.ts };

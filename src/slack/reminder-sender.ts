@@ -4,7 +4,7 @@ import type { PeopleDirectory } from '../people/index.js';
 import { ReminderNotDeliveredError } from '../reminders/index.js';
 import type { Reminder } from '../store/types.js';
 import { buildReminderMessage } from '../views/index.js';
-import type { Notifier } from './notifier.js';
+import { DmNotOpenedError, type Notifier } from './notifier.js';
 
 export type ReminderSenderOptions = { notifier: Notifier; people: PeopleDirectory; now: () => Date };
 
@@ -17,7 +17,11 @@ export function createReminderSender(options: ReminderSenderOptions) {
       return await options.notifier.sendDm(recipient, message);
     } catch (error) {
       // Slack answered ok:false or asked us to slow down: the message was certainly not posted.
-      if (error instanceof WebAPIPlatformError || error instanceof WebAPIRateLimitedError) {
+      if (
+        error instanceof DmNotOpenedError ||
+        error instanceof WebAPIPlatformError ||
+        error instanceof WebAPIRateLimitedError
+      ) {
         throw new ReminderNotDeliveredError(reminder.id, `Slack refused the reminder DM: ${error.message}`, {
           cause: error,
         });

@@ -66,9 +66,10 @@ export function createReminderStore(db: Database): ReminderStore {
     WHERE state = 'open' AND id IN (
       SELECT id FROM reminders WHERE state = 'open' AND due_at <= @now ORDER BY due_at, id LIMIT @limit)
     RETURNING *`);
+  // Recording the send keeps the version: the DM was built (with its buttons) from the claimed version.
   const sentRow = db.prepare<Record<string, unknown>, ReminderRow>(`
     UPDATE reminders SET state = 'sent', sent_at = @now, sent_channel_id = @channelId, sent_ts = @ts,
-      sent_late = @late, version = version + 1
+      sent_late = @late
     WHERE id = @id AND state = 'sending'
     RETURNING *`);
   const releaseRow = db.prepare<Record<string, unknown>>(`

@@ -82,6 +82,23 @@ describe('delivery of journaled interactions', () => {
     expect(dmsMatching(h, /./)).toHaveLength(1);
   });
 
+  it('resends under the same UniqueID when Caliq stored it but the answer timed out, and Caliq keeps one', async () => {
+    h = await startWarmHarness({ env: { CALIQ_TIMEOUT_MS: '300' } });
+    const { view, uniqueId } = await openModal(h);
+    h.sim.setFaults({ answerDelayMs: 2000 });
+    await h.submit(VALUES, { view });
+    await vi.waitFor(() => expect(h?.sim.interactions).toHaveLength(1), { interval: 10 });
+    h.sim.setFaults({ answerDelayMs: 0 });
+
+    await vi.waitFor(() => expect(h?.bot.deps.journal.get(uniqueId)?.state).toBe('logged'), { timeout: 5000 });
+    expect(h.sim.interactions).toHaveLength(1);
+    expect(h.sim.duplicateCount(uniqueId)).toBe(1);
+    expect(new Set(creates(h).map((request) => uniqueIdOf(request.body)))).toEqual(new Set([uniqueId]));
+    await h.fake.waitForResponse((response) => /saved/.test(textOf(response.body)));
+    await h.fake.waitForCall('chat.postMessage', (call) => /now logged/.test(textOf(call.args)));
+    expect(h.fake.responses).toHaveLength(1);
+  });
+
   it('keeps the entry pending in the SQLite file while Caliq is down and lists it under status', async () => {
     h = await startWarmHarness();
     const { view, uniqueId } = await openModal(h);

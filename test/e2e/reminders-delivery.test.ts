@@ -150,6 +150,7 @@ describe('follow-up reminders: delivery', () => {
     try {
       const h = await world.startBot({ simulator: strict });
       const { notice } = await logFollowUp(h);
+      expect(notice).toContain("Caliq didn't accept your call with ACME01");
       expect(notice).not.toContain('will be reminded');
       expect(strict.received.some((r) => r.endpoint === 'InteractionCreate' && r.status === 200)).toBe(true);
       expect(strict.interactions).toHaveLength(0);

@@ -30,7 +30,7 @@ export function registerJournalButtons(app: App, deps: ListenerDeps): void {
       return;
     }
     const replyTo = { responseUrl: body.response_url, channelId: body.channel?.id };
-    const result = await deps.delivery.retry(found.entry.uniqueId);
+    const result = await deps.delivery.retry(found.entry.uniqueId, replyTo);
     log.info({ userId, uniqueId: found.entry.uniqueId, status: result?.status }, 'retry pressed');
     const timeZone = deps.people.timeZoneOf(userId) ?? deps.config.caliq.timeZone;
     if (result?.status === 'already_logged') {

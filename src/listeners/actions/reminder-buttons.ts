@@ -1,5 +1,5 @@
 // The buttons on a follow-up reminder DM: Log follow-up, Snooze, Done. Only the recipient may press them.
-import type { App, BlockAction, BlockElementAction } from '@slack/bolt';
+import type { App, BlockAction, BlockElementAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { ACTION } from '../../ids.js';
 import { snoozeUntil } from '../../reminders/index.js';
@@ -44,29 +44,40 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
       else await deps.notifier.notify({ slackUserId: userId, message });
       return undefined;
     }
-    return { decoded, reminder, userId, channelId, messageTs: body.message?.ts ?? body.container?.message_ts };
+    const messageTs = body.message?.ts ?? body.container?.message_ts;
+    const ephemeral = body.container?.is_ephemeral === true;
+    return { reminder, userId, channelId, messageTs, ephemeral, version: decoded.version, option: decoded.option };
   }
 
-  async function replaceMessage(
+  /**
+   * Shows the new state where the button was pressed, and on the reminder's DM too when pressed elsewhere (the
+   * `followups` list), so no live-looking buttons are left behind. Ephemeral messages can only be replaced through
+   * their response_url: chat.update does not reach them.
+   */
+  async function replaceMessages(
     client: WebClient,
-    channelId: string | undefined,
-    ts: string | undefined,
+    found: { reminder: Reminder; channelId: string | undefined; messageTs: string | undefined; ephemeral: boolean },
+    respond: RespondFn,
     message: { text: string; blocks?: unknown[] },
   ) {
-    if (!channelId || !ts) return;
-    await client.chat.update({ channel: channelId, ts, text: message.text, blocks: message.blocks as never });
+    const update = (channel: string, ts: string) =>
+      client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never });
+    if (found.ephemeral) await respond({ replace_original: true, text: message.text, blocks: message.blocks as never });
+    else if (found.channelId && found.messageTs) await update(found.channelId, found.messageTs);
+    const { sentChannelId, sentTs } = found.reminder;
+    if (sentChannelId && sentTs && (found.ephemeral || sentTs !== found.messageTs)) await update(sentChannelId, sentTs);
   }
 
   async function zoneOf(userId: string): Promise<string> {
     return deps.people.timeZoneOf(userId) ?? (await deps.people.resolveTimeZone(userId));
   }
 
-  app.action<BlockAction>(ACTION.reminderDone, async ({ ack, body, action, client }) => {
+  app.action<BlockAction>(ACTION.reminderDone, async ({ ack, body, action, client, respond }) => {
     await ack();
     const found = await ownReminder(body, action, client);
     if (!found) return;
     const now = deps.now();
-    const done = deps.reminders.markDone(found.reminder.id, found.userId, found.decoded.version, now);
+    const done = deps.reminders.markDone(found.reminder.id, found.userId, found.version, now);
     if (!done) {
       if (found.channelId)
         await client.chat.postEphemeral({ channel: found.channelId, user: found.userId, text: STALE });
@@ -79,19 +90,19 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
       doneBy: found.userId,
       doneAt: now,
     });
-    await replaceMessage(client, found.channelId, found.messageTs, message);
+    await replaceMessages(client, found, respond, message);
   });
 
-  app.action<BlockAction>(new RegExp(`^${ACTION.reminderSnooze}`), async ({ ack, body, action, client }) => {
+  app.action<BlockAction>(new RegExp(`^${ACTION.reminderSnooze}`), async ({ ack, body, action, client, respond }) => {
     await ack();
     const found = await ownReminder(body, action, client);
     if (!found) return;
-    const option = found.decoded.option ?? '';
+    const option = found.option ?? '';
     if (!SNOOZE_OPTIONS.includes(option)) return;
     const timeZone = await zoneOf(found.userId);
     const now = deps.now();
     const until = snoozeUntil(option as SnoozeOption, now, timeZone);
-    const snoozed = deps.reminders.snooze(found.reminder.id, until, found.decoded.version, now);
+    const snoozed = deps.reminders.snooze(found.reminder.id, until, found.version, now);
     if (!snoozed) {
       if (found.channelId)
         await client.chat.postEphemeral({ channel: found.channelId, user: found.userId, text: STALE });
@@ -99,12 +110,7 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
     }
     deps.nudgeReminders();
     log.info({ reminderId: snoozed.id, until: until.toISOString() }, 'follow-up snoozed');
-    await replaceMessage(
-      client,
-      found.channelId,
-      found.messageTs,
-      buildReminderSnoozedMessage({ reminder: snoozed, timeZone, until }),
-    );
+    await replaceMessages(client, found, respond, buildReminderSnoozedMessage({ reminder: snoozed, timeZone, until }));
   });
 
   app.action<BlockAction>(ACTION.reminderLogFollowUp, async ({ ack, body, action, client }) => {

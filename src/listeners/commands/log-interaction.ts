@@ -17,6 +17,7 @@ export function registerLogInteractionCommand(app: App, deps: ListenerDeps): voi
     const now = deps.now();
     const timeZone = deps.people.timeZoneOf(userId) ?? deps.config.caliq.timeZone;
     const parsed = parseCommandText(command.text ?? '', { timeZone, now });
+    if (parsed.subcommand !== undefined) deps.people.warm(userId);
 
     if (parsed.subcommand === 'help') {
       await ack(buildHelpMessage(COMMAND));
