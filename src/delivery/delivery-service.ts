@@ -71,6 +71,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   const pollIntervalMs = options.pollIntervalMs ?? 15_000;
   let lastUnauthorizedLogAt = -Infinity;
   let timer: NodeJS.Timeout | undefined;
+  let timerFiresAt = Number.POSITIVE_INFINITY;
   let running: Promise<number> | undefined;
   let stopped = true;
 
@@ -230,10 +231,15 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     return attempted;
   }
 
+  /** Arms the worker's one timer, unless it is already set to fire sooner (a later retry never delays an earlier). */
   function schedule(delayMs: number): void {
     if (stopped) return;
+    const wait = Math.max(0, Math.min(delayMs, pollIntervalMs));
+    const fireAt = performance.now() + wait;
+    if (timer && timerFiresAt <= fireAt) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(tick, Math.max(0, Math.min(delayMs, pollIntervalMs)));
+    timerFiresAt = fireAt;
+    timer = setTimeout(tick, wait);
     timer.unref?.();
   }
 
