@@ -203,6 +203,25 @@ describe('runOnce', () => {
     expect(logLines.filter((l) => l.level === 50 && l.reminderId === reminder.id)).toHaveLength(1);
   });
 
+  it('says at start-up which reminders were left mid-send, without sending them again', async () => {
+    const reminder = addReminder('g-1', T0);
+    const first = makeScheduler({ deliver: async () => Promise.reject(new Error('socket hang up')) });
+    await first.runOnce();
+    clock = at(HOUR);
+    const attempts: string[] = [];
+    const second = makeScheduler({
+      deliver: async (r) => {
+        attempts.push(r.id);
+        return { channelId: 'D1', ts: '1.000001' };
+      },
+    });
+    second.start();
+    await second.stop();
+    expect(attempts).toEqual([]);
+    expect(store.listStuckSending(at(HOUR - 10 * MINUTE)).map((r) => r.id)).toEqual([reminder.id]);
+    expect(logLines.some((l) => l.level === 40 && l.msg.includes('may not have been delivered'))).toBe(true);
+  });
+
   it('redelivers a snoozed reminder at the snoozed time, and the old version is inert', async () => {
     const reminder = addReminder('g-1', T0);
     const scheduler = makeScheduler();

@@ -43,6 +43,8 @@ export type ReminderScheduler = {
 const MAX_TIMER_MS = 2_147_483_647;
 /** Shortest sleep when nothing is due yet, so clock jitter between now() and the store never spins the loop. */
 const MIN_SLEEP_MS = 50;
+/** A send that has not completed after this long is not still in progress. */
+const STUCK_AFTER_MS = 10 * 60_000;
 
 /** How long the loop sleeps: until the next due reminder or the poll interval, whichever is sooner, within bounds. */
 export function computeSleepMs(options: {
@@ -130,6 +132,26 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     return sent;
   }
 
+  /**
+   * A reminder left in `sending` (the process died mid-send, or Slack's answer was unclear) is never re-sent, so no one
+   * gets two DMs; it is said loudly here so an operator can check, and it still shows in `/log-interaction followups`.
+   */
+  function warnAboutStuckSends(): void {
+    try {
+      const stuck = store.listStuckSending(new Date(now().getTime() - STUCK_AFTER_MS));
+      if (stuck.length === 0) return;
+      logger.warn(
+        {
+          count: stuck.length,
+          reminders: stuck.slice(0, 20).map((r) => ({ id: r.id, recipient: r.recipientSlackUserId })),
+        },
+        'reminders whose DM may not have been delivered (the bot stopped mid-send); not re-sent to avoid a duplicate',
+      );
+    } catch (error) {
+      logger.error({ err: error }, 'could not check for reminders stuck in sending');
+    }
+  }
+
   function schedule(delayMs: number): void {
     if (!running) return;
     if (timer) clearTimeout(timer);
@@ -167,6 +189,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       if (running) return;
       running = true;
       logger.info({ owner, pollIntervalMs }, 'Reminder scheduler started');
+      warnAboutStuckSends();
       tick();
     },
     async stop() {

@@ -91,6 +91,9 @@ export function createReminderStore(db: Database): ReminderStore {
     SELECT * FROM reminders
     WHERE recipient_slack_user_id = ? AND due_at < ? AND state IN ('open', 'sending', 'sent')
     ORDER BY due_at, id`);
+  const selectStuck = db.prepare<[number], ReminderRow>(
+    "SELECT * FROM reminders WHERE state = 'sending' AND claimed_at < ? ORDER BY claimed_at, id",
+  );
   const selectNextDue = db.prepare<[], { at: number | null }>(
     "SELECT MIN(due_at) AS at FROM reminders WHERE state = 'open'",
   );
@@ -151,6 +154,9 @@ export function createReminderStore(db: Database): ReminderStore {
     },
     nextDueAt() {
       return fromOptionalMillis(selectNextDue.get()?.at ?? null);
+    },
+    listStuckSending(claimedBefore) {
+      return selectStuck.all(toMillis(claimedBefore)).map(toReminder);
     },
   };
 }

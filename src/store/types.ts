@@ -119,6 +119,8 @@ export type ReminderStore = {
   /** Open, sending or sent (not done) reminders for a recipient due before `until`, soonest first. */
   listOpenFor(recipientSlackUserId: string, until: Date): Reminder[];
   nextDueAt(): Date | undefined;
+  /** Reminders claimed before `claimedBefore` whose send never completed: they may or may not have reached Slack. */
+  listStuckSending(claimedBefore: Date): Reminder[];
 };
 
 /** Small per-user memory: the time zone Slack last told us and the Caliq channel they last chose. */
