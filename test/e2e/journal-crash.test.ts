@@ -10,19 +10,11 @@ import { createJournalStore, type Database, openDatabase } from '../../src/store
 import type { JournalStore } from '../../src/store/types.js';
 import { encodeModalMetadata } from '../../src/views/index.js';
 import { type BotChild, startBotChild } from '../support/bot-child.js';
-import { ALICE, BOT_TOKEN, CALIQ_KEY, SIGNING_SECRET } from '../support/bot-harness.js';
+import { ALICE, BOT_TOKEN, CALIQ_KEY, SIGNING_SECRET, VALID_CALL } from '../support/bot-harness.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { interactionBody, postToSlackEndpoint, stateValues, viewSubmissionPayload } from '../support/slack-requests.js';
 
-const VALUES = {
-  account: 'ACME01',
-  kind: 'C',
-  channel: 64,
-  contactFirstName: 'Jane',
-  contactSurname: 'Smith',
-  when: 'yesterday 3pm',
-  notes: 'Renewal talk',
-} as const;
+const VALUES = VALID_CALL;
 
 describe('the journal across a crash of the bot process', () => {
   let folder: string;

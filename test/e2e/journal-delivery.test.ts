@@ -6,18 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ACTION, BLOCK } from '../../src/ids.js';
 import { createJournalStore, openDatabase } from '../../src/store/index.js';
 import { decodeModalMetadata } from '../../src/views/index.js';
-import { ALICE, BOB, type Harness, startHarness } from '../support/bot-harness.js';
-import type { LogModalInput } from '../support/slack-requests.js';
+import { ALICE, BOB, type Harness, startHarness, VALID_CALL } from '../support/bot-harness.js';
 
-const VALUES: LogModalInput = {
-  account: 'ACME01',
-  kind: 'C',
-  channel: 64,
-  contactFirstName: 'Jane',
-  contactSurname: 'Smith',
-  when: 'yesterday 3pm',
-  notes: 'Renewal talk',
-};
+const VALUES = VALID_CALL;
 
 const textOf = (value: unknown): string => JSON.stringify(value);
 

@@ -1,7 +1,7 @@
 // The message shortcut, users in other time zones across daylight-saving changes, and the health routes.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BLOCK } from '../../src/ids.js';
-import { ALICE, type Harness, startHarness } from '../support/bot-harness.js';
+import { ALICE, type Harness, startHarness, VALID_CALL } from '../support/bot-harness.js';
 
 type Block = { block_id?: string; element?: Record<string, unknown> };
 const initialValue = (view: Record<string, unknown>, blockId: string) =>
@@ -39,14 +39,7 @@ describe('Slack flows', () => {
     const now = new Date('2026-03-09T16:00:00Z');
     h = await startHarness({ now: () => now, users: { [ALICE]: { tz: 'America/New_York' } } });
     await h.command({ text: '' });
-    await h.submit({
-      account: 'ACME01',
-      kind: 'V',
-      channel: 64,
-      contactFirstName: 'Jane',
-      contactSurname: 'Smith',
-      when: 'yesterday 3pm',
-    });
+    await h.submit({ ...VALID_CALL, kind: 'V' });
     await vi.waitFor(() => expect(h?.sim.interactions).toHaveLength(1));
     // Sunday 8 March 15:00 EDT (UTC-4) = 19:00 UTC = 19:00 in London (GMT), Caliq's zone.
     expect((h.sim.interactions[0]?.body as Record<string, unknown> | undefined)?.OnDateTime).toBe(
@@ -61,23 +54,9 @@ describe('Slack flows', () => {
     const now = new Date('2026-03-30T09:00:00Z');
     h = await startHarness({ now: () => now, users: { [ALICE]: { tz: 'Europe/London' } } });
     await h.command({ text: '' });
-    const future = await h.submit({
-      account: 'ACME01',
-      kind: 'C',
-      channel: 64,
-      contactFirstName: 'Jane',
-      contactSurname: 'Smith',
-      when: 'tomorrow 3pm',
-    });
+    const future = await h.submit({ ...VALID_CALL, when: 'tomorrow 3pm' });
     expect((future.json as { errors: Record<string, string> }).errors[BLOCK.when]).toMatch(/future/);
-    await h.submit({
-      account: 'ACME01',
-      kind: 'C',
-      channel: 64,
-      contactFirstName: 'Jane',
-      contactSurname: 'Smith',
-      when: 'yesterday 3pm',
-    });
+    await h.submit(VALID_CALL);
     await vi.waitFor(() => expect(h?.sim.interactions).toHaveLength(1));
     expect((h.sim.interactions[0]?.body as Record<string, unknown> | undefined)?.OnDateTime).toBe(
       '2026-03-29T15:00:00',

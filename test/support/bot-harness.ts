@@ -27,6 +27,17 @@ export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const CALIQ_KEY = 'test-caliq-api-key-9876543210';
 export const BOT_TOKEN = 'xoxb-test-bot-token-000111';
 
+/** A valid call with ACME01 (a customer in the simulator's seed) as a user would fill in the log modal. */
+export const VALID_CALL: LogModalInput = {
+  account: 'ACME01',
+  kind: 'C',
+  channel: 64,
+  contactFirstName: 'Jane',
+  contactSurname: 'Smith',
+  when: 'yesterday 3pm',
+  notes: 'Renewal talk',
+};
+
 /** Alice and Bob are mapped in the employee map file; Carol is nobody's. */
 export const ALICE = 'U0ALICE01';
 export const BOB = 'U0BOB0001';
