@@ -1,7 +1,17 @@
 // /log-interaction end to end: signed requests into the real Bolt app, fake Slack, Caliq simulator, SQLite file.
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BLOCK, ELEMENT } from '../../src/ids.js';
-import { ALICE, CAROL, type Harness, startHarness } from '../support/bot-harness.js';
+import { decodeModalMetadata } from '../../src/views/index.js';
+import {
+  ALICE,
+  BOT_TOKEN,
+  CALIQ_KEY,
+  CAROL,
+  type Harness,
+  SIGNING_SECRET,
+  startHarness,
+} from '../support/bot-harness.js';
 
 type Block = { block_id?: string; element?: Record<string, unknown>; hint?: { text: string } };
 
@@ -57,19 +67,25 @@ describe('/log-interaction over HTTP', () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toBe('');
     await vi.waitFor(() => expect(h.sim.interactions).toHaveLength(1));
-    const body = h.sim.interactions[0]?.body as Record<string, unknown>;
-    expect(body).toMatchObject({
-      AccountNo: 'ACME01',
-      Kind: 'C',
+    const metadata = decodeModalMetadata((await h.lastOpenedView()).private_metadata as string);
+    const yesterday = DateTime.now().setZone('Europe/London').minus({ days: 1 }).toISODate();
+    expect(h.sim.interactions[0]?.body).toEqual({
+      apiKey: CALIQ_KEY,
       ChannelID: 64,
+      CustomerID: '',
+      AccountNo: 'ACME01',
+      ContactID: '',
+      UniqueID: metadata?.uniqueId,
+      Kind: 'C',
       ContactedBy: 'JSMITH',
       ContactedFirstName: 'Jane',
       ContactedSurname: 'Smith',
+      OnDateTime: `${yesterday}T15:00:00`,
       Notes: 'Renewal <!channel> talk',
-      FollowUpBy: '',
       FollowUpDateTime: '',
+      FollowUpBy: '',
+      FollowUpNotes: '',
     });
-    expect(body.OnDateTime).toMatch(/^\d{4}-\d\d-\d\dT15:00:00$/);
     const response = await h.fake.waitForResponse();
     const text = JSON.stringify(response.body);
     expect(text).toContain('Logged call with ACME01');
@@ -130,6 +146,13 @@ describe('/log-interaction over HTTP', () => {
     const update = await h.fake.waitForCall('views.update');
     const updated = update.args.view as Record<string, unknown>;
     expect(blockOf(updated, BLOCK.when)?.hint?.text).toMatch(/→ \w{3} \d+ \w{3} \d{4}, 15:00 \(your time\)/);
+  });
+
+  it('never writes a secret to the log', () => {
+    expect(h.logLines.length).toBeGreaterThan(10);
+    for (const secret of [BOT_TOKEN, CALIQ_KEY, SIGNING_SECRET]) {
+      expect(h.logLines.filter((line) => line.includes(secret))).toEqual([]);
+    }
   });
 
   it('refuses a request with a bad signature or an old timestamp and changes nothing', async () => {
