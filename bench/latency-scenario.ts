@@ -1,0 +1,192 @@
+// Scenario 1: the same closed-loop load on the bot and the baseline, alternating in rounds, measured from the client.
+import type { CaliqSimulator } from '../src/caliq-simulator/index.js';
+import type { FakeSlack } from '../test/support/fake-slack.js';
+import type { ChildService } from './child-service.js';
+import { type BenchUser, buildCommandRequest, buildSubmissionRequest } from './fixtures.js';
+import { type LoadSample, runLoad } from './http-load.js';
+import { type LatencySummary, summarizeLatencies } from './stats.js';
+
+export type LoadKind = 'command' | 'submission';
+
+export type LatencyTarget = { name: 'bot' | 'baseline'; service: ChildService; expectsCaliq: boolean };
+
+/** Everything measured for one kind of request on one target, over every round. */
+export type KindResult = {
+  requests: number;
+  seconds: number;
+  throughputPerSec: number;
+  ack: LatencySummary;
+  /** No HTTP answer, a status other than 200, or an answer that is not a plain ack. */
+  ackErrors: number;
+  /** Acks slower than Slack's 3 seconds. */
+  missedDeadline: number;
+  /** command sent → views.open at the fake Slack (commands); submission acked → InteractionCreate at Caliq. */
+  followOn: LatencySummary | undefined;
+  /** Acked requests whose views.open / InteractionCreate never arrived. */
+  followOnMissing: number;
+  /** InteractionCreate calls the simulator did not store (rejected or failed). */
+  caliqNotStored: number;
+  /** CPU the target process used per request during its phases (includes its work after the ack). */
+  targetCpuMsPerRequest: number;
+  /** CPU the bench process (load clients, fake Slack, simulator) used per request meanwhile. */
+  benchCpuMsPerRequest: number;
+  errorSamples: string[];
+};
+
+export type TargetLatencyResult = { command: KindResult; submission: KindResult };
+
+export type LatencyScenarioOptions = {
+  clients: number;
+  roundSeconds: number;
+  rounds: number;
+  warmUpSeconds: number;
+  caliqLatencyMs: number;
+  fake: FakeSlack;
+  sim: CaliqSimulator;
+  users: readonly BenchUser[];
+  targets: readonly LatencyTarget[];
+  log: (line: string) => void;
+};
+
+type PhaseRecord = {
+  samples: LoadSample[];
+  elapsedMs: number;
+  followOn: number[];
+  followOnMissing: number;
+  caliqNotStored: number;
+  targetCpuMs: number;
+  benchCpuMs: number;
+};
+
+const MAX_REQUESTS_PER_PHASE = 250_000;
+const SLACK_DEADLINE_MS = 3000;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A plain ack: 200 with an empty body. A submission answered with `response_action: errors` failed validation. */
+function ackProblem(sample: LoadSample): string | undefined {
+  if (sample.error) return `network: ${sample.error}`;
+  if (sample.status !== 200) return `HTTP ${sample.status}: ${sample.body.slice(0, 200)}`;
+  if (sample.body.trim() !== '') return `unexpected ack body: ${sample.body.slice(0, 200)}`;
+  return undefined;
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition() && performance.now() < deadline) await sleep(10);
+}
+
+/** Runs one phase and pairs each acked request with what the fakes recorded (same process, same clock). */
+async function runPhase(options: LatencyScenarioOptions, target: LatencyTarget, kind: LoadKind, seconds: number) {
+  const { fake, sim, users } = options;
+  fake.reset();
+  sim.reset();
+  sim.setFaults({ latencyMs: options.caliqLatencyMs });
+  const responseUrl = fake.responseUrl('bench');
+  const build = kind === 'command' ? buildCommandRequest : buildSubmissionRequest;
+  const targetCpuBefore = target.service.cpuMs();
+  const benchCpuBefore = process.cpuUsage();
+  const run = await runLoad({
+    url: `${target.service.baseUrl}/slack/events`,
+    clients: options.clients,
+    durationMs: seconds * 1000,
+    maxRequests: MAX_REQUESTS_PER_PHASE,
+    nextRequest: (client) => build(users[client % users.length] as BenchUser, responseUrl),
+  });
+  const acked = run.samples.filter((sample) => ackProblem(sample) === undefined);
+  const benchCpu = process.cpuUsage(benchCpuBefore);
+  const record: PhaseRecord = {
+    ...run,
+    followOn: [],
+    followOnMissing: 0,
+    caliqNotStored: 0,
+    targetCpuMs: target.service.cpuMs() - targetCpuBefore,
+    benchCpuMs: (benchCpu.user + benchCpu.system) / 1000,
+  };
+  if (kind === 'command') {
+    const opened = () => fake.callsTo('views.open').length;
+    await waitUntil(() => opened() >= acked.length, 3000);
+    const arrivals = new Map<string, number>();
+    for (const call of fake.callsTo('views.open')) {
+      const triggerId = call.args.trigger_id;
+      if (typeof triggerId === 'string' && !arrivals.has(triggerId)) arrivals.set(triggerId, call.at);
+    }
+    for (const sample of acked) {
+      const at = arrivals.get(sample.tag);
+      if (at === undefined) record.followOnMissing++;
+      else record.followOn.push(at - sample.sentAt);
+    }
+  } else if (target.expectsCaliq) {
+    const creates = () => sim.received.filter((request) => request.endpoint === 'InteractionCreate');
+    await waitUntil(() => sim.interactions.length >= acked.length, 3000 + options.caliqLatencyMs * 4);
+    const arrivals = new Map<string, number>();
+    for (const request of creates()) {
+      const uniqueId = (request.body as { UniqueID?: unknown } | undefined)?.UniqueID;
+      if (typeof uniqueId === 'string' && !arrivals.has(uniqueId)) arrivals.set(uniqueId, request.at);
+    }
+    const stored = new Set(sim.interactions.map((interaction) => interaction.uniqueId));
+    for (const sample of acked) {
+      const at = arrivals.get(sample.tag);
+      if (at === undefined) record.followOnMissing++;
+      else record.followOn.push(at - sample.ackWallMs);
+      if (at !== undefined && !stored.has(sample.tag)) record.caliqNotStored++;
+    }
+  }
+  // Let the tail (notices after Caliq answered) finish before the next phase measures anything.
+  await sleep(options.caliqLatencyMs + 150);
+  return record;
+}
+
+function summarizeKind(phases: readonly PhaseRecord[], withFollowOn: boolean): KindResult {
+  const samples = phases.flatMap((phase) => phase.samples);
+  const seconds = phases.reduce((sum, phase) => sum + phase.elapsedMs, 0) / 1000;
+  const problems = samples.map(ackProblem).filter((problem): problem is string => problem !== undefined);
+  return {
+    requests: samples.length,
+    seconds,
+    throughputPerSec: seconds > 0 ? samples.length / seconds : 0,
+    ack: summarizeLatencies(samples.map((sample) => sample.latencyMs)),
+    ackErrors: problems.length,
+    missedDeadline: samples.filter((sample) => sample.latencyMs > SLACK_DEADLINE_MS).length,
+    followOn: withFollowOn ? summarizeLatencies(phases.flatMap((phase) => phase.followOn)) : undefined,
+    followOnMissing: phases.reduce((sum, phase) => sum + phase.followOnMissing, 0),
+    caliqNotStored: phases.reduce((sum, phase) => sum + phase.caliqNotStored, 0),
+    targetCpuMsPerRequest: phases.reduce((sum, phase) => sum + phase.targetCpuMs, 0) / samples.length,
+    benchCpuMsPerRequest: phases.reduce((sum, phase) => sum + phase.benchCpuMs, 0) / samples.length,
+    errorSamples: [...new Set(problems)].slice(0, 5),
+  };
+}
+
+/**
+ * Warm-up (discarded), then `rounds` rounds; each round runs commands then submissions on each target, and the
+ * order of the targets flips every round so drifting machine noise lands on both.
+ */
+export async function runLatencyScenario(
+  options: LatencyScenarioOptions,
+): Promise<Record<string, TargetLatencyResult>> {
+  const phases = new Map<string, PhaseRecord[]>();
+  for (const target of options.targets) {
+    for (const kind of ['command', 'submission'] as const) await runPhase(options, target, kind, options.warmUpSeconds);
+  }
+  for (let round = 0; round < options.rounds; round++) {
+    const order = round % 2 === 0 ? options.targets : [...options.targets].reverse();
+    for (const target of order) {
+      for (const kind of ['command', 'submission'] as const) {
+        const phase = await runPhase(options, target, kind, options.roundSeconds);
+        const key = `${target.name}:${kind}`;
+        phases.set(key, [...(phases.get(key) ?? []), phase]);
+        const ack = summarizeLatencies(phase.samples.map((sample) => sample.latencyMs));
+        options.log(
+          `  round ${round + 1} ${target.name.padEnd(8)} ${kind.padEnd(10)} ${String(phase.samples.length).padStart(6)} req  ack p50 ${ack.p50.toFixed(1)} ms  p99 ${ack.p99.toFixed(1)} ms`,
+        );
+      }
+    }
+  }
+  const results: Record<string, TargetLatencyResult> = {};
+  for (const target of options.targets) {
+    results[target.name] = {
+      command: summarizeKind(phases.get(`${target.name}:command`) ?? [], true),
+      submission: summarizeKind(phases.get(`${target.name}:submission`) ?? [], target.expectsCaliq),
+    };
+  }
+  return results;
+}

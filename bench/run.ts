@@ -1,0 +1,230 @@
+// `npm run bench`: start-up, latency against a bare Bolt baseline, and journal drain, in one run; writes results.md/json.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCaliqSimulator } from '../src/caliq-simulator/index.js';
+import { startFakeSlack } from '../test/support/fake-slack.js';
+import type { ChildService } from './child-service.js';
+import { runDrainScenario } from './drain-scenario.js';
+import { BENCH_CALIQ_KEY, createBenchUsers, writeEmployeeMap, writeStaticModal } from './fixtures.js';
+import { runLatencyScenario } from './latency-scenario.js';
+import { BenchOptionsError, parseBenchOptions } from './options.js';
+import { type BenchResults, buildRows, readMachineInfo, type StartupResult, writeResults } from './report.js';
+import { median } from './stats.js';
+import { type BotRuntime, describeBotCommand, REPO_ROOT, startBaselineProcess, startBotProcess } from './targets.js';
+
+const READY_TIMEOUT_MS = 15_000;
+const IDLE_SETTLE_MS = 1000;
+
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Compiles src/ into dist/ so the bot starts as it would in production. tsc still emits when it reports type errors,
+ * so a fresh dist/main.js is used then too (with a note); tsx is the fallback when nothing was emitted.
+ */
+function buildBot(): { runtime: BotRuntime; note: string | undefined } {
+  const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const entry = join(REPO_ROOT, 'dist', 'main.js');
+  const startedAt = Date.now();
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (result.status === 0) return { runtime: 'dist', note: undefined };
+  const firstError = `${result.stdout}${result.stderr}`.split('\n').find((line) => line.trim() !== '') ?? 'no output';
+  if (existsSync(entry) && statSync(entry).mtimeMs >= startedAt - 1000) {
+    return {
+      runtime: 'dist',
+      note: `the build reported type errors (${firstError.trim()}) but emitted dist/, which the bot ran from`,
+    };
+  }
+  return { runtime: 'tsx', note: `the build failed (${firstError.trim()}), so the bot ran through tsx` };
+}
+
+/** Cold starts one after another: spawn → GET /readyz answers 200; then the resident set after a second idle. */
+async function measureStartups(start: () => Promise<ChildService>, count: number): Promise<StartupResult> {
+  const samplesMs: number[] = [];
+  const idleRssMb: number[] = [];
+  for (let index = 0; index < count; index++) {
+    const service = await start();
+    try {
+      samplesMs.push(await service.waitUntilReady('/readyz', READY_TIMEOUT_MS));
+      await sleep(IDLE_SETTLE_MS);
+      idleRssMb.push(service.memory().rssMb);
+    } finally {
+      await service.stop();
+    }
+  }
+  return { samplesMs, medianMs: median(samplesMs), maxMs: Math.max(...samplesMs), idleRssMb };
+}
+
+async function stopAll(services: ChildService[]): Promise<void> {
+  await Promise.allSettled(services.map((service) => service.stop()));
+}
+
+async function main(): Promise<void> {
+  const options = parseBenchOptions(process.argv.slice(2), process.env, join(REPO_ROOT, 'bench'));
+  const startedAt = performance.now();
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
+  const date = new Date().toISOString();
+  const notes: string[] = [];
+  log(
+    `caliq-slack bench: ${options.clients} clients, ${options.rounds} × ${options.roundSeconds} s rounds, drain ${options.drain}`,
+  );
+
+  let runtime: BotRuntime = 'tsx';
+  if (options.build) {
+    log('building dist/ …');
+    const built = buildBot();
+    runtime = built.runtime;
+    if (built.note) notes.push(built.note);
+  } else if (existsSync(join(REPO_ROOT, 'dist', 'main.js'))) {
+    runtime = 'dist';
+    notes.push('--no-build: the bot ran from the existing dist/ without rebuilding it');
+  } else {
+    notes.push('--no-build and no dist/: the bot ran through tsx, so its start-up includes compiling TypeScript');
+  }
+
+  const folder = mkdtempSync(join(tmpdir(), 'caliq-slack-bench-'));
+  const dbFolder = options.dbDir ? mkdtempSync(join(options.dbDir, 'caliq-slack-bench-db-')) : folder;
+  if (options.dbDir)
+    notes.push(`The bot's SQLite files were in ${options.dbDir} (--db-dir), not in the OS temp folder.`);
+  const sim = await startCaliqSimulator({ apiKey: BENCH_CALIQ_KEY, faults: { latencyMs: options.caliqLatencyMs } });
+  const fake = await startFakeSlack();
+  const running: ChildService[] = [];
+  try {
+    const users = createBenchUsers(Math.max(options.clients, 1));
+    const employeeMapPath = writeEmployeeMap(folder, users);
+    const modalPath = writeStaticModal(folder, fake.responseUrl('bench'));
+    let databases = 0;
+    const startBot = async (
+      databasePath = join(dbFolder, `bot-${++databases}.db`),
+      env: Record<string, string> = {},
+    ) => {
+      const service = await startBotProcess({
+        runtime,
+        simUrl: sim.url,
+        slackApiUrl: fake.apiUrl,
+        employeeMapPath,
+        databasePath,
+        cwd: folder,
+        cpuProfDir: options.cpuProfDir,
+        env,
+      });
+      running.push(service);
+      return service;
+    };
+    const startBaseline = async () => {
+      const service = await startBaselineProcess({ slackApiUrl: fake.apiUrl, modalPath, cwd: folder });
+      running.push(service);
+      return service;
+    };
+
+    log('start-up …');
+    const startup = {
+      bot: await measureStartups(() => startBot(), options.startups),
+      baseline: await measureStartups(startBaseline, options.startups),
+    };
+    log(
+      `  bot ${startup.bot.samplesMs.map((value) => value.toFixed(0)).join(', ')} ms; baseline ${startup.baseline.samplesMs.map((value) => value.toFixed(0)).join(', ')} ms`,
+    );
+
+    log('latency …');
+    const bot = await startBot();
+    const baseline = await startBaseline();
+    await Promise.all([
+      bot.waitUntilReady('/readyz', READY_TIMEOUT_MS),
+      baseline.waitUntilReady('/readyz', READY_TIMEOUT_MS),
+    ]);
+    await sleep(IDLE_SETTLE_MS);
+    const idle = { bot: bot.memory().rssMb, baseline: baseline.memory().rssMb };
+    const latency = await runLatencyScenario({
+      clients: options.clients,
+      roundSeconds: options.roundSeconds,
+      rounds: options.rounds,
+      warmUpSeconds: Math.min(1, options.roundSeconds),
+      caliqLatencyMs: options.caliqLatencyMs,
+      fake,
+      sim,
+      users,
+      targets: [
+        { name: 'bot', service: bot, expectsCaliq: true },
+        { name: 'baseline', service: baseline, expectsCaliq: false },
+      ],
+      log,
+    });
+    const peak = { bot: bot.memory().peakRssMb, baseline: baseline.memory().peakRssMb };
+    await stopAll([bot, baseline]);
+
+    log('drain …');
+    const drain = await runDrainScenario({
+      count: options.drain,
+      caliqLatencyMs: options.caliqLatencyMs,
+      sim,
+      fake,
+      users,
+      folder: dbFolder,
+      startBot: (databasePath, env) => startBot(databasePath, env),
+      log,
+    });
+
+    notes.push(
+      'Ack latency: measured by the load client from just before the request is written to the last byte of the answer (performance.now() in the bench process); one keep-alive agent per phase; closed loop (each client waits for its answer before sending the next).',
+      'Every command carries a new trigger_id and every submission a new UniqueID in a valid modal (ACME01, Call, channel 64, contact Pat Lee, "when" empty = now, no follow-up) from 32 mapped users; requests are signed with the v0 scheme.',
+      'command sent → views.open: from the client sending the command to the fake Slack receiving views.open with the same trigger_id; both clocks are performance.now() of the bench process. It includes the command’s own trip to the target.',
+      'submission acked → InteractionCreate: from the client receiving the ack (Date.now()) to the simulator receiving the request with the same UniqueID (Date.now() on arrival, before its added latency, so that latency is not counted); both in the bench process, 1 ms resolution. Negative values mean Caliq was called before the ack reached the client.',
+      'Errors: no HTTP answer, a status other than 200, an ack with a body (e.g. response_action errors), an acked command whose views.open never arrived, an acked submission whose InteractionCreate never arrived or that the simulator did not store. Acks over 3 s are counted apart.',
+      `Memory: peak RSS is VmHWM of the child process from /proc at the end of the scenario; idle RSS is VmRSS ${IDLE_SETTLE_MS} ms after /readyz first answered 200, before any load.`,
+      'Start-up: from just before spawn to the first 200 from GET /readyz (polled every 5 ms; /readyz asks Caliq Pulse and the database), each start with a new database file.',
+      `Drain: ${drain.count} interactions written straight into a new journal through src/store (journal.insert + noteDelayNotice in one transaction; synchronous=NORMAL for this prefill only) while the simulator was down, then the simulator was brought back and the bot started on that journal, i.e. a restart after an outage with every entry due. Drain time runs from the first InteractionCreate arriving to the last interaction stored. Direct capacity: the same number of InteractionCreate calls through createCaliqClient from ${drain.concurrency} lanes (the bot's DELIVERY_CONCURRENCY, set explicitly) against the same simulator.`,
+      'The baseline runs through the tsx loader (node --import tsx bench/baseline-app.ts), so its start-up includes compiling one small file; its request path is plain Bolt.',
+      'The bench process hosts the load clients, the fake Slack and the Caliq simulator; on a 2-core machine it competes with the target for CPU, equally for the bot and the baseline.',
+    );
+    const partial = {
+      date,
+      durationSeconds: (performance.now() - startedAt) / 1000,
+      machine: readMachineInfo(loadAtStart),
+      options,
+      botCommand: describeBotCommand(runtime),
+      startup,
+      latency: {
+        bot: { ...(latency.bot ?? failMissing('bot')), idleRssMb: idle.bot, peakRssMb: peak.bot },
+        baseline: {
+          ...(latency.baseline ?? failMissing('baseline')),
+          idleRssMb: idle.baseline,
+          peakRssMb: peak.baseline,
+        },
+      },
+      drain,
+    };
+    const results: BenchResults = { ...partial, rows: buildRows(partial), notes };
+    const written = writeResults(options.outDir, results);
+    log('');
+    for (const row of results.rows) {
+      const verdict = row.met === undefined ? '' : row.met ? '  ok' : '  MISSED';
+      log(
+        `${row.metric.padEnd(52)} ${row.bot.padStart(12)} ${row.baseline.padStart(20)} ${row.ratio.padStart(7)}  ${row.target}${verdict}`,
+      );
+    }
+    log(`\nwrote ${written.markdownPath} and ${written.jsonPath}`);
+  } finally {
+    await stopAll(running);
+    await Promise.allSettled([sim.close(), fake.close()]);
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(dbFolder, { recursive: true, force: true });
+  }
+}
+
+function failMissing(name: string): never {
+  throw new Error(`the latency scenario returned no result for ${name}`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof BenchOptionsError) {
+    process.stderr.write(
+      `${error.message}\nusage: npm run bench -- [--clients 32] [--round-seconds 5] [--rounds 4] [--drain 10000] [--caliq-latency 50] [--startups 3] [--quick] [--no-build] [--cpu-prof [dir]] [--db-dir dir] [--out dir]\n`,
+    );
+    process.exit(2);
+  }
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+// How the bench launches its two targets as child processes: the bot (dist/main.js or src/main.ts) and the baseline.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ChildService, findFreePort, startChildService } from './child-service.js';
+import { BENCH_BOT_TOKEN, BENCH_CALIQ_KEY, BENCH_SIGNING_SECRET, CALLBACK, COMMAND } from './fixtures.js';
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+/** How the bot runs: compiled (realistic start-up) or through tsx when the build is not available. */
+export type BotRuntime = 'dist' | 'tsx';
+
+export type BotLaunch = {
+  runtime: BotRuntime;
+  simUrl: string;
+  slackApiUrl: string;
+  employeeMapPath: string;
+  databasePath: string;
+  /** The child's working directory: a temp folder, so a developer's .env is never read. */
+  cwd: string;
+  cpuProfDir?: string;
+  env?: Record<string, string>;
+};
+
+const tsxLoader = (): string => import.meta.resolve('tsx');
+
+const profileArgs = (dir: string | undefined, name: string): string[] => {
+  if (!dir) return [];
+  const folder = resolve(REPO_ROOT, 'bench', dir);
+  mkdirSync(folder, { recursive: true });
+  return ['--cpu-prof', '--cpu-prof-dir', folder, '--cpu-prof-name', `${name}-${Date.now()}.cpuprofile`];
+};
+
+export function describeBotCommand(runtime: BotRuntime): string {
+  return runtime === 'dist' ? 'node dist/main.js' : 'node --import tsx src/main.ts';
+}
+
+export async function startBotProcess(launch: BotLaunch): Promise<ChildService> {
+  const port = await findFreePort();
+  const entry =
+    launch.runtime === 'dist'
+      ? [join(REPO_ROOT, 'dist', 'main.js')]
+      : ['--import', tsxLoader(), join(REPO_ROOT, 'src', 'main.ts')];
+  return startChildService({
+    name: 'bot',
+    args: [...profileArgs(launch.cpuProfDir, 'bot'), ...entry],
+    cwd: launch.cwd,
+    port,
+    env: {
+      NODE_ENV: 'production',
+      SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+      PORT: String(port),
+      SLACK_API_URL: launch.slackApiUrl,
+      CALIQ_BASE_URL: launch.simUrl,
+      CALIQ_API_KEY: BENCH_CALIQ_KEY,
+      EMPLOYEE_MAP: launch.employeeMapPath,
+      DATABASE_PATH: launch.databasePath,
+      LOG_LEVEL: 'warn',
+      ...launch.env,
+    },
+  });
+}
+
+export type BaselineLaunch = { slackApiUrl: string; modalPath: string; cwd: string };
+
+export async function startBaselineProcess(launch: BaselineLaunch): Promise<ChildService> {
+  const port = await findFreePort();
+  return startChildService({
+    name: 'baseline',
+    args: ['--import', tsxLoader(), join(REPO_ROOT, 'bench', 'baseline-app.ts')],
+    cwd: launch.cwd,
+    port,
+    env: {
+      NODE_ENV: 'production',
+      SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+      SLACK_API_URL: launch.slackApiUrl,
+      PORT: String(port),
+      BASELINE_MODAL_PATH: launch.modalPath,
+      BASELINE_COMMAND: COMMAND,
+      BASELINE_CALLBACK_ID: CALLBACK.logModal,
+    },
+  });
+}
