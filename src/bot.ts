@@ -44,7 +44,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const log = logger.child({ module: 'bot' });
   const now = options.now ?? (() => new Date());
 
-  const db = openDatabase(config.database.path);
+  const db = openDatabase(config.database.path, { synchronous: config.database.synchronous });
   const journal = createJournalStore(db);
   const reminders = createReminderStore(db);
   const prefs = createUserPrefsStore(db);

@@ -49,6 +49,7 @@ const environmentSchema = z.object({
   EMPLOYEE_PROFILE_FIELD: optionalText,
   MAPPING_CONTACT: z.string().min(1).default('your Slack admin'),
   DATABASE_PATH: z.string().min(1).default('./data/caliq-slack.db'),
+  DATABASE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL'], { error: 'must be NORMAL or FULL' }).default('NORMAL'),
   DELIVERY_GIVE_UP_HOURS: z.coerce.number().positive().default(24),
   DELIVERY_CONCURRENCY: positiveInt(8),
   DELIVERY_RETRY_BASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).positive().default(5),
@@ -90,7 +91,7 @@ export type Config = Readonly<{
     defaultChannelId: number | undefined;
   }>;
   people: Readonly<{ employeeMapPath: string; profileFieldLabel: string | undefined; mappingContact: string }>;
-  database: Readonly<{ path: string }>;
+  database: Readonly<{ path: string; synchronous: 'NORMAL' | 'FULL' }>;
   delivery: Readonly<{ giveUpAfterMs: number; concurrency: number; retryBaseMs: number; retryMaxMs: number }>;
   reminders: Readonly<{ pollIntervalMs: number }>;
   log: Readonly<{ level: string; pretty: boolean }>;
@@ -148,7 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       profileFieldLabel: e.EMPLOYEE_PROFILE_FIELD,
       mappingContact: e.MAPPING_CONTACT,
     }),
-    database: Object.freeze({ path: e.DATABASE_PATH }),
+    database: Object.freeze({ path: e.DATABASE_PATH, synchronous: e.DATABASE_SYNCHRONOUS }),
     delivery: Object.freeze({
       giveUpAfterMs: e.DELIVERY_GIVE_UP_HOURS * 3_600_000,
       concurrency: e.DELIVERY_CONCURRENCY,

@@ -43,8 +43,18 @@ export type DeliveryServiceOptions = {
   pollIntervalMs?: number;
 };
 
+/** An interaction written to the journal (or found there under its UniqueID), not yet sent. */
+export type Accepted = { inserted: boolean; stored: JournalEntry; submitted: NewJournalEntry };
+
 export type DeliveryService = {
-  /** Journals a new interaction (or finds the existing one for its UniqueID) and makes the first attempt. */
+  /**
+   * Synchronously journals a new interaction (or finds the existing entry for its UniqueID). Listeners call it before
+   * acknowledging Slack, so once the modal closes the interaction survives a crash.
+   */
+  accept(entry: NewJournalEntry): Accepted;
+  /** The first attempt for an accepted entry (or the right answer for a repeat). */
+  send(accepted: Accepted): Promise<SubmitResult>;
+  /** accept + send. */
   submit(
     entry: NewJournalEntry,
     change?: Pick<NewJournalEntry, 'interaction' | 'draft' | 'replyTo'>,
@@ -193,10 +203,19 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     return { status: 'sent', entry: journal.get(existing.uniqueId) ?? resubmitted, outcome } as const;
   }
 
-  async function submit(entry: NewJournalEntry): Promise<SubmitResult> {
+  function accept(entry: NewJournalEntry): Accepted {
     const { inserted, entry: stored } = journal.insert(entry, now());
+    return { inserted, stored, submitted: entry };
+  }
+
+  async function send(accepted: Accepted): Promise<SubmitResult> {
+    const { inserted, stored, submitted } = accepted;
     if (!inserted) {
-      return submitExisting(stored, { interaction: entry.interaction, draft: entry.draft, replyTo: entry.replyTo });
+      return submitExisting(stored, {
+        interaction: submitted.interaction,
+        draft: submitted.draft,
+        replyTo: submitted.replyTo,
+      });
     }
     const outcome = await attempt(stored.uniqueId);
     if (outcome === undefined) return { status: 'queued', entry: stored };
@@ -261,7 +280,9 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   }
 
   return {
-    submit,
+    accept,
+    send,
+    submit: (entry) => send(accept(entry)),
     retry,
     runOnce,
     start() {

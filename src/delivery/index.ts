@@ -1,6 +1,7 @@
 // The delivery of journaled interactions to Caliq.
 export { type BackoffPolicy, backoffDelay } from './backoff.js';
 export {
+  type Accepted,
   createDeliveryService,
   type DeliveryNotices,
   type DeliveryService,

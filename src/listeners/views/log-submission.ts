@@ -70,10 +70,7 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
       await ack({ response_action: 'errors', errors: result.errors as Record<string, string> });
       return;
     }
-    await ack();
-
-    deps.prefs.setLastChannel(userId, result.interaction.channelId);
-    const submitted = await deps.delivery.submit({
+    const accepted = deps.delivery.accept({
       uniqueId: metadata.uniqueId,
       slackUserId: userId,
       slackTeamId: body.team?.id,
@@ -82,6 +79,12 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
       replyTo: metadata.replyTo,
       followUpSlackUserId: result.interaction.followUp ? draft.followUpBy : undefined,
     });
+    await ack();
+
+    if (deps.prefs.get(userId).lastChannelId !== result.interaction.channelId) {
+      deps.prefs.setLastChannel(userId, result.interaction.channelId);
+    }
+    const submitted = await deps.delivery.send(accepted);
     log.info({ userId, uniqueId: metadata.uniqueId, status: submitted.status }, 'interaction submitted');
 
     if (submitted.status === 'already_logged') {
