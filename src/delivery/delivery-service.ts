@@ -3,6 +3,7 @@ import type { CaliqClient, CaliqIssue, InteractionOutcome } from '../caliq/types
 import type { Logger } from '../logger.js';
 import type { JournalEntry, JournalStore, NewJournalEntry } from '../store/types.js';
 import { type BackoffPolicy, backoffDelay } from './backoff.js';
+import { createNoticeQueue } from './notice-queue.js';
 
 /** What the user must hear about an entry; implemented over Slack elsewhere so this module stays Slack-free. */
 export type DeliveryNotices = {
@@ -41,6 +42,13 @@ export type DeliveryServiceOptions = {
   concurrency: number;
   /** The worker looks for due entries at least this often (other processes may add some). */
   pollIntervalMs?: number;
+  /** How many user notices are sent at once (default 4). */
+  noticeConcurrency?: number;
+  /**
+   * How many first attempts may run at once straight after submissions (default 64). Under overload the rest wait in
+   * the journal for the worker, so memory stays bounded instead of queueing unbounded work in the process.
+   */
+  maxImmediateAttempts?: number;
 };
 
 /** An interaction written to the journal (or found there under its UniqueID), not yet sent. */
@@ -75,7 +83,13 @@ export type DeliveryService = {
 const UNAUTHORIZED_LOG_EVERY_MS = 5 * 60_000;
 
 export function createDeliveryService(options: DeliveryServiceOptions): DeliveryService {
-  const { journal, caliq, notices } = options;
+  const { journal, caliq } = options;
+  const userNotices = options.notices;
+  const notices = createNoticeQueue(options.noticeConcurrency ?? 4);
+  /** First attempts running right after a submission; beyond the limit entries wait in the journal for the worker. */
+  let immediateInFlight = 0;
+  const lastNotice = new Map<string, Promise<void>>();
+  const maxImmediate = options.maxImmediateAttempts ?? 64;
   const log = options.logger.child({ module: 'delivery' });
   const now = options.now ?? (() => new Date());
   const pollIntervalMs = options.pollIntervalMs ?? 15_000;
@@ -85,12 +99,24 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   let running: Promise<number> | undefined;
   let stopped = true;
 
-  async function tell(what: string, entry: JournalEntry, send: () => Promise<void>): Promise<void> {
-    try {
-      await send();
-    } catch (error) {
-      log.error({ err: error, uniqueId: entry.uniqueId, notice: what }, 'could not tell the user');
-    }
+  /** Queues a notice: the lane goes on to the next entry while Slack is called. One entry's notices keep their order. */
+  function tell(what: string, entry: JournalEntry, send: () => Promise<void>): void {
+    const { uniqueId } = entry;
+    const previous = lastNotice.get(uniqueId);
+    const done = new Promise<void>((resolve) => {
+      notices.push(async () => {
+        try {
+          await previous;
+          await send();
+        } catch (error) {
+          log.error({ err: error, uniqueId, notice: what }, 'could not tell the user');
+        } finally {
+          if (lastNotice.get(uniqueId) === done) lastNotice.delete(uniqueId);
+          resolve();
+        }
+      });
+    });
+    lastNotice.set(uniqueId, done);
   }
 
   async function attempt(uniqueId: string): Promise<InteractionOutcome['status'] | undefined> {
@@ -117,15 +143,15 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
           }
         }
         // Issues that come with OK:true (e.g. Caliq saying it already had this UniqueID) are shown, not hidden.
-        await tell('logged', logged, () =>
-          notices.logged(logged, { late: entry.delayNoticeAt !== undefined, warnings: outcome.issues }),
+        tell('logged', logged, () =>
+          userNotices.logged(logged, { late: entry.delayNoticeAt !== undefined, warnings: outcome.issues }),
         );
         return;
       }
       case 'rejected': {
         const rejected = journal.markRejected(uniqueId, outcome.issues, at);
         log.info({ uniqueId, issues: outcome.issues.length }, 'Caliq rejected the interaction');
-        await tell('rejected', rejected, () => notices.rejected(rejected));
+        tell('rejected', rejected, () => userNotices.rejected(rejected));
         return;
       }
       case 'bad_request':
@@ -136,7 +162,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
             : `Caliq answered in a way the bot does not understand (${outcome.problem}); it may or may not have been logged`;
         const failed = journal.markFailed(uniqueId, reason, at);
         log.warn({ uniqueId, outcome: outcome.status }, 'interaction failed');
-        await tell('failed', failed, () => notices.failed(failed, reason));
+        tell('failed', failed, () => userNotices.failed(failed, reason));
         return;
       }
       case 'unauthorized': {
@@ -147,7 +173,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         const pending = scheduleRetry(entry, 'Caliq refused the bot’s API key (401)', at);
         if (!pending.delayNoticeAt) {
           journal.noteDelayNotice(uniqueId, at);
-          await tell('misconfigured', pending, () => notices.misconfigured(pending));
+          tell('misconfigured', pending, () => userNotices.misconfigured(pending));
         }
         return;
       }
@@ -160,14 +186,14 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
           log.warn({ uniqueId, attempts: entry.attempts }, 'gave up delivering the interaction');
           if (!failed.giveUpNoticeAt) {
             journal.noteGiveUpNotice(uniqueId, at);
-            await tell('gave up', failed, () => notices.gaveUp(failed));
+            tell('gave up', failed, () => userNotices.gaveUp(failed));
           }
           return;
         }
         const pending = scheduleRetry(entry, reason, at);
         if (!pending.delayNoticeAt) {
           journal.noteDelayNotice(uniqueId, at);
-          await tell('saved for later', pending, () => notices.savedForLater(pending));
+          tell('saved for later', pending, () => userNotices.savedForLater(pending));
         }
         return;
       }
@@ -217,7 +243,17 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         replyTo: submitted.replyTo,
       });
     }
-    const outcome = await attempt(stored.uniqueId);
+    if (immediateInFlight >= maxImmediate) {
+      schedule(0);
+      return { status: 'queued', entry: stored };
+    }
+    immediateInFlight++;
+    let outcome: InteractionOutcome['status'] | undefined;
+    try {
+      outcome = await attempt(stored.uniqueId);
+    } finally {
+      immediateInFlight--;
+    }
     if (outcome === undefined) return { status: 'queued', entry: stored };
     return { status: 'sent', entry: journal.get(stored.uniqueId) ?? stored, outcome };
   }
@@ -232,7 +268,8 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   }
 
   async function runOnce(): Promise<number> {
-    const due = journal.listDue(now(), Math.max(options.concurrency * 4, 16));
+    // A large batch, so lanes rarely wait for the slowest of a batch before the next one is read.
+    const due = journal.listDue(now(), Math.max(options.concurrency * 32, 64));
     let next = 0;
     let attempted = 0;
     const lane = async () => {
@@ -294,6 +331,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
       if (timer) clearTimeout(timer);
       timer = undefined;
       await running?.catch(() => undefined);
+      await notices.idle();
     },
     nudge() {
       schedule(0);

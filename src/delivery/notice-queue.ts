@@ -1,0 +1,45 @@
+// Sends user notices beside delivery, a few at a time, so a slow Slack call never holds up the next Caliq attempt.
+
+export type NoticeQueue = {
+  /** Queues a notice; it starts when fewer than `concurrency` are running. Never rejects (the task logs its own). */
+  push(task: () => Promise<void>): void;
+  /** Resolves once every queued notice has finished (graceful shutdown). */
+  idle(): Promise<void>;
+  size(): number;
+};
+
+export function createNoticeQueue(concurrency: number): NoticeQueue {
+  const waiting: Array<() => Promise<void>> = [];
+  let running = 0;
+  let idleWaiters: Array<() => void> = [];
+
+  const pump = (): void => {
+    while (running < concurrency && waiting.length > 0) {
+      const task = waiting.shift();
+      if (!task) break;
+      running++;
+      void task()
+        .catch(() => undefined)
+        .finally(() => {
+          running--;
+          pump();
+        });
+    }
+    if (running === 0 && waiting.length === 0) {
+      for (const resolve of idleWaiters) resolve();
+      idleWaiters = [];
+    }
+  };
+
+  return {
+    push(task) {
+      waiting.push(task);
+      pump();
+    },
+    idle() {
+      if (running === 0 && waiting.length === 0) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    size: () => running + waiting.length,
+  };
+}
