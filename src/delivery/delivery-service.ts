@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { JournalEntry, JournalStore, NewJournalEntry } from '../store/types.js';
 import { type BackoffPolicy, backoffDelay } from './backoff.js';
 import { createNoticeQueue } from './notice-queue.js';
+import { createWorkerLoop } from './worker-loop.js';
 
 /** What the user must hear about an entry; implemented over Slack elsewhere so this module stays Slack-free. */
 export type DeliveryNotices = {
@@ -45,7 +46,7 @@ export type DeliveryServiceOptions = {
   /** How many user notices are sent at once (default 4). */
   noticeConcurrency?: number;
   /**
-   * How many first attempts may run at once straight after submissions (default 64). Under overload the rest wait in
+   * How many first attempts may run at once straight after submissions (default 256). Under overload the rest wait in
    * the journal for the worker, so memory stays bounded instead of queueing unbounded work in the process.
    */
   maxImmediateAttempts?: number;
@@ -88,35 +89,30 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   const notices = createNoticeQueue(options.noticeConcurrency ?? 4);
   /** First attempts running right after a submission; beyond the limit entries wait in the journal for the worker. */
   let immediateInFlight = 0;
-  const lastNotice = new Map<string, Promise<void>>();
-  const maxImmediate = options.maxImmediateAttempts ?? 64;
+  const maxImmediate = options.maxImmediateAttempts ?? 256;
   const log = options.logger.child({ module: 'delivery' });
   const now = options.now ?? (() => new Date());
-  const pollIntervalMs = options.pollIntervalMs ?? 15_000;
   let lastUnauthorizedLogAt = -Infinity;
-  let timer: NodeJS.Timeout | undefined;
-  let timerFiresAt = Number.POSITIVE_INFINITY;
-  let running: Promise<number> | undefined;
-  let stopped = true;
+  const loop = createWorkerLoop({
+    runPass: () => runOnce(),
+    msUntilNextDue: () => {
+      const nextDue = journal.nextDueAt();
+      return nextDue ? nextDue.getTime() - now().getTime() : undefined;
+    },
+    pollIntervalMs: options.pollIntervalMs ?? 15_000,
+    logger: log,
+  });
+  const schedule = (delayMs: number) => loop.schedule(delayMs);
 
-  /** Queues a notice: the lane goes on to the next entry while Slack is called. One entry's notices keep their order. */
+  /** Queues a notice: the lane goes on to the next entry while Slack is called. */
   function tell(what: string, entry: JournalEntry, send: () => Promise<void>): void {
-    const { uniqueId } = entry;
-    const previous = lastNotice.get(uniqueId);
-    const done = new Promise<void>((resolve) => {
-      notices.push(async () => {
-        try {
-          await previous;
-          await send();
-        } catch (error) {
-          log.error({ err: error, uniqueId, notice: what }, 'could not tell the user');
-        } finally {
-          if (lastNotice.get(uniqueId) === done) lastNotice.delete(uniqueId);
-          resolve();
-        }
-      });
+    notices.push(entry.uniqueId, async () => {
+      try {
+        await send();
+      } catch (error) {
+        log.error({ err: error, uniqueId: entry.uniqueId, notice: what }, 'could not tell the user');
+      }
     });
-    lastNotice.set(uniqueId, done);
   }
 
   async function attempt(uniqueId: string): Promise<InteractionOutcome['status'] | undefined> {
@@ -287,50 +283,15 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     return attempted;
   }
 
-  /** Arms the worker's one timer, unless it is already set to fire sooner (a later retry never delays an earlier). */
-  function schedule(delayMs: number): void {
-    if (stopped) return;
-    const wait = Math.max(0, Math.min(delayMs, pollIntervalMs));
-    const fireAt = performance.now() + wait;
-    if (timer && timerFiresAt <= fireAt) return;
-    if (timer) clearTimeout(timer);
-    timerFiresAt = fireAt;
-    timer = setTimeout(tick, wait);
-    timer.unref?.();
-  }
-
-  async function tick(): Promise<void> {
-    timer = undefined;
-    if (stopped || running) return;
-    let attempted = 0;
-    running = runOnce();
-    try {
-      attempted = await running;
-    } catch (error) {
-      log.error({ err: error }, 'delivery worker pass failed');
-    } finally {
-      running = undefined;
-    }
-    if (attempted > 0) return schedule(0);
-    const nextDue = journal.nextDueAt();
-    schedule(nextDue ? nextDue.getTime() - now().getTime() : pollIntervalMs);
-  }
-
   return {
     accept,
     send,
     submit: (entry) => send(accept(entry)),
     retry,
     runOnce,
-    start() {
-      stopped = false;
-      schedule(0);
-    },
+    start: () => loop.start(),
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await running?.catch(() => undefined);
+      await loop.stop();
       await notices.idle();
     },
     nudge() {

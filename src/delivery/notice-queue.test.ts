@@ -9,7 +9,7 @@ describe('createNoticeQueue', () => {
     const started: number[] = [];
     const release: Array<() => void> = [];
     for (const n of [1, 2, 3, 4]) {
-      queue.push(async () => {
+      queue.push(`k${n}`, async () => {
         started.push(n);
         await new Promise<void>((resolve) => release.push(resolve));
       });
@@ -34,13 +34,36 @@ describe('createNoticeQueue', () => {
     expect(queue.size()).toBe(0);
   });
 
+  it('keeps one key’s tasks in order even when slots are free', async () => {
+    const queue = createNoticeQueue(4);
+    const order: string[] = [];
+    let releaseFirst: () => void = () => undefined;
+    queue.push('entry-1', async () => {
+      await new Promise<void>((resolve) => {
+        releaseFirst = resolve;
+      });
+      order.push('saved');
+    });
+    queue.push('entry-1', async () => {
+      order.push('logged');
+    });
+    queue.push('entry-2', async () => {
+      order.push('other');
+    });
+    await tick();
+    expect(order).toEqual(['other']);
+    releaseFirst();
+    await queue.idle();
+    expect(order).toEqual(['other', 'saved', 'logged']);
+  });
+
   it('keeps going after a task fails', async () => {
     const queue = createNoticeQueue(1);
     const ran: string[] = [];
-    queue.push(async () => {
+    queue.push('a', async () => {
       throw new Error('slack down');
     });
-    queue.push(async () => {
+    queue.push('a', async () => {
       ran.push('second');
     });
     await queue.idle();
