@@ -1,10 +1,15 @@
-// The bench's command-line flags (and BENCH_* environment overrides), with defaults that finish well under 5 minutes.
+// The bench's command-line flags (and BENCH_* environment overrides), with defaults that finish in about 6 minutes.
 
 export type BenchOptions = {
-  /** Concurrent load clients per target. */
+  /** Concurrent load clients per target, in both latency scenarios. */
   clients: number;
+  /** Saturated scenario: seconds per kind and target in each round, and how many rounds. */
   roundSeconds: number;
   rounds: number;
+  /** Paced scenario: the total rate the clients offer (each client sends every clients / rate seconds). */
+  pacedRate: number;
+  pacedRoundSeconds: number;
+  pacedRounds: number;
   /** Interactions journaled for the drain scenario. */
   drain: number;
   /** Added latency of the Caliq simulator on every answer. */
@@ -29,6 +34,9 @@ const DEFAULTS: Omit<BenchOptions, 'outDir' | 'dbDir'> = {
   clients: 32,
   roundSeconds: 5,
   rounds: 4,
+  pacedRate: 100,
+  pacedRoundSeconds: 5,
+  pacedRounds: 2,
   drain: 10_000,
   caliqLatencyMs: 50,
   startups: 3,
@@ -38,7 +46,15 @@ const DEFAULTS: Omit<BenchOptions, 'outDir' | 'dbDir'> = {
 };
 
 /** A smoke run of a few seconds: same code paths, small numbers. */
-const QUICK: Partial<BenchOptions> = { roundSeconds: 1, rounds: 1, drain: 300, startups: 1, clients: 8 };
+const QUICK: Partial<BenchOptions> = {
+  roundSeconds: 1,
+  rounds: 1,
+  pacedRoundSeconds: 1,
+  pacedRounds: 1,
+  drain: 300,
+  startups: 1,
+  clients: 8,
+};
 
 export class BenchOptionsError extends Error {
   override readonly name = 'BenchOptionsError';
@@ -56,6 +72,9 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
   clients: 'clients',
   'round-seconds': 'roundSeconds',
   rounds: 'rounds',
+  'paced-rate': 'pacedRate',
+  'paced-round-seconds': 'pacedRoundSeconds',
+  'paced-rounds': 'pacedRounds',
   drain: 'drain',
   'caliq-latency': 'caliqLatencyMs',
   startups: 'startups',
@@ -104,7 +123,8 @@ export function parseBenchOptions(
     if (!given.has(key)) continue;
     (options as Record<string, unknown>)[key] = positiveNumber(flag, given.get(key));
   }
-  for (const key of ['clients', 'rounds', 'drain', 'startups'] as const) options[key] = Math.round(options[key]);
+  for (const key of ['clients', 'rounds', 'pacedRounds', 'drain', 'startups'] as const)
+    options[key] = Math.round(options[key]);
   if (cpuProfDir !== undefined) options.cpuProfDir = cpuProfDir;
   return options;
 }

@@ -46,7 +46,7 @@ export type DeliveryServiceOptions = {
   /** How many user notices are sent at once (default 4). */
   noticeConcurrency?: number;
   /**
-   * How many first attempts may run at once straight after submissions (default 256). Under overload the rest wait in
+   * How many first attempts may run at once straight after submissions (default 32). Under overload the rest wait in
    * the journal for the worker, so memory stays bounded instead of queueing unbounded work in the process.
    */
   maxImmediateAttempts?: number;
@@ -89,7 +89,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   const notices = createNoticeQueue(options.noticeConcurrency ?? 4);
   /** First attempts running right after a submission; beyond the limit entries wait in the journal for the worker. */
   let immediateInFlight = 0;
-  const maxImmediate = options.maxImmediateAttempts ?? 256;
+  const maxImmediate = options.maxImmediateAttempts ?? 32;
   const log = options.logger.child({ module: 'delivery' });
   const now = options.now ?? (() => new Date());
   let lastUnauthorizedLogAt = -Infinity;
