@@ -1,5 +1,5 @@
 // How the bench launches its two targets as child processes: the bot (dist/main.js or src/main.ts) and the baseline.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ChildService, findFreePort, startChildService } from './child-service.js';
@@ -24,6 +24,13 @@ export type BotLaunch = {
 
 const tsxLoader = (): string => import.meta.resolve('tsx');
 
+/** The Node flags `npm start` gives the bot (package.json is the one place they are set), so the bench runs it alike. */
+export function startNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const words = (manifest.scripts?.start ?? '').split(/\s+/);
+  return words.slice(words.indexOf('node') + 1).filter((word) => word.startsWith('--'));
+}
+
 const profileArgs = (dir: string | undefined, name: string): string[] => {
   if (!dir) return [];
   const folder = resolve(REPO_ROOT, 'bench', dir);
@@ -32,7 +39,8 @@ const profileArgs = (dir: string | undefined, name: string): string[] => {
 };
 
 export function describeBotCommand(runtime: BotRuntime): string {
-  return runtime === 'dist' ? 'node dist/main.js' : 'node --import tsx src/main.ts';
+  const flags = startNodeFlags().join(' ');
+  return runtime === 'dist' ? `node ${flags} dist/main.js` : `node ${flags} --import tsx src/main.ts`;
 }
 
 export async function startBotProcess(launch: BotLaunch): Promise<ChildService> {
@@ -43,7 +51,7 @@ export async function startBotProcess(launch: BotLaunch): Promise<ChildService> 
       : ['--import', tsxLoader(), join(REPO_ROOT, 'src', 'main.ts')];
   return startChildService({
     name: 'bot',
-    args: [...profileArgs(launch.cpuProfDir, 'bot'), ...entry],
+    args: [...startNodeFlags(), ...profileArgs(launch.cpuProfDir, 'bot'), ...entry],
     cwd: launch.cwd,
     port,
     env: {
