@@ -26,7 +26,9 @@ const tsxLoader = (): string => import.meta.resolve('tsx');
 
 /** The Node flags `npm start` gives the bot (package.json is the one place they are set), so the bench runs it alike. */
 export function startNodeFlags(): string[] {
-  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts?: { start?: string };
+  };
   const words = (manifest.scripts?.start ?? '').split(/\s+/);
   return words.slice(words.indexOf('node') + 1).filter((word) => word.startsWith('--'));
 }
