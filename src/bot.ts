@@ -16,7 +16,13 @@ import { createDeliveryNotices } from './slack/delivery-notices.js';
 import { createNotifier } from './slack/notifier.js';
 import { createSlackPeoplePort } from './slack/people-port.js';
 import { createReminderSender } from './slack/reminder-sender.js';
-import { createJournalStore, createReminderStore, createUserPrefsStore, openDatabase } from './store/index.js';
+import {
+  createJournalStore,
+  createReminderStore,
+  createUserPrefsStore,
+  openDatabase,
+  startCheckpointer,
+} from './store/index.js';
 import type { JournalEntry } from './store/types.js';
 
 export type BotOptions = {
@@ -44,7 +50,13 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const log = logger.child({ module: 'bot' });
   const now = options.now ?? (() => new Date());
 
-  const db = openDatabase(config.database.path, { synchronous: config.database.synchronous });
+  const db = openDatabase(config.database.path, {
+    synchronous: config.database.synchronous,
+    checkpointInBackground: true,
+  });
+  const checkpointer = startCheckpointer(config.database.path, {
+    onError: (message) => log.warn({ error: message }, 'WAL checkpoint failed; will try again'),
+  });
   const journal = createJournalStore(db);
   const reminders = createReminderStore(db);
   const prefs = createUserPrefsStore(db);
@@ -189,6 +201,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       await Promise.allSettled([delivery.stop(), scheduler.stop()]);
       await app.stop().catch((error: unknown) => log.warn({ err: error }, 'error while stopping Slack receiver'));
       if (healthServer) await new Promise((resolve) => healthServer?.close(resolve));
+      await checkpointer.stop();
       db.close();
       log.info('caliq-slack stopped');
     },

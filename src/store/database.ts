@@ -15,6 +15,11 @@ export type OpenDatabaseOptions = {
    * under load delays every other user's acknowledgement. FULL is this function's default for callers that don't say.
    */
   synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * The bot checkpoints the WAL from a worker thread (store/checkpointer.ts), so this connection must not do it inside
+   * a commit on the event loop. Off by default: other users of the file keep SQLite's automatic checkpoints.
+   */
+  checkpointInBackground?: boolean;
   /** The migrations to apply; the real list unless a test needs another. */
   migrations?: readonly Migration[];
 };
@@ -34,6 +39,7 @@ export function openDatabase(filePath: string, options: OpenDatabaseOptions = {}
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     db.pragma('foreign_keys = ON');
+    if (options.checkpointInBackground) db.pragma('wal_autocheckpoint = 0');
     applyMigrations(db, filePath, options.migrations ?? MIGRATIONS);
   } catch (error) {
     db.close();

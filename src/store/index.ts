@@ -1,4 +1,5 @@
 // The store's public surface: open the SQLite file and build the three stores on it.
+export { type Checkpointer, startCheckpointer } from './checkpointer.js';
 export { type Database, openDatabase, readSchemaVersion } from './database.js';
 export { RecordNotFoundError, RecordStateError, SchemaTooNewError, StoreError } from './errors.js';
 export { createJournalStore } from './journal-store.js';
