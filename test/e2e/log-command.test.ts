@@ -113,6 +113,32 @@ describe('/log-interaction over HTTP', () => {
     expect(interactionCreates(h)).toHaveLength(0);
   });
 
+  it('keeps the form open with a plain error when the journal cannot be written, and sends nothing', async () => {
+    const delivery = h.bot.deps.delivery;
+    h.bot.deps.delivery = {
+      ...delivery,
+      accept: () => {
+        throw new Error('SQLITE_FULL: database or disk is full');
+      },
+    };
+    try {
+      await h.command({ text: '' });
+      const reply = await h.submit({
+        account: 'ACME01',
+        kind: 'C',
+        channel: 64,
+        contactFirstName: 'Jane',
+        contactSurname: 'Smith',
+      });
+      const json = reply.json as { response_action: string; errors: Record<string, string> };
+      expect(json.response_action).toBe('errors');
+      expect(json.errors[BLOCK.account]).toMatch(/could not save this right now.*nothing was sent/);
+      expect(interactionCreates(h)).toHaveLength(0);
+    } finally {
+      h.bot.deps.delivery = delivery;
+    }
+  });
+
   it('tells an unmapped user who can map them, and sends nothing to Caliq', async () => {
     await h.command({ userId: CAROL, text: '' });
     await h.fake.waitForResponse((response) => JSON.stringify(response.body).includes('Caliq employee'));

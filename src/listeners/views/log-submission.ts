@@ -1,6 +1,7 @@
-// Submission of the log modal: validate synchronously, answer errors inline, else ack, journal, send, report.
+// Submission of the log modal: validate synchronously, answer errors inline, else journal, ack, send, report.
 import type { App } from '@slack/bolt';
-import { CALLBACK } from '../../ids.js';
+import type { Accepted } from '../../delivery/index.js';
+import { BLOCK, CALLBACK } from '../../ids.js';
 import { readDraft, validateDraft } from '../../interactions/index.js';
 import {
   buildAlreadyLoggedMessage,
@@ -10,6 +11,9 @@ import {
 } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
 import { describeUnmappedFollowUp, resolveSubmissionContext } from './submission-context.js';
+
+const JOURNAL_FAILED =
+  'I could not save this right now (the bot’s database failed), so nothing was sent. Press Log again in a moment.';
 
 export function registerLogSubmission(app: App, deps: ListenerDeps): void {
   const log = deps.logger.child({ module: 'log-submission' });
@@ -70,15 +74,23 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
       await ack({ response_action: 'errors', errors: result.errors as Record<string, string> });
       return;
     }
-    const accepted = deps.delivery.accept({
-      uniqueId: metadata.uniqueId,
-      slackUserId: userId,
-      slackTeamId: body.team?.id,
-      interaction: result.interaction,
-      draft,
-      replyTo: metadata.replyTo,
-      followUpSlackUserId: result.interaction.followUp ? draft.followUpBy : undefined,
-    });
+    let accepted: Accepted;
+    try {
+      accepted = deps.delivery.accept({
+        uniqueId: metadata.uniqueId,
+        slackUserId: userId,
+        slackTeamId: body.team?.id,
+        interaction: result.interaction,
+        draft,
+        replyTo: metadata.replyTo,
+        followUpSlackUserId: result.interaction.followUp ? draft.followUpBy : undefined,
+      });
+    } catch (error) {
+      // Nothing is sent that was not journaled first; the form stays open with everything the user typed.
+      log.error({ err: error, userId, uniqueId: metadata.uniqueId }, 'could not journal the interaction');
+      await ack({ response_action: 'errors', errors: { [BLOCK.account]: JOURNAL_FAILED } });
+      return;
+    }
     await ack();
 
     if (deps.prefs.get(userId).lastChannelId !== result.interaction.channelId) {
