@@ -2,7 +2,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 
 export type ChildService = {
   name: string;
@@ -28,17 +27,7 @@ const MB = 1024 * 1024;
 const TAIL_CHARS = 8000;
 
 /** A port the OS just handed out on loopback; the child binds it a moment later (a small, accepted race). */
-export async function findFreePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { findFreePort } from '../test/support/bot-child.js';
 
 /** VmRSS and VmHWM of a Linux process, in MB. */
 export function readProcessMemory(pid: number): MemoryReading {
