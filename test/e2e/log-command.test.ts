@@ -11,6 +11,7 @@ import {
   type Harness,
   SIGNING_SECRET,
   startHarness,
+  VALID_CALL,
 } from '../support/bot-harness.js';
 
 type Block = { block_id?: string; element?: Record<string, unknown>; hint?: { text: string } };
@@ -55,15 +56,7 @@ describe('/log-interaction over HTTP', () => {
 
   it('logs a valid submission to Caliq with ContactedBy from the map and tells the user privately', async () => {
     await h.command({ text: '' });
-    const reply = await h.submit({
-      account: 'ACME01',
-      kind: 'C',
-      channel: 64,
-      contactFirstName: 'Jane',
-      contactSurname: 'Smith',
-      when: 'yesterday 3pm',
-      notes: 'Renewal <!channel> talk',
-    });
+    const reply = await h.submit({ ...VALID_CALL, notes: 'Renewal <!channel> talk' });
     expect(reply.status).toBe(200);
     expect(reply.body).toBe('');
     await vi.waitFor(() => expect(h.sim.interactions).toHaveLength(1));
@@ -123,13 +116,7 @@ describe('/log-interaction over HTTP', () => {
     };
     try {
       await h.command({ text: '' });
-      const reply = await h.submit({
-        account: 'ACME01',
-        kind: 'C',
-        channel: 64,
-        contactFirstName: 'Jane',
-        contactSurname: 'Smith',
-      });
+      const reply = await h.submit(VALID_CALL);
       const json = reply.json as { response_action: string; errors: Record<string, string> };
       expect(json.response_action).toBe('errors');
       expect(json.errors[BLOCK.account]).toMatch(/could not save this right now.*nothing was sent/);
@@ -142,10 +129,7 @@ describe('/log-interaction over HTTP', () => {
   it('tells an unmapped user who can map them, and sends nothing to Caliq', async () => {
     await h.command({ userId: CAROL, text: '' });
     await h.fake.waitForResponse((response) => JSON.stringify(response.body).includes('Caliq employee'));
-    await h.submit(
-      { account: 'ACME01', kind: 'E', channel: 64, contactFirstName: 'Jane', contactSurname: 'Smith' },
-      { userId: CAROL },
-    );
+    await h.submit({ ...VALID_CALL, kind: 'E' }, { userId: CAROL });
     await vi.waitFor(() => expect(h.fake.responses.length).toBeGreaterThanOrEqual(2));
     expect(JSON.stringify(h.fake.responses.at(-1)?.body)).toContain(CAROL);
     expect(interactionCreates(h)).toHaveLength(0);
