@@ -63,11 +63,6 @@ export type DeliveryService = {
   accept(entry: NewJournalEntry): Accepted;
   /** The first attempt for an accepted entry (or the right answer for a repeat). */
   send(accepted: Accepted): Promise<SubmitResult>;
-  /** accept + send. */
-  submit(
-    entry: NewJournalEntry,
-    change?: Pick<NewJournalEntry, 'interaction' | 'draft' | 'replyTo'>,
-  ): Promise<SubmitResult>;
   /**
    * "Retry" from a message: a failed or rejected entry is sent again unchanged; a pending one is tried now.
    * `replyTo` is where the button was pressed, so the outcome is told there rather than at the original submission.
@@ -286,7 +281,6 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   return {
     accept,
     send,
-    submit: (entry) => send(accept(entry)),
     retry,
     runOnce,
     start: () => loop.start(),

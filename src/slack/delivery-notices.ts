@@ -12,7 +12,7 @@ import {
   buildRejectedMessage,
   buildSavedForLaterMessage,
 } from '../views/index.js';
-import type { Notifier } from './notifier.js';
+import type { Notifier, SlackMessage } from './notifier.js';
 
 export type DeliveryNoticesOptions = { notifier: Notifier; people: PeopleDirectory; config: Config };
 
@@ -23,12 +23,8 @@ export function createDeliveryNotices(options: DeliveryNoticesOptions): Delivery
     people.timeZoneOf(slackUserId) ?? (await people.resolveTimeZone(slackUserId));
 
   /** First answers go where the user submitted; news after a delay goes by DM (the response_url may have expired). */
-  const send = async (entry: JournalEntry, message: { text: string; blocks?: unknown[] }, later = false) => {
-    await notifier.notify({
-      slackUserId: entry.slackUserId,
-      message: message as Parameters<Notifier['notify']>[0]['message'],
-      replyTo: later ? undefined : entry.replyTo,
-    });
+  const send = async (entry: JournalEntry, message: SlackMessage, later = false) => {
+    await notifier.notify({ slackUserId: entry.slackUserId, message, replyTo: later ? undefined : entry.replyTo });
   };
 
   return {
@@ -38,30 +34,15 @@ export function createDeliveryNotices(options: DeliveryNoticesOptions): Delivery
         entry.interaction.followUp && entry.followUpSlackUserId
           ? { recipientId: entry.followUpSlackUserId, at: new Date(entry.interaction.followUp.at), timeZone }
           : undefined;
-      if (late) {
-        await send(
-          entry,
-          buildDeliveredLaterMessage({
-            interaction: entry.interaction,
-            timeZone,
-            followUp,
-            submitterId: entry.slackUserId,
-            warnings,
-          }),
-          true,
-        );
-      } else {
-        await send(
-          entry,
-          buildLoggedMessage({
-            interaction: entry.interaction,
-            timeZone,
-            followUp,
-            submitterId: entry.slackUserId,
-            warnings,
-          }),
-        );
-      }
+      const build = late ? buildDeliveredLaterMessage : buildLoggedMessage;
+      const message = build({
+        interaction: entry.interaction,
+        timeZone,
+        followUp,
+        submitterId: entry.slackUserId,
+        warnings,
+      });
+      await send(entry, message, late);
     },
     async rejected(entry) {
       const timeZone = await zoneOf(entry.slackUserId);

@@ -2,7 +2,8 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION } from '../../ids.js';
 import type { JournalEntry } from '../../store/types.js';
-import { buildAlreadyLoggedMessage, buildBusyMessage } from '../../views/index.js';
+import { buildAlreadyLoggedMessage } from '../../views/index.js';
+import { answerRepeat } from '../answer-repeat.js';
 import type { ListenerDeps } from '../deps.js';
 import { openLogModal } from '../open-log-modal.js';
 
@@ -33,19 +34,7 @@ export function registerJournalButtons(app: App, deps: ListenerDeps): void {
     const result = await deps.delivery.retry(found.entry.uniqueId, replyTo);
     log.info({ userId, uniqueId: found.entry.uniqueId, status: result?.status }, 'retry pressed');
     const timeZone = deps.people.timeZoneOf(userId) ?? deps.config.caliq.timeZone;
-    if (result?.status === 'already_logged') {
-      await deps.notifier.notify({
-        slackUserId: userId,
-        replyTo,
-        message: buildAlreadyLoggedMessage({ interaction: found.entry.interaction, timeZone }),
-      });
-    } else if (result?.status === 'in_progress') {
-      await deps.notifier.notify({
-        slackUserId: userId,
-        replyTo,
-        message: buildBusyMessage({ interaction: found.entry.interaction, timeZone }),
-      });
-    }
+    await answerRepeat(deps, { slackUserId: userId, replyTo, timeZone, result });
   });
 
   app.action<BlockAction<ButtonAction>>(ACTION.editEntry, async ({ ack, body, action, client, respond }) => {

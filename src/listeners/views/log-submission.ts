@@ -3,12 +3,8 @@ import type { App } from '@slack/bolt';
 import type { Accepted } from '../../delivery/index.js';
 import { BLOCK, CALLBACK } from '../../ids.js';
 import { readDraft, validateDraft } from '../../interactions/index.js';
-import {
-  buildAlreadyLoggedMessage,
-  buildBusyMessage,
-  buildUnmappedUserMessage,
-  decodeModalMetadata,
-} from '../../views/index.js';
+import { buildUnmappedUserMessage, decodeModalMetadata } from '../../views/index.js';
+import { answerRepeat } from '../answer-repeat.js';
 import type { ListenerDeps } from '../deps.js';
 import { describeUnmappedFollowUp, resolveSubmissionContext } from './submission-context.js';
 
@@ -99,21 +95,11 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
     const submitted = await deps.delivery.send(accepted);
     log.info({ userId, uniqueId: metadata.uniqueId, status: submitted.status }, 'interaction submitted');
 
-    if (submitted.status === 'already_logged') {
-      await deps.notifier.notify({
-        slackUserId: userId,
-        replyTo: metadata.replyTo,
-        message: buildAlreadyLoggedMessage({
-          interaction: submitted.entry.interaction,
-          timeZone: context.userTimeZone,
-        }),
-      });
-    } else if (submitted.status === 'in_progress') {
-      await deps.notifier.notify({
-        slackUserId: userId,
-        replyTo: metadata.replyTo,
-        message: buildBusyMessage({ interaction: submitted.entry.interaction, timeZone: context.userTimeZone }),
-      });
-    }
+    await answerRepeat(deps, {
+      slackUserId: userId,
+      replyTo: metadata.replyTo,
+      timeZone: context.userTimeZone,
+      result: submitted,
+    });
   });
 }
