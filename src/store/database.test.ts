@@ -39,7 +39,7 @@ describe('openDatabase', () => {
     const db = open(file);
     expect(fs.existsSync(file)).toBe(true);
     expect(readSchemaVersion(db)).toBe(MIGRATIONS.at(-1)?.version);
-    expect(tableNames(db)).toEqual(['journal', 'reminders', 'schema_migrations', 'user_prefs']);
+    expect(tableNames(db)).toEqual(['channel_links', 'journal', 'reminders', 'schema_migrations', 'user_prefs']);
     const applied = db.prepare<[], { version: number; name: string; applied_at: string }>(
       'SELECT * FROM schema_migrations',
     );

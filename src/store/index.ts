@@ -1,4 +1,6 @@
-// The store's public surface: open the SQLite file and build the three stores on it.
+// The store's public surface: open the SQLite file and build the stores on it.
+
+export { createChannelLinkStore } from './channel-link-store.js';
 export { type Checkpointer, startCheckpointer } from './checkpointer.js';
 export { type Database, openDatabase, readSchemaVersion } from './database.js';
 export { RecordNotFoundError, RecordStateError, SchemaTooNewError, StoreError } from './errors.js';

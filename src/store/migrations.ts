@@ -66,4 +66,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'channels linked to customer accounts',
+    sql: `
+      CREATE TABLE channel_links (
+        channel_id TEXT PRIMARY KEY,
+        team_id TEXT,
+        account_no TEXT NOT NULL,
+        channel_name TEXT,
+        linked_by TEXT NOT NULL,
+        linked_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -129,3 +129,24 @@ export type UserPrefsStore = {
   setTimeZone(slackUserId: string, timeZone: string): void;
   setLastChannel(slackUserId: string, channelId: number): void;
 };
+
+/** A Slack channel linked to one Caliq customer account. */
+export type ChannelLink = {
+  channelId: string;
+  teamId: string | undefined;
+  accountNo: string;
+  /** The channel's name when linked, for display ("#acme-team"). */
+  channelName: string | undefined;
+  linkedBySlackUserId: string;
+  linkedAt: Date;
+};
+
+export type ChannelLinkStore = {
+  /** Links the channel to the account, replacing any earlier link (one account per channel). */
+  link(link: Omit<ChannelLink, 'linkedAt'>, now: Date): Promise<ChannelLink>;
+  /** Removes the channel's link; returns the removed link, or undefined when there was none. */
+  unlink(channelId: string): Promise<ChannelLink | undefined>;
+  get(channelId: string): Promise<ChannelLink | undefined>;
+  /** Every link, by account number then channel name. */
+  list(): Promise<ChannelLink[]>;
+};
