@@ -4,6 +4,8 @@ export const COMMAND = '/log-interaction';
 export const CALLBACK = {
   logModal: 'log_interaction_modal',
   logFromMessageShortcut: 'log_interaction_from_message',
+  /** The global shortcut (⚡ menu): opens the empty form. */
+  logGlobalShortcut: 'log_interaction_global',
 } as const;
 
 /** Input blocks of the log modal: the keys of `response_action: errors`. One action_id per block: `value`. */
@@ -45,4 +47,6 @@ export const ACTION = {
   reminderLogFollowUp: 'reminder_log_follow_up',
   reminderSnooze: 'reminder_snooze',
   reminderDone: 'reminder_done',
+  /** The App Home tab's "Log interaction" button. */
+  homeLogInteraction: 'home_log_interaction',
 } as const;

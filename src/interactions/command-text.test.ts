@@ -15,12 +15,28 @@ describe('parseCommandText: subcommands', () => {
     ['HELP', 'help'],
     [' Status ', 'status'],
     ['followups', 'followups'],
+    ['unlink', 'unlink'],
+    [' UNLINK ', 'unlink'],
   ])('%j is the %s subcommand', (text, subcommand) => {
     expect(parseCommandText(text, options)).toEqual({ subcommand });
   });
 
   it('a subcommand word among others is notes', () => {
     expect(draftOf('help with the order')).toEqual({ notes: 'help with the order' });
+  });
+
+  it.each([
+    ['link ACME01', 'ACME01'],
+    ['link acme01.', 'ACME01'],
+    ['Link account: bolt22', 'BOLT22'],
+    ['link', undefined],
+  ])('%j links the channel to %s', (text, accountNo) => {
+    expect(parseCommandText(text, options)).toEqual({ subcommand: 'link', accountNo });
+  });
+
+  it('"link" followed by more than an account is notes', () => {
+    expect(draftOf('link up with ACME01')).toEqual({ accountNo: 'ACME01', notes: 'link up with' });
+    expect(draftOf('unlink the old contract')).toEqual({ notes: 'unlink the old contract' });
   });
 
   it('empty text gives an empty draft', () => {

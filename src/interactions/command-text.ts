@@ -6,7 +6,12 @@ import { unescapeSlackText } from './slack-text.js';
 
 export type Subcommand = 'help' | 'status' | 'followups';
 
-export type CommandText = { subcommand: Subcommand } | { subcommand: undefined; draft: Draft };
+export type CommandText =
+  | { subcommand: Subcommand }
+  /** `link ACME01` links the channel to an account; `link` alone (no account) asks for one. */
+  | { subcommand: 'link'; accountNo: string | undefined }
+  | { subcommand: 'unlink' }
+  | { subcommand: undefined; draft: Draft };
 
 const SUBCOMMANDS: ReadonlySet<string> = new Set<Subcommand>(['help', 'status', 'followups']);
 
@@ -31,6 +36,8 @@ const ACCOUNT_SHAPE = /^[A-Za-z0-9\-_/]{2,10}$/;
 /** Upper-case tokens that are times or ordinals ("3PM", "2ND"), not account numbers. */
 const NOT_AN_ACCOUNT = /^(\d{1,2}([:.]\d{2})?(AM|PM)|\d+(ST|ND|RD|TH))$/;
 const TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
+/** `link ACME01`, `link account: acme01`, `link`: the word alone or followed by one account number. */
+const LINK = /^link(?:\s+(?:(?:account|acct):\s*)?([^\s]+))?$/i;
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -90,13 +97,19 @@ function takeKind(text: string): { kind?: InteractionKind; rest: string } {
 }
 
 /**
- * `help`, `status` or `followups` alone is a subcommand. Anything else prefills a draft: an account number, a past date
+ * `help`, `status`, `followups` or `unlink` alone is a subcommand, and so is `link` with at most one account number. Anything else prefills a draft: an account number, a past date
  * phrase, and a leading type word are taken out; the rest becomes the notes, with Slack markup made readable.
  */
 export function parseCommandText(text: string, options: { timeZone: string; now: Date }): CommandText {
   const readable = collapse(unescapeSlackText(text));
   const lower = readable.toLowerCase();
   if (SUBCOMMANDS.has(lower)) return { subcommand: lower as Subcommand };
+  if (lower === 'unlink') return { subcommand: 'unlink' };
+  const link = LINK.exec(readable);
+  if (link) {
+    const accountNo = link[1]?.replace(TRAILING_PUNCTUATION, '').toUpperCase();
+    return { subcommand: 'link', accountNo: accountNo || undefined };
+  }
 
   const account = takeAccountNo(readable);
   const when = takeWhen(collapse(account.rest), options);

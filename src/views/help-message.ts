@@ -1,4 +1,4 @@
-// The `help` answer: what the command does, its sub-commands with examples, and the message shortcut.
+// The `help` answer: what the command does, its sub-commands with examples, the shortcuts and the Home tab.
 import { COMMAND } from '../ids.js';
 import { contextBlock, type MessageView, sectionBlock } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
@@ -18,9 +18,16 @@ export function buildHelpMessage(command: string = COMMAND): MessageView {
     `• \`${cmd} status\`: entries from the last 7 days that haven't reached Caliq yet, with Retry and Edit`,
     `• \`${cmd} followups\`: your open follow-ups, overdue first`,
     `• \`${cmd} help\`: this message`,
+    '',
+    '*A customer’s channel*',
+    `• \`${cmd} link ACME01\`: link this channel to account ACME01; from then on the form starts with it here`,
+    `• \`${cmd} unlink\`: remove this channel’s link`,
   ].join('\n');
-  const shortcut =
-    '*From a message*\nChoose *Log interaction* in a message’s ⋮ menu to start an entry from that message.';
+  const shortcut = [
+    '*From a message*\nChoose *Log interaction* in a message’s ⋮ menu to start an entry from that message.',
+    '*From anywhere*\nChoose *Log interaction* in the ⚡ shortcuts menu, or open my *Home* tab to see your latest ' +
+      'entries, your follow-ups and the linked channels.',
+  ].join('\n\n');
   return {
     text: `${intro} Type ${cmd} to start, or ${cmd} help for more.`,
     blocks: [

@@ -1,5 +1,13 @@
 // The views' public surface: pure builders of Slack modals and messages, and the limits they respect.
+
 export { actionsBlock, buttonElement, contextBlock, type MessageView, plainText, sectionBlock } from './blocks.js';
+export {
+  buildChannelLinkedMessage,
+  buildChannelLinkProblemMessage,
+  buildChannelUnlinkedMessage,
+  type ChannelLinkProblem,
+  describeLinkedChannel,
+} from './channel-link-messages.js';
 export {
   describeCustomerOf,
   describeElapsed,
@@ -10,6 +18,7 @@ export {
 } from './describe.js';
 export { escapeMrkdwn, quoteMrkdwn, truncate, truncateMrkdwn } from './escape.js';
 export { buildHelpMessage } from './help-message.js';
+export { buildHomeView, HOME_ENTRIES, type HomeViewInput } from './home-view.js';
 export { buildIssueBlocks, formatIssue } from './issues.js';
 export { listMessageLimitViolations, listModalLimitViolations } from './limit-violations.js';
 export { SLACK_LIMITS, ViewLimitError } from './limits.js';

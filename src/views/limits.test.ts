@@ -3,6 +3,11 @@ import { fileURLToPath } from 'node:url';
 import type { ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { MessageView } from './blocks.js';
+import {
+  buildChannelLinkedMessage,
+  buildChannelLinkProblemMessage,
+  buildChannelUnlinkedMessage,
+} from './channel-link-messages.js';
 import { buildHelpMessage } from './help-message.js';
 import { listMessageLimitViolations, listModalLimitViolations } from './limit-violations.js';
 import { SLACK_LIMITS } from './limits.js';
@@ -43,6 +48,14 @@ const interaction = sampleInteraction({
 const reminder = sampleReminder({ interaction });
 const issues = Array.from({ length: 80 }, (_, i) => ({ id: i, message: long, extraData: long }));
 const ctx = { interaction, timeZone: 'Pacific/Chatham' };
+const hostileLink = {
+  channelId: long,
+  teamId: undefined,
+  accountNo: long,
+  channelName: long,
+  linkedBySlackUserId: long,
+  linkedAt: now,
+};
 
 const messages: Record<string, MessageView> = {
   logged: buildLoggedMessage({
@@ -83,6 +96,16 @@ const messages: Record<string, MessageView> = {
   statusEmpty: buildStatusMessage([], 'UTC', now),
   notYours: buildNotYourReminderMessage(),
   help: buildHelpMessage(),
+  linked: buildChannelLinkedMessage({
+    link: hostileLink,
+    replaced: { ...hostileLink, accountNo: long },
+    command: long,
+  }),
+  unlinked: buildChannelUnlinkedMessage({ removed: hostileLink, channelId: 'C1', unlinkedBy: 'U0F' }),
+  unknownAccount: buildChannelLinkProblemMessage({ reason: 'unknown_account', accountNo: long, command: long }),
+  accountsUnavailable: buildChannelLinkProblemMessage({ reason: 'accounts_unavailable', accountNo: long }),
+  cannotSeeChannel: buildChannelLinkProblemMessage({ reason: 'cannot_see_channel', botUserId: long }),
+  slackFailed: buildChannelLinkProblemMessage({ reason: 'slack_failed', error: long }),
 };
 
 describe('every builder stays within Slack limits with worst-case input', () => {

@@ -122,7 +122,8 @@ export function buildReminderSnoozedMessage(input: { reminder: Reminder; timeZon
   };
 }
 
-function listLine(reminder: Reminder, timeZone: string, now: Date): string {
+/** One follow-up as a list line: overdue or due when, customer and interaction, what to do. */
+export function describeFollowUpLine(reminder: Reminder, timeZone: string, now: Date): string {
   const due = formatInZone(reminder.dueAt, timeZone);
   const when = reminder.dueAt.getTime() <= now.getTime() ? `🔴 *Overdue* since ${due}` : `🗓️ Due ${due}`;
   const todo = reminder.interaction.followUp?.notes?.trim();
@@ -144,7 +145,7 @@ export function buildFollowupsListMessage(reminders: Reminder[], timeZone: strin
   const blocks: KnownBlock[] = [sectionBlock(heading)];
   const shown = open.slice(0, MAX_LISTED);
   for (const reminder of shown) {
-    blocks.push(sectionBlock(listLine(reminder, timeZone, now)), buildReminderButtons(reminder));
+    blocks.push(sectionBlock(describeFollowUpLine(reminder, timeZone, now)), buildReminderButtons(reminder));
   }
   if (open.length > shown.length) blocks.push(contextBlock(`…and ${open.length - shown.length} more, due later.`));
   return { text: fallbackText(heading.replace(/\*/g, '')), blocks };

@@ -17,7 +17,8 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function describeState(entry: JournalEntry): string {
+/** Where an entry stands, in one escaped line ("⏳ *Waiting for Caliq*: 2 attempts so far"). */
+export function describeEntryState(entry: JournalEntry): string {
   const lastError = entry.lastError ? escapeMrkdwn(truncate(entry.lastError, MAX_ERROR_CHARS)) : undefined;
   switch (entry.state) {
     case 'pending': {
@@ -52,7 +53,7 @@ export function buildStatusMessage(entries: JournalEntry[], timeZone: string, no
   const blocks: KnownBlock[] = [sectionBlock(heading)];
   const shown = waiting.slice(0, MAX_ENTRIES);
   for (const entry of shown) {
-    blocks.push(sectionBlock(`${describeInteraction(entry.interaction, timeZone)}\n${describeState(entry)}`));
+    blocks.push(sectionBlock(`${describeInteraction(entry.interaction, timeZone)}\n${describeEntryState(entry)}`));
     blocks.push(buildEntryButtons(entry.uniqueId));
   }
   if (waiting.length > shown.length) {
