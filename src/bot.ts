@@ -5,18 +5,22 @@ import { hostname } from 'node:os';
 import { App, type CustomRoute } from '@slack/bolt';
 import { v4 as uuidv4 } from 'uuid';
 import { createCaliqClient, createCaliqReferenceData } from './caliq/index.js';
+import { createLinkedChannels } from './channels/linked-channels.js';
 import { type Config, secretsOf } from './config.js';
 import { createDeliveryService } from './delivery/index.js';
 import { createHealthHandlers, startHealthServer } from './health.js';
+import { COMMAND } from './ids.js';
 import { type ListenerDeps, registerListeners } from './listeners/index.js';
 import { createLogger, type Logger, toBoltLogger } from './logger.js';
 import { createPeopleDirectory, loadEmployeeMap } from './people/index.js';
 import { createReminderScheduler, type ReminderScheduler } from './reminders/index.js';
 import { createDeliveryNotices } from './slack/delivery-notices.js';
+import { createHomeRefresher, createHomeViewBuilder, withHomeRefresh } from './slack/home-refresher.js';
 import { createNotifier } from './slack/notifier.js';
 import { createSlackPeoplePort } from './slack/people-port.js';
 import { createReminderSender } from './slack/reminder-sender.js';
 import {
+  createChannelLinkStore,
   createJournalStore,
   createReminderStore,
   createUserPrefsStore,
@@ -60,6 +64,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const journal = createJournalStore(db);
   const reminders = createReminderStore(db);
   const prefs = createUserPrefsStore(db);
+  const links = createLinkedChannels({ store: createChannelLinkStore(db), logger });
 
   const caliq = createCaliqClient({ ...config.caliq, logger });
   const reference = createCaliqReferenceData(caliq, { ttlMs: config.caliq.referenceTtlMs, logger });
@@ -116,6 +121,20 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     fallbackTimeZone: config.caliq.timeZone,
   });
 
+  const home = createHomeRefresher({
+    client: app.client,
+    logger,
+    buildView: createHomeViewBuilder({
+      journal,
+      reminders,
+      links,
+      people,
+      now,
+      fallbackTimeZone: config.caliq.timeZone,
+      command: COMMAND,
+    }),
+  });
+
   const scheduler = createReminderScheduler({
     store: reminders,
     deliver: createReminderSender({ notifier, people, now }),
@@ -144,7 +163,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const delivery = createDeliveryService({
     journal,
     caliq,
-    notices: createDeliveryNotices({ notifier, people, config }),
+    notices: withHomeRefresh(createDeliveryNotices({ notifier, people, config }), home),
     logger,
     now,
     onLogged: createReminderFor,
@@ -166,6 +185,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     reminders,
     delivery,
     notifier,
+    links,
+    home,
     nudgeReminders: () => scheduler.nudge(),
   };
   registerListeners(app, deps);
@@ -183,6 +204,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     async start() {
       await app.init();
       void reference.warmUp();
+      await links.start();
       let port: number | undefined;
       if (config.slack.socketMode) {
         await app.start();
@@ -198,7 +220,9 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       return { port };
     },
     async stop() {
+      links.stop();
       await Promise.allSettled([delivery.stop(), scheduler.stop()]);
+      home.stop();
       await app.stop().catch((error: unknown) => log.warn({ err: error }, 'error while stopping Slack receiver'));
       if (healthServer) await new Promise((resolve) => healthServer?.close(resolve));
       await checkpointer.stop();

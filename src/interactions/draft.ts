@@ -31,5 +31,5 @@ export type ModalMetadata = {
   /** The interaction's UniqueID, fixed when the modal opened. */
   uniqueId: string;
   replyTo: ReplyTarget;
-  source: 'command' | 'shortcut' | 'edit' | 'reminder';
+  source: 'command' | 'shortcut' | 'global_shortcut' | 'home' | 'edit' | 'reminder';
 };

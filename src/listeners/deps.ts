@@ -1,9 +1,11 @@
 // What every listener may use; passed in by main.ts (or a test), never imported as a singleton.
 import type { CaliqReferenceData } from '../caliq/index.js';
+import type { LinkedChannels } from '../channels/linked-channels.js';
 import type { Config } from '../config.js';
 import type { DeliveryService } from '../delivery/index.js';
 import type { Logger } from '../logger.js';
 import type { PeopleDirectory } from '../people/index.js';
+import type { HomeRefresher } from '../slack/home-refresher.js';
 import type { Notifier } from '../slack/notifier.js';
 import type { JournalStore, ReminderStore, UserPrefsStore } from '../store/types.js';
 
@@ -19,6 +21,10 @@ export type ListenerDeps = {
   reminders: ReminderStore;
   delivery: DeliveryService;
   notifier: Notifier;
+  /** The channel → account links in memory (read before views.open); changes go through it to the store. */
+  links: LinkedChannels;
+  /** Republishes a person's Home tab after their changes; never waits. */
+  home: HomeRefresher;
   /** Wakes the reminder loop after a change that may make a reminder due sooner. */
   nudgeReminders: () => void;
 };

@@ -1,11 +1,14 @@
 // Registers every listener on the Bolt app; the only place that knows them all.
 import type { App } from '@slack/bolt';
+import { registerHomeButtons } from './actions/home-buttons.js';
 import { registerJournalButtons } from './actions/journal-buttons.js';
 import { registerModalChecks } from './actions/modal-checks.js';
 import { registerReminderButtons } from './actions/reminder-buttons.js';
 import { registerLogInteractionCommand } from './commands/log-interaction.js';
 import type { ListenerDeps } from './deps.js';
+import { registerAppHome } from './events/app-home.js';
 import { registerLogFromMessageShortcut } from './shortcuts/log-from-message.js';
+import { registerLogGlobalShortcut } from './shortcuts/log-global.js';
 import { registerLogSubmission } from './views/log-submission.js';
 
 export type { ListenerDeps } from './deps.js';
@@ -17,4 +20,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerModalChecks(app, deps);
   registerJournalButtons(app, deps);
   registerReminderButtons(app, deps);
+  registerLogGlobalShortcut(app, deps);
+  registerAppHome(app, deps);
+  registerHomeButtons(app, deps);
 }

@@ -10,13 +10,31 @@ export type OpenLogModalArgs = {
   userId: string;
   draft: Draft;
   metadata: ModalMetadata;
+  /** The Slack channel the form was opened from; a channel linked to an account preselects it. */
+  slackChannelId?: string;
 };
 
-/** Builds the modal from what is already in memory (channel list, last choice) and opens it at once. */
+/**
+ * The draft with the linked channel's account when the user named none, and the channel's name for "from #channel".
+ * Read from memory only: nothing may wait before views.open.
+ */
+export function applyChannelLink(
+  deps: Pick<ListenerDeps, 'links'>,
+  draft: Draft,
+  slackChannelId: string | undefined,
+): { draft: Draft; accountFromChannel: string | undefined } {
+  const link = slackChannelId && !draft.accountNo ? deps.links.get(slackChannelId) : undefined;
+  if (!link) return { draft, accountFromChannel: undefined };
+  return { draft: { ...draft, accountNo: link.accountNo }, accountFromChannel: link.channelName ?? link.channelId };
+}
+
+/** Builds the modal from what is already in memory (channel list, last choice, links) and opens it at once. */
 export async function openLogModal(deps: ListenerDeps, args: OpenLogModalArgs): Promise<string | undefined> {
   const lastChannelId = deps.prefs.get(args.userId).lastChannelId;
+  const { draft, accountFromChannel } = applyChannelLink(deps, args.draft, args.slackChannelId);
   const view = buildLogModal({
-    draft: { ...args.draft, channelId: args.draft.channelId ?? lastChannelId },
+    draft: { ...draft, channelId: draft.channelId ?? lastChannelId },
+    accountFromChannel,
     metadata: args.metadata,
     submitterId: args.userId,
     channels: deps.reference.channels.current(),

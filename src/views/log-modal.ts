@@ -23,6 +23,11 @@ export type LogModalInput = {
   /** Caliq's channels; undefined or empty when Caliq could not be asked (then the user types the ID). */
   channels: readonly CaliqChannel[] | undefined;
   defaultChannelId?: number;
+  /**
+   * The name of the Slack channel whose link preselected the account ("Account from #channel"). Rendering belongs to
+   * the account-search work (branch wip/search); until it merges, this only carries the value.
+   */
+  accountFromChannel?: string;
   /** How the date fields were understood ("Means Wed 25 Nov 2026, 15:00"), shown under the fields. */
   hints?: { when?: string; followUpWhen?: string; followUpBy?: string };
 };

@@ -9,7 +9,7 @@ const modalMetadataSchema = z.object({
     responseUrl: z.url({ protocol: /^https?$/ }).optional(),
     channelId: z.string().min(1).max(50).optional(),
   }),
-  source: z.enum(['command', 'shortcut', 'edit', 'reminder']),
+  source: z.enum(['command', 'shortcut', 'global_shortcut', 'home', 'edit', 'reminder']),
 }) satisfies z.ZodType<ModalMetadata>;
 
 /** JSON for `private_metadata`. Throws ViewLimitError beyond Slack's 3000 characters (a response URL is ~100). */

@@ -1,11 +1,13 @@
-// "Retry" and "Edit and resubmit" on the bot's messages about an entry: only its author may press them.
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+// "Retry" and "Edit and resubmit" on the bot's messages and the Home tab: only the entry's author may press them.
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { ACTION } from '../../ids.js';
+import type { SlackMessage } from '../../slack/notifier.js';
 import type { JournalEntry } from '../../store/types.js';
 import { buildAlreadyLoggedMessage } from '../../views/index.js';
 import { answerRepeat } from '../answer-repeat.js';
 import type { ListenerDeps } from '../deps.js';
 import { openLogModal } from '../open-log-modal.js';
+import { pressedOnHome } from './home-buttons.js';
 
 const NOT_FOUND = 'I can’t find that entry any more. Run /log-interaction status to see what is waiting.';
 const NOT_YOURS = 'That entry was logged by someone else, so only they can retry or edit it.';
@@ -19,15 +21,23 @@ function findOwnEntry(deps: ListenerDeps, uniqueId: string | undefined, userId: 
   return { entry };
 }
 
+/** Answers where the button was pressed; the Home tab has no response_url, so from there the answer is a DM. */
+async function tell(deps: ListenerDeps, body: BlockAction, respond: RespondFn, message: SlackMessage): Promise<void> {
+  if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+  else await deps.notifier.notify({ slackUserId: body.user.id, message });
+}
+
 export function registerJournalButtons(app: App, deps: ListenerDeps): void {
   const log = deps.logger.child({ module: 'journal-buttons' });
 
   app.action<BlockAction<ButtonAction>>(ACTION.retryEntry, async ({ ack, body, action, respond }) => {
     await ack();
     const userId = body.user.id;
+    // Home shows the entry's new state (or that it is gone) whatever happens next.
+    if (pressedOnHome(body)) deps.home.opened(userId);
     const found = findOwnEntry(deps, action.value, userId);
     if ('problem' in found) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: found.problem });
+      await tell(deps, body, respond, { text: found.problem });
       return;
     }
     const replyTo = { responseUrl: body.response_url, channelId: body.channel?.id };
@@ -40,26 +50,21 @@ export function registerJournalButtons(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.editEntry, async ({ ack, body, action, client, respond }) => {
     await ack();
     const userId = body.user.id;
+    if (pressedOnHome(body)) deps.home.opened(userId);
     const found = findOwnEntry(deps, action.value, userId);
     if ('problem' in found) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: found.problem });
+      await tell(deps, body, respond, { text: found.problem });
       return;
     }
     const { entry } = found;
     if (entry.state === 'logged') {
       const timeZone = deps.people.timeZoneOf(userId) ?? deps.config.caliq.timeZone;
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        ...buildAlreadyLoggedMessage({ interaction: entry.interaction, timeZone }),
-      });
+      await tell(deps, body, respond, buildAlreadyLoggedMessage({ interaction: entry.interaction, timeZone }));
       return;
     }
     if (entry.state === 'pending') {
       // An earlier attempt may already have reached Caliq under this UniqueID, so its content must not change now.
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
+      await tell(deps, body, respond, {
         text: 'That entry is still waiting to be sent to Caliq, so it can’t be changed now. If Caliq rejects it, you’ll get an Edit button.',
       });
       return;

@@ -1,5 +1,12 @@
-// The buttons on a follow-up reminder DM: Log follow-up, Snooze, Done. Only the recipient may press them.
-import type { App, BlockAction, BlockElementAction, RespondFn } from '@slack/bolt';
+// The buttons on a follow-up reminder (DM, `followups` list, Home tab): Log follow-up, Snooze, Done. Recipient only.
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  BlockElementAction,
+  RespondFn,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { ACTION } from '../../ids.js';
 import { snoozeUntil } from '../../reminders/index.js';
@@ -12,8 +19,10 @@ import {
 } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
 import { openLogModal } from '../open-log-modal.js';
+import { pressedOnHome } from './home-buttons.js';
 
 type SnoozeOption = '1h' | 'tomorrow' | 'next_week';
+type ReminderActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 const SNOOZE_OPTIONS: readonly string[] = ['1h', 'tomorrow', 'next_week'];
 
 /** The value a button, overflow or select carries. */
@@ -68,12 +77,26 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
     if (sentChannelId && sentTs && (found.ephemeral || sentTs !== found.messageTs)) await update(sentChannelId, sentTs);
   }
 
+  /** After any press: the presser's Home shows the new state (at once when pressed there). */
+  function refreshHome(body: BlockAction): void {
+    if (pressedOnHome(body)) deps.home.opened(body.user.id);
+    else deps.home.request(body.user.id);
+  }
+
   async function zoneOf(userId: string): Promise<string> {
     return deps.people.timeZoneOf(userId) ?? (await deps.people.resolveTimeZone(userId));
   }
 
-  app.action<BlockAction>(ACTION.reminderDone, async ({ ack, body, action, client, respond }) => {
-    await ack();
+  app.action<BlockAction>(ACTION.reminderDone, async (args) => {
+    await args.ack();
+    try {
+      await markDone(args);
+    } finally {
+      refreshHome(args.body);
+    }
+  });
+
+  async function markDone({ body, action, client, respond }: ReminderActionArgs): Promise<void> {
     const found = await ownReminder(body, action, client);
     if (!found) return;
     const now = deps.now();
@@ -91,10 +114,18 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
       doneAt: now,
     });
     await replaceMessages(client, found, respond, message);
+  }
+
+  app.action<BlockAction>(new RegExp(`^${ACTION.reminderSnooze}`), async (args) => {
+    await args.ack();
+    try {
+      await snooze(args);
+    } finally {
+      refreshHome(args.body);
+    }
   });
 
-  app.action<BlockAction>(new RegExp(`^${ACTION.reminderSnooze}`), async ({ ack, body, action, client, respond }) => {
-    await ack();
+  async function snooze({ body, action, client, respond }: ReminderActionArgs): Promise<void> {
     const found = await ownReminder(body, action, client);
     if (!found) return;
     const option = found.option ?? '';
@@ -111,7 +142,7 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
     deps.nudgeReminders();
     log.info({ reminderId: snoozed.id, until: until.toISOString() }, 'follow-up snoozed');
     await replaceMessages(client, found, respond, buildReminderSnoozedMessage({ reminder: snoozed, timeZone, until }));
-  });
+  }
 
   app.action<BlockAction>(ACTION.reminderLogFollowUp, async ({ ack, body, action, client }) => {
     await ack();
@@ -128,6 +159,7 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
         source: 'reminder',
       },
     });
+    if (pressedOnHome(body)) deps.home.opened(found.userId);
   });
 }
 

@@ -1,10 +1,11 @@
-// /log-interaction [text | help | status | followups]: ack first, then open the modal prefilled from the text.
+// /log-interaction [text | help | status | followups | link | unlink]: ack first, then open the modal or answer.
 import type { App } from '@slack/bolt';
 import { COMMAND } from '../../ids.js';
 import { parseCommandText } from '../../interactions/index.js';
 import { buildFollowupsListMessage, buildHelpMessage, buildStatusMessage } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
 import { openLogModal, prepareSubmitter } from '../open-log-modal.js';
+import { linkChannel, unlinkChannel } from './link-channel.js';
 
 const STATUS_WINDOW_MS = 7 * 24 * 3_600_000;
 const FOLLOWUPS_WINDOW_MS = 30 * 24 * 3_600_000;
@@ -12,7 +13,7 @@ const FOLLOWUPS_WINDOW_MS = 30 * 24 * 3_600_000;
 export function registerLogInteractionCommand(app: App, deps: ListenerDeps): void {
   const log = deps.logger.child({ module: 'command' });
 
-  app.command(COMMAND, async ({ command, ack, client }) => {
+  app.command(COMMAND, async ({ command, ack, client, respond, context }) => {
     const userId = command.user_id;
     const now = deps.now();
     const timeZone = deps.people.timeZoneOf(userId) ?? deps.config.caliq.timeZone;
@@ -35,6 +36,22 @@ export function registerLogInteractionCommand(app: App, deps: ListenerDeps): voi
       return;
     }
 
+    if (parsed.subcommand === 'link' || parsed.subcommand === 'unlink') {
+      await ack();
+      const request = {
+        client,
+        respond,
+        command: command.command || COMMAND,
+        userId,
+        teamId: command.team_id,
+        channelId: command.channel_id,
+        botUserId: context.botUserId,
+      };
+      if (parsed.subcommand === 'link') await linkChannel(deps, request, parsed.accountNo);
+      else await unlinkChannel(deps, request);
+      return;
+    }
+
     if (parsed.subcommand !== undefined) return;
     await ack();
     const metadata = {
@@ -42,7 +59,14 @@ export function registerLogInteractionCommand(app: App, deps: ListenerDeps): voi
       replyTo: { responseUrl: command.response_url, channelId: command.channel_id },
       source: 'command' as const,
     };
-    await openLogModal(deps, { client, triggerId: command.trigger_id, userId, draft: parsed.draft, metadata });
+    await openLogModal(deps, {
+      client,
+      triggerId: command.trigger_id,
+      userId,
+      draft: parsed.draft,
+      metadata,
+      slackChannelId: command.channel_id,
+    });
     log.debug({ userId, uniqueId: metadata.uniqueId }, 'log modal opened');
     await prepareSubmitter(deps, userId, metadata);
   });

@@ -4,7 +4,7 @@ import { CALLBACK } from '../../ids.js';
 import { draftFromMessage } from '../../interactions/index.js';
 import { buildLogModal } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
-import { openLogModal, prepareSubmitter } from '../open-log-modal.js';
+import { applyChannelLink, openLogModal, prepareSubmitter } from '../open-log-modal.js';
 
 /** Slack's permalink format, built locally so nothing waits before views.open; chat.getPermalink when no domain. */
 export function permalinkFor(teamDomain: string | undefined, channelId: string, ts: string): string | undefined {
@@ -33,15 +33,24 @@ export function registerLogFromMessageShortcut(app: App, deps: ListenerDeps): vo
         replyTo: { responseUrl: shortcut.response_url, channelId },
         source: 'shortcut' as const,
       };
-      const viewId = await openLogModal(deps, { client, triggerId: shortcut.trigger_id, userId, draft, metadata });
+      const viewId = await openLogModal(deps, {
+        client,
+        triggerId: shortcut.trigger_id,
+        userId,
+        draft,
+        metadata,
+        slackChannelId: channelId,
+      });
 
       if (!localPermalink && viewId) {
         try {
           const { permalink } = await client.chat.getPermalink({ channel: channelId, message_ts: ts });
           if (permalink) {
             const withLink = draftFromMessage({ text: shortcut.message.text ?? '', ts, permalink }, { timeZone });
+            const linked = applyChannelLink(deps, withLink, channelId);
             const view = buildLogModal({
-              draft: { ...withLink, channelId: deps.prefs.get(userId).lastChannelId },
+              draft: { ...linked.draft, channelId: deps.prefs.get(userId).lastChannelId },
+              accountFromChannel: linked.accountFromChannel,
               metadata,
               submitterId: userId,
               channels: deps.reference.channels.current(),

@@ -88,6 +88,8 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
       return;
     }
     await ack();
+    // Shows the new entry as waiting on the Home tab; the delivery outcome refreshes it again.
+    deps.home.request(userId);
 
     if (deps.prefs.get(userId).lastChannelId !== result.interaction.channelId) {
       deps.prefs.setLastChannel(userId, result.interaction.channelId);
