@@ -9,10 +9,14 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { type FakeSlack, type FakeSlackUser, startFakeSlack } from './fake-slack.js';
 import {
+  appHomeOpenedEvent,
   type BlockActionsInput,
   blockActionsPayload,
   type CommandFields,
   commandBody,
+  eventCallbackPayload,
+  type GlobalShortcutInput,
+  globalShortcutPayload,
   interactionBody,
   type LogModalInput,
   type MessageShortcutInput,
@@ -73,6 +77,11 @@ export type Harness = {
     options?: { view?: Record<string, unknown>; userId?: string },
   ): Promise<SlackEndpointReply>;
   action(input: BlockActionsInput): Promise<SlackEndpointReply>;
+  globalShortcut(input?: GlobalShortcutInput): Promise<SlackEndpointReply>;
+  /** Posts an Events API event_callback (JSON) around the given event. */
+  event(event: Record<string, unknown>): Promise<SlackEndpointReply>;
+  /** The user opened the app's Home tab. */
+  openHome(userId?: string): Promise<SlackEndpointReply>;
   /** The last view the bot opened with views.open. */
   lastOpenedView(): Promise<Record<string, unknown>>;
   stop(options?: { keepServers?: boolean }): Promise<void>;
@@ -124,6 +133,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const baseUrl = `http://127.0.0.1:${port}`;
   const eventsUrl = `${baseUrl}/slack/events`;
   const post = (body: string) => postToSlackEndpoint(eventsUrl, body, { signingSecret: SIGNING_SECRET });
+  const postEvent = (event: Record<string, unknown>) =>
+    postToSlackEndpoint(eventsUrl, JSON.stringify(eventCallbackPayload(event)), {
+      signingSecret: SIGNING_SECRET,
+      contentType: 'application/json',
+    });
 
   const lastOpenedView = async () => {
     const call = await fake.waitForCall('views.open');
@@ -155,6 +169,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return post(interactionBody(payload));
     },
     action: (input) => post(interactionBody(blockActionsPayload(input))),
+    globalShortcut: (input = {}) => post(interactionBody(globalShortcutPayload(input))),
+    event: (event) => postEvent(event),
+    openHome: (userId = ALICE) => postEvent(appHomeOpenedEvent({ userId })),
     lastOpenedView,
     async stop(stopOptions = {}) {
       await bot.stop();

@@ -37,9 +37,24 @@ export type FakeTeamProfileField = {
   is_hidden?: boolean;
 };
 
-/** What the default answers read and write: users, views, message counters. */
+/** A conversation as conversations.info describes it; unknown IDs answer channel_not_found (as a private one would). */
+export type FakeSlackChannel = {
+  name?: string;
+  isPrivate?: boolean;
+  /** Whether the bot is a member; default true. */
+  isMember?: boolean;
+  isIm?: boolean;
+  isMpim?: boolean;
+  /** A Slack Connect channel shared with another organisation. */
+  isExtShared?: boolean;
+};
+
+/** What the default answers read and write: users, channels, views, Home tabs, message counters. */
 export type FakeSlackWorkspace = {
   users: Map<string, FakeSlackUser>;
+  channels: Map<string, FakeSlackChannel>;
+  /** The Home tab last published for each user. */
+  homes: Map<string, FakeSlackAnswer>;
   teamProfileFields: FakeTeamProfileField[];
   /** Open views by id, with every hash the fake has issued for each (to detect a stale hash). */
   views: Map<string, { view: FakeSlackAnswer; hashes: Set<string> }>;
@@ -50,6 +65,8 @@ export type AnswerContext = { workspace: FakeSlackWorkspace; socketUrl: string }
 
 export const createWorkspace = (): FakeSlackWorkspace => ({
   users: new Map(),
+  channels: new Map(),
+  homes: new Map(),
   teamProfileFields: [],
   views: new Map(),
   counters: { view: 0, hash: 0, ts: 0, scheduled: 0 },
@@ -170,6 +187,50 @@ const updateView = (args: FakeSlackArgs, { workspace }: AnswerContext): FakeSlac
   return { ok: true, view: storeView(workspace, objectArg(args, 'view'), ids) };
 };
 
+/** views.publish: the user's Home tab, one per user, replaced on every publish. */
+const publishView = (args: FakeSlackArgs, { workspace }: AnswerContext): FakeSlackAnswer => {
+  const userId = stringArg(args, 'user_id');
+  if (!userId) return { ok: false, error: 'invalid_arguments' };
+  const view = objectArg(args, 'view');
+  if (view.type !== 'home') return { ok: false, error: 'invalid_arguments' };
+  if (Array.isArray(view.blocks) && view.blocks.length > 100) return { ok: false, error: 'invalid_arguments' };
+  const stored = storeView(workspace, view, {
+    id: `V0HOME${userId}`,
+    rootViewId: `V0HOME${userId}`,
+    previousViewId: null,
+  });
+  workspace.homes.set(userId, stored);
+  return { ok: true, view: stored };
+};
+
+const describeChannel = (args: FakeSlackArgs, { workspace }: AnswerContext): FakeSlackAnswer => {
+  const id = stringArg(args, 'channel');
+  const channel = id ? workspace.channels.get(id) : undefined;
+  if (!id || !channel) return { ok: false, error: 'channel_not_found' };
+  const conversation = channel.isIm
+    ? { id, created: TS_BASE_SECONDS, is_im: true, user: 'U0ALICE01', is_org_shared: false }
+    : {
+        id,
+        name: channel.name ?? id.toLowerCase(),
+        is_channel: !channel.isMpim,
+        is_group: Boolean(channel.isPrivate) && !channel.isMpim,
+        is_im: false,
+        is_mpim: channel.isMpim ?? false,
+        is_private: channel.isPrivate ?? channel.isMpim ?? false,
+        created: TS_BASE_SECONDS,
+        is_archived: false,
+        is_general: false,
+        is_shared: channel.isExtShared ?? false,
+        is_ext_shared: channel.isExtShared ?? false,
+        is_org_shared: false,
+        is_member: channel.isMember ?? true,
+        context_team_id: FAKE_SLACK_IDS.teamId,
+        topic: { value: '', creator: '', last_set: 0 },
+        purpose: { value: '', creator: '', last_set: 0 },
+      };
+  return { ok: true, channel: conversation };
+};
+
 const postMessage = (args: FakeSlackArgs, { workspace }: AnswerContext): FakeSlackAnswer => {
   const channel = resolveChannel(stringArg(args, 'channel'));
   if (!channel) return { ok: false, error: 'channel_not_found' };
@@ -214,6 +275,8 @@ export const DEFAULT_ANSWERS: Record<string, DefaultAnswer> = {
   // The fake keeps no stack, so a pushed view is its own root; push_limit_reached is left to respondWith.
   'views.push': openView,
   'views.update': updateView,
+  'views.publish': publishView,
+  'conversations.info': describeChannel,
   'chat.postMessage': postMessage,
   'chat.postEphemeral': (args, { workspace }) =>
     stringArg(args, 'channel')

@@ -7,13 +7,20 @@ import {
   DEFAULT_ANSWERS,
   type FakeSlackAnswer,
   type FakeSlackArgs,
+  type FakeSlackChannel,
   type FakeSlackUser,
   type FakeTeamProfileField,
 } from './fake-slack-answers.js';
 import { createFakeSocketServer, type SocketAck, type SocketEnvelope } from './fake-slack-socket.js';
 import { createWaitList } from './wait-list.js';
 
-export type { FakeSlackAnswer, FakeSlackArgs, FakeSlackUser, FakeTeamProfileField } from './fake-slack-answers.js';
+export type {
+  FakeSlackAnswer,
+  FakeSlackArgs,
+  FakeSlackChannel,
+  FakeSlackUser,
+  FakeTeamProfileField,
+} from './fake-slack-answers.js';
 export { FAKE_SLACK_IDS } from './fake-slack-answers.js';
 export type { SocketAck, SocketEnvelope, SocketEnvelopeType } from './fake-slack-socket.js';
 
@@ -51,6 +58,10 @@ export type FakeSlack = {
   /** Delays every answer to `method` by `ms` (the call is still recorded on arrival). */
   delay(method: string, ms: number): void;
   setUser(userId: string, user: FakeSlackUser): void;
+  /** Makes conversations.info know this conversation (unknown ones answer channel_not_found). */
+  setChannel(channelId: string, channel: FakeSlackChannel): void;
+  /** The Home tab last published for the user, as the fake stored it. */
+  homeOf(userId: string): Record<string, unknown> | undefined;
   setTeamProfileFields(fields: FakeTeamProfileField[]): void;
   /** A response_url pointing at this fake: `http://127.0.0.1:PORT/respond/<id>`. */
   responseUrl(id?: string): string;
@@ -223,6 +234,8 @@ export const startFakeSlack = async (options: { port?: number } = {}): Promise<F
     },
     delay: (method, ms) => void delays.set(method, ms),
     setUser: (userId, user) => void workspace.users.set(userId, { ...workspace.users.get(userId), ...user }),
+    setChannel: (channelId, channel) => void workspace.channels.set(channelId, channel),
+    homeOf: (userId) => workspace.homes.get(userId),
     setTeamProfileFields(fields) {
       workspace.teamProfileFields = fields;
     },

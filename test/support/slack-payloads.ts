@@ -70,6 +70,59 @@ export const messageShortcutPayload = (input: MessageShortcutInput = {}): Json =
   };
 };
 
+export type GlobalShortcutInput = Actor & { callbackId?: string; triggerId?: string };
+
+/** A global shortcut (⚡ menu): no channel, no message, no response_url. */
+export const globalShortcutPayload = (input: GlobalShortcutInput = {}): Json => ({
+  type: 'shortcut',
+  token: 'deprecated-verification-token',
+  action_ts: nowSeconds(),
+  team: teamOf(input),
+  user: userOf(input),
+  is_enterprise_install: false,
+  enterprise: null,
+  callback_id: input.callbackId ?? CALLBACK.logGlobalShortcut,
+  trigger_id: input.triggerId ?? createTriggerId(),
+});
+
+let eventCounter = 0;
+
+/** An Events API `event_callback` envelope around one event (JSON body, unlike interactive payloads). */
+export const eventCallbackPayload = (event: Json, input: { teamId?: string; eventId?: string } = {}): Json => {
+  eventCounter += 1;
+  const teamId = input.teamId ?? FAKE_SLACK_IDS.teamId;
+  return {
+    token: 'deprecated-verification-token',
+    team_id: teamId,
+    context_team_id: teamId,
+    context_enterprise_id: null,
+    api_app_id: FAKE_SLACK_IDS.appId,
+    event: { event_ts: nowSeconds(), ...event },
+    type: 'event_callback',
+    event_id: input.eventId ?? `Ev0FAKE${String(eventCounter).padStart(6, '0')}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: teamId,
+        user_id: FAKE_SLACK_IDS.botUserId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
+    is_ext_shared_channel: false,
+  };
+};
+
+/** `app_home_opened` for the Home (or Messages) tab, as Slack sends it each time the user opens the tab. */
+export const appHomeOpenedEvent = (input: { userId?: string; tab?: 'home' | 'messages'; view?: Json } = {}): Json => ({
+  type: 'app_home_opened',
+  user: input.userId ?? 'U0ALICE01',
+  channel: `D${input.userId ?? 'U0ALICE01'}`,
+  tab: input.tab ?? 'home',
+  ...(input.view ? { view: input.view } : {}),
+});
+
 export type ViewInput = {
   callback_id?: string;
   private_metadata?: string;
@@ -138,6 +191,8 @@ export type BlockActionsInput = Actor & {
   triggerId?: string;
   /** The action happened in this modal (container type `view`); no response_url then, as in Slack. */
   view?: ViewInput;
+  /** The action happened on the user's App Home tab (container type `view`, view type `home`, no response_url). */
+  homeView?: Json;
   /** The action happened on this message (container type `message`). */
   message?: {
     ts: string;
@@ -168,6 +223,10 @@ export const blockActionsPayload = (input: BlockActionsInput): Json => {
     is_enterprise_install: false,
     actions,
   };
+  if (input.homeView) {
+    const view: Json = { ...input.homeView, type: 'home' };
+    return { ...base, container: { type: 'view', view_id: view.id }, view, state: { values: {} } };
+  }
   if (input.view) {
     const view = modalView(input.view);
     return {

@@ -27,6 +27,8 @@ export type PostOptions = {
   timestamp?: number;
   /** Sign with the wrong secret, so the signature is well-formed but does not match. */
   badSignature?: boolean;
+  /** Default `application/x-www-form-urlencoded`; the Events API sends `application/json`. */
+  contentType?: string;
 };
 
 /**
@@ -40,7 +42,7 @@ export const postToSlackEndpoint = (
 ): Promise<SlackEndpointReply> => {
   const secret = options.badSignature ? `${options.signingSecret}-wrong` : options.signingSecret;
   const headers = {
-    'content-type': 'application/x-www-form-urlencoded',
+    'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
     'content-length': String(Buffer.byteLength(rawBody)),
     connection: 'close',
     'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
