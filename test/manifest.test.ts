@@ -21,7 +21,11 @@ type Manifest = {
     slash_commands: Array<{ command: string; usage_hint: string; should_escape: boolean; url: string }>;
   };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { socket_mode_enabled: boolean; interactivity: { is_enabled: boolean; request_url: string } };
+  settings: {
+    socket_mode_enabled: boolean;
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url: string; message_menu_options_url: string };
+  };
 };
 
 const manifest = parse(fs.readFileSync(path.join(repoRoot, 'manifest.yml'), 'utf8')) as Manifest;
@@ -34,6 +38,8 @@ const EXPECTED_BOT_SCOPES = [
   'users:read',
   'users:read.email',
   'users.profile:read',
+  'channels:read',
+  'groups:read',
 ];
 
 describe('manifest.yml against the code', () => {
@@ -41,29 +47,36 @@ describe('manifest.yml against the code', () => {
     expect(manifest.features.slash_commands.map((command) => command.command)).toEqual([COMMAND]);
     expect(manifest.features.slash_commands[0]).toMatchObject({
       should_escape: true,
-      usage_hint: '[call|email|visit] [ACCOUNT] [when] [notes] | help | status | followups',
+      usage_hint: '[call|email|visit] [ACCOUNT] [when] [notes] | help | status | followups | link ACCOUNT | unlink',
     });
   });
 
-  it('declares the message shortcut with the callback_id the code listens for', () => {
+  it('declares the message and global shortcuts with the callback_ids the code listens for', () => {
     expect(manifest.features.shortcuts).toEqual([
       expect.objectContaining({ type: 'message', callback_id: CALLBACK.logFromMessageShortcut }),
+      expect.objectContaining({ type: 'global', callback_id: CALLBACK.logGlobalShortcut }),
     ]);
+  });
+
+  it('subscribes to app_home_opened, the one event the code listens for', () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
   });
 
   it('asks for exactly the expected bot scopes', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...EXPECTED_BOT_SCOPES].sort());
   });
 
-  it('keeps the Messages tab on so reminder DMs can be delivered, and interactivity on', () => {
-    expect(manifest.features.app_home).toMatchObject({ messages_tab_enabled: true, home_tab_enabled: false });
+  it('keeps the Messages tab on so reminder DMs can be delivered, the Home tab on, and interactivity on', () => {
+    expect(manifest.features.app_home).toMatchObject({ messages_tab_enabled: true, home_tab_enabled: true });
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });
 
-  it('points both HTTP-mode URLs at the single Bolt endpoint', () => {
+  it('points every HTTP-mode URL at the single Bolt endpoint', () => {
     expect(manifest.features.slash_commands[0]?.url).toBe('https://YOUR-HOST/slack/events');
     expect(manifest.settings.interactivity.request_url).toBe('https://YOUR-HOST/slack/events');
+    expect(manifest.settings.interactivity.message_menu_options_url).toBe('https://YOUR-HOST/slack/events');
+    expect(manifest.settings.event_subscriptions.request_url).toBe('https://YOUR-HOST/slack/events');
   });
 });
 
