@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { COMMAND } from '../../src/ids.js';
 import { ALICE, type Harness, startHarness } from '../support/bot-harness.js';
 import { FAKE_SLACK_IDS } from '../support/fake-slack.js';
+import { appHomeOpenedEvent, eventCallbackPayload, globalShortcutPayload } from '../support/slack-requests.js';
 
 describe('Socket Mode', () => {
   let h: Harness | undefined;
@@ -40,5 +41,24 @@ describe('Socket Mode', () => {
     expect(JSON.stringify(open.args.view)).toContain('ACME01');
     const health = await fetch(`${h.baseUrl}/healthz`);
     expect(health.status).toBe(200);
+  });
+
+  it('acknowledges an app_home_opened events_api envelope and publishes the Home tab', async () => {
+    if (!h) throw new Error('the bot of the first test is not running');
+    const ack = await h.fake.sendEnvelope({
+      type: 'events_api',
+      payload: eventCallbackPayload(appHomeOpenedEvent({ userId: ALICE })),
+    });
+    expect(ack.elapsedMs).toBeLessThan(3000);
+    const publish = await h.fake.waitForCall('views.publish', (call) => call.args.user_id === ALICE);
+    expect((publish.args.view as { type: string }).type).toBe('home');
+  });
+
+  it('acknowledges a global shortcut envelope and opens the empty form', async () => {
+    if (!h) throw new Error('the bot of the first test is not running');
+    const opened = h.fake.callsTo('views.open').length;
+    const ack = await h.fake.sendEnvelope({ type: 'interactive', payload: globalShortcutPayload({ userId: ALICE }) });
+    expect(ack.elapsedMs).toBeLessThan(3000);
+    await expect.poll(() => h?.fake.callsTo('views.open').length).toBe(opened + 1);
   });
 });
