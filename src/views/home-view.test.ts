@@ -91,14 +91,15 @@ describe('buildHomeView', () => {
     expect(ids.filter((id) => id === ACTION.reminderLogFollowUp)).toHaveLength(2);
   });
 
-  it('lists the linked channels with their accounts', () => {
+  it('lists the linked channels with their accounts, as mentions so private names reach only members', () => {
     const view = buildHomeView({
       ...base,
       links: [link(), link({ channelId: 'G0PRIV001', channelName: undefined, accountNo: 'BOLT22' })],
     });
     const text = textOf(view);
-    expect(text).toContain('#acme-team → *ACME01*');
+    expect(text).toContain('<#C0ACME001> → *ACME01*');
     expect(text).toContain('<#G0PRIV001> → *BOLT22*');
+    expect(text).not.toContain('acme-team');
   });
 
   it('stays within 100 blocks and every Slack limit with everything full, and lets no mention through', () => {

@@ -61,12 +61,17 @@ function followUpBlocks(followUps: readonly Reminder[], timeZone: string, now: D
   return blocks;
 }
 
+function mentionChannel(link: ChannelLink): string {
+  return /^[CG][A-Z0-9]+$/.test(link.channelId) ? `<#${link.channelId}>` : describeLinkedChannel(link);
+}
+
 function linkBlocks(links: readonly ChannelLink[], command: string, budget: number): KnownBlock[] {
   const cmd = escapeMrkdwn(command);
   if (links.length === 0) {
     return [contextBlock(`No channels linked yet. In a customer’s channel, type \`${cmd} link ACCOUNT\`.`)];
   }
-  const lines = links.map((link) => `${describeLinkedChannel(link)} → *${escapeMrkdwn(link.accountNo)}*`);
+  // A mention, not the stored name: Slack shows a private channel's name only to its members.
+  const lines = links.map((link) => `${mentionChannel(link)} → *${escapeMrkdwn(link.accountNo)}*`);
   const sections = Math.max(1, budget - 1);
   const blocks: KnownBlock[] = [];
   for (let start = 0; start < lines.length && blocks.length < sections; start += LINKS_PER_SECTION) {

@@ -145,7 +145,7 @@ describe('App Home', () => {
     expect(elementOn(call, ACTION.retryEntry, logged)).toBeUndefined();
     expect(sections.some((text) => text.includes('Overdue') && text.includes('Send the renewal quote'))).toBe(true);
     expect(elementOn(call, ACTION.reminderDone)).toBeDefined();
-    expect(sections.some((text) => text.includes('#acme-home → *ACME01*'))).toBe(true);
+    expect(sections.some((text) => text.includes('<#C0ACMEHOME> → *ACME01*'))).toBe(true);
     expect(blocksOf(call).length).toBeLessThanOrEqual(100);
   });
 
@@ -277,7 +277,7 @@ describe('App Home', () => {
       h.fake.setChannel(channelId, { name: `burst-${channelId.slice(-1)}` });
       await h.command({ text: 'link ACME01', channelId, userId: DAVE, responseUrl: h.fake.responseUrl() });
     }
-    await waitForHome(h, DAVE, (text) => channels.every((channelId) => text.includes(`burst-${channelId.slice(-1)}`)));
+    await waitForHome(h, DAVE, (text) => channels.every((channelId) => text.includes(`<#${channelId}>`)));
     const burstMs = performance.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 1200));
     const times = publishesTo(h, DAVE).map((call) => call.at);
@@ -287,7 +287,7 @@ describe('App Home', () => {
     for (let i = 1; i < times.length; i += 1) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(900);
     const last = publishesTo(h, DAVE).at(-1);
     if (!last) throw new Error('no publish');
-    for (const channelId of channels) expect(JSON.stringify(last.args.view)).toContain(`burst-${channelId.slice(-1)}`);
+    for (const channelId of channels) expect(JSON.stringify(last.args.view)).toContain(`<#${channelId}>`);
   });
 });
 
