@@ -223,6 +223,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       links.stop();
       await Promise.allSettled([delivery.stop(), scheduler.stop()]);
       home.stop();
+      await home.idle();
       await app.stop().catch((error: unknown) => log.warn({ err: error }, 'error while stopping Slack receiver'));
       if (healthServer) await new Promise((resolve) => healthServer?.close(resolve));
       await checkpointer.stop();

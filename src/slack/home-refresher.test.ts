@@ -90,6 +90,18 @@ describe('createHomeRefresher', () => {
     for (let i = 1; i < calls.length; i += 1) expect(calls[i]!.at - calls[i - 1]!.at).toBeGreaterThanOrEqual(250);
   });
 
+  it('publishes nothing after stop, and idle() then returns', async () => {
+    const state = { version: 1, builds: 0 };
+    const refresher = start(state, 5_000);
+    refresher.opened('U1');
+    await refresher.idle();
+    refresher.request('U1');
+    refresher.stop();
+    await refresher.idle();
+    expect(published('U1')).toHaveLength(1);
+    expect(state.builds).toBe(1);
+  });
+
   it('limits each person separately', async () => {
     const state = { version: 1, builds: 0 };
     const refresher = start(state, 5_000);

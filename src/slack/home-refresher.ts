@@ -22,6 +22,7 @@ export type HomeRefresher = {
   request(slackUserId: string): void;
   /** Resolves when no publish is waiting or running (tests, shutdown). */
   idle(): Promise<void>;
+  /** No publish starts after this; `idle()` then waits for those already running. */
   stop(): void;
 };
 
@@ -116,7 +117,10 @@ export function createHomeRefresher(options: HomeRefresherOptions): HomeRefreshe
     },
     stop() {
       stopped = true;
-      for (const state of viewers.values()) if (state.timer) clearTimeout(state.timer);
+      for (const state of viewers.values()) {
+        if (state.timer) clearTimeout(state.timer);
+        state.timer = undefined;
+      }
     },
   };
 }
