@@ -51,6 +51,8 @@ describe('/log-interaction over HTTP', () => {
     const reply = await h.command({ text: 'help' });
     expect(reply.status).toBe(200);
     expect(JSON.stringify(reply.json)).toContain('/log-interaction');
+    expect(JSON.stringify(reply.json)).toContain('/log-interaction link ACME01');
+    expect(JSON.stringify(reply.json)).toContain('⚡ shortcuts menu');
     expect(h.fake.callsTo('views.open')).toHaveLength(0);
   });
 
