@@ -70,15 +70,17 @@ function linkBlocks(links: readonly ChannelLink[], command: string, budget: numb
   if (links.length === 0) {
     return [contextBlock(`No channels linked yet. In a customer’s channel, type \`${cmd} link ACCOUNT\`.`)];
   }
-  // A mention, not the stored name: Slack shows a private channel's name only to its members.
-  const lines = links.map((link) => `${mentionChannel(link)} → *${escapeMrkdwn(link.accountNo)}*`);
   const sections = Math.max(1, budget - 1);
+  // Only the lines that fit are built: a workspace may link thousands of channels.
+  const shown = links.slice(0, sections * LINKS_PER_SECTION);
+  // A mention, not the stored name: Slack shows a private channel's name only to its members.
+  const lines = shown.map((link) => `${mentionChannel(link)} → *${escapeMrkdwn(link.accountNo)}*`);
   const blocks: KnownBlock[] = [];
-  for (let start = 0; start < lines.length && blocks.length < sections; start += LINKS_PER_SECTION) {
+  for (let start = 0; start < lines.length; start += LINKS_PER_SECTION) {
     blocks.push(sectionBlock(lines.slice(start, start + LINKS_PER_SECTION).join('\n')));
   }
-  const shown = Math.min(lines.length, blocks.length * LINKS_PER_SECTION);
-  if (shown < lines.length) blocks.push(contextBlock(`…and ${lines.length - shown} more linked channels.`));
+  if (shown.length < links.length)
+    blocks.push(contextBlock(`…and ${links.length - shown.length} more linked channels.`));
   return blocks;
 }
 
