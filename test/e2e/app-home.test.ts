@@ -55,12 +55,12 @@ function interactionFor(uniqueId: string, surname: string): InteractionInput {
   };
 }
 
-/** Puts an entry of Alice's straight into the journal in the given state. */
-function journalEntry(h: Harness, state: 'failed' | 'rejected' | 'logged', surname: string): string {
+/** Puts an entry of Alice's straight into the journal in the given state (awaited: the stores are becoming async). */
+async function journalEntry(h: Harness, state: 'failed' | 'rejected' | 'logged', surname: string): Promise<string> {
   const uniqueId = randomUUID();
   const { journal } = h.bot.deps;
   const now = new Date();
-  journal.insert(
+  await journal.insert(
     {
       uniqueId,
       slackUserId: ALICE,
@@ -72,15 +72,16 @@ function journalEntry(h: Harness, state: 'failed' | 'rejected' | 'logged', surna
     },
     now,
   );
-  if (state === 'failed') journal.markFailed(uniqueId, 'HTTP 400: bad date', now);
-  if (state === 'rejected') journal.markRejected(uniqueId, [{ id: 7, message: 'Contact unknown', extraData: '' }], now);
-  if (state === 'logged') journal.markLogged(uniqueId, now);
+  if (state === 'failed') await journal.markFailed(uniqueId, 'HTTP 400: bad date', now);
+  if (state === 'rejected')
+    await journal.markRejected(uniqueId, [{ id: 7, message: 'Contact unknown', extraData: '' }], now);
+  if (state === 'logged') await journal.markLogged(uniqueId, now);
   return uniqueId;
 }
 
-function followUpFor(h: Harness, recipient: string, notes: string): string {
+async function followUpFor(h: Harness, recipient: string, notes: string): Promise<string> {
   const uniqueId = randomUUID();
-  const reminder = h.bot.deps.reminders.create(
+  const reminder = await h.bot.deps.reminders.create(
     {
       uniqueId,
       recipientSlackUserId: recipient,
@@ -111,10 +112,10 @@ describe('App Home', () => {
   });
 
   it('publishes after the ack (a slow views.publish delays no ack) with the entries, follow-ups and linked channels', async () => {
-    const logged = journalEntry(h, 'logged', 'Loggedsurname');
-    const failed = journalEntry(h, 'failed', 'Failedsurname');
-    const rejected = journalEntry(h, 'rejected', 'Rejectedsurname');
-    followUpFor(h, ALICE, 'Send the renewal quote');
+    const logged = await journalEntry(h, 'logged', 'Loggedsurname');
+    const failed = await journalEntry(h, 'failed', 'Failedsurname');
+    const rejected = await journalEntry(h, 'rejected', 'Rejectedsurname');
+    await followUpFor(h, ALICE, 'Send the renewal quote');
     await h.bot.deps.links.link(
       {
         channelId: 'C0ACMEHOME',
@@ -197,7 +198,7 @@ describe('App Home', () => {
   });
 
   it('Retry on Home sends the entry again, tells the outcome by DM and shows it logged on Home', async () => {
-    const failed = journalEntry(h, 'failed', 'Retrysurname');
+    const failed = await journalEntry(h, 'failed', 'Retrysurname');
     await h.openHome(ALICE);
     const home = await h.fake.waitForCall('views.publish', (c) => c.args.user_id === ALICE);
     const retry = elementOn(home, ACTION.retryEntry, failed);
@@ -212,11 +213,11 @@ describe('App Home', () => {
     await h.fake.waitForCall('chat.postMessage', (call) => String(call.args.text).includes('Logged call with ACME01'));
     const after = await waitForHome(h, ALICE, (text) => !text.includes(failed) && text.includes('Retrysurname'));
     expect(sectionsOf(after).find((text) => text.includes('Retrysurname'))).toContain('✅ *Logged*');
-    expect(h.bot.deps.journal.get(failed)?.state).toBe('logged');
+    expect((await h.bot.deps.journal.get(failed))?.state).toBe('logged');
   });
 
   it('Edit on Home reopens the form as the user left it', async () => {
-    const rejected = journalEntry(h, 'rejected', 'Editsurname');
+    const rejected = await journalEntry(h, 'rejected', 'Editsurname');
     await h.openHome(ALICE);
     const home = await h.fake.waitForCall('views.publish', (c) => c.args.user_id === ALICE);
     await h.action({
@@ -230,8 +231,8 @@ describe('App Home', () => {
   });
 
   it('Done and Snooze on Home change the follow-up and refresh Home instead of a message', async () => {
-    const doneId = followUpFor(h, BOB, 'Call them back');
-    const snoozeId = followUpFor(h, BOB, 'Send the brochure');
+    const doneId = await followUpFor(h, BOB, 'Call them back');
+    const snoozeId = await followUpFor(h, BOB, 'Send the brochure');
     await h.openHome(BOB);
     const home = await h.fake.waitForCall('views.publish', (c) => c.args.user_id === BOB);
     const done = blocksOf(home)
@@ -260,8 +261,10 @@ describe('App Home', () => {
         },
       ],
     });
-    await expect.poll(() => h.bot.deps.reminders.get(doneId)?.state).toBe('done');
-    await expect.poll(() => h.bot.deps.reminders.get(snoozeId)?.dueAt.getTime()).toBeGreaterThan(Date.now());
+    await expect.poll(async () => (await h.bot.deps.reminders.get(doneId))?.state).toBe('done');
+    await expect
+      .poll(async () => (await h.bot.deps.reminders.get(snoozeId))?.dueAt.getTime())
+      .toBeGreaterThan(Date.now());
     const after = await waitForHome(h, BOB, (text) => !text.includes('Call them back') && text.includes('Due '));
     expect(sectionsOf(after).find((text) => text.includes('Send the brochure'))).toMatch(/^🗓️ Due /);
     expect(h.fake.callsTo('chat.postEphemeral')).toHaveLength(0);
