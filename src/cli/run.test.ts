@@ -70,8 +70,12 @@ async function cli(...args: string[]) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
     env: { DATABASE_PATH: file },
     now: () => NOW,
   });
@@ -215,7 +219,9 @@ describe('an unreadable journal', () => {
     let stderr = '';
     const code = await runCli(['list'], {
       stdout: () => {},
-      stderr: (text) => void (stderr += text),
+      stderr: (text) => {
+        stderr += text;
+      },
       env: { DATABASE_PATH: missing },
     });
     expect(code).toBe(4);
