@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CaliqSimulator, startCaliqSimulator } from '../../src/caliq-simulator/index.js';
 import { CALLBACK } from '../../src/ids.js';
+import { createJournalStore, type Database, openDatabase } from '../../src/store/index.js';
 import { encodeModalMetadata } from '../../src/views/index.js';
 import { type BotChild, startBotChild } from '../support/bot-child.js';
 import { ALICE, BOT_TOKEN, CALIQ_KEY, SIGNING_SECRET, VALID_CALL } from '../support/bot-harness.js';
@@ -36,6 +37,8 @@ describe('the journal CLI beside a running bot', () => {
   });
 
   afterEach(async () => {
+    db?.close();
+    db = undefined;
     await bot?.kill('SIGKILL');
     bot = undefined;
     await sim.close();
@@ -73,10 +76,11 @@ describe('the journal CLI beside a running bot', () => {
     expect(reply.status).toBe(200);
   };
 
-  const stateOf = async (uniqueId: string): Promise<string> => {
-    const shown = await cli('show', uniqueId, '--json');
-    expect(shown.stderr).toBe('');
-    return (JSON.parse(shown.stdout) as { state: string }).state;
+  /** The test's own connection to the bot's file, for polling (a CLI process per poll is slow on a busy machine). */
+  let db: Database | undefined;
+  const stateOf = async (uniqueId: string): Promise<string | undefined> => {
+    db ??= openDatabase(databasePath);
+    return createJournalStore(db).get(uniqueId)?.state;
   };
 
   it('lists, shows, exports and retries a given-up entry, which the running bot then delivers', async () => {
@@ -104,7 +108,13 @@ describe('the journal CLI beside a running bot', () => {
     await vi.waitFor(async () => expect(await stateOf(logged)).toBe('logged'), { timeout: 10_000, interval: 200 });
     sim.setFaults({ down: true });
     await submit(gaveUp);
-    await vi.waitFor(async () => expect(await stateOf(gaveUp)).toBe('gave-up'), { timeout: 10_000, interval: 200 });
+    await vi.waitFor(async () => expect(await stateOf(gaveUp)).toBe('failed'), { timeout: 10_000, interval: 200 });
+    const shown = await cli('show', gaveUp, '--json');
+    expect(JSON.parse(shown.stdout)).toMatchObject({
+      uniqueId: gaveUp,
+      state: 'gave-up',
+      lastError: expect.stringMatching(/gave up/),
+    });
 
     const listed = await cli('list');
     expect(listed.code).toBe(0);
@@ -124,7 +134,7 @@ describe('the journal CLI beside a running bot', () => {
     expect(retried).toMatchObject({ code: 0, stderr: '' });
     expect(retried.stdout).toContain(`${gaveUp} is pending again (was gave-up)`);
     // The bot's worker finds it on its next look at the journal (at most 15 s) and sends it under the same UniqueID.
-    await vi.waitFor(async () => expect(await stateOf(gaveUp)).toBe('logged'), { timeout: 25_000, interval: 500 });
+    await vi.waitFor(async () => expect(await stateOf(gaveUp)).toBe('logged'), { timeout: 30_000, interval: 200 });
     expect(sim.interactions.map((stored) => stored.uniqueId).sort()).toEqual([logged, gaveUp].sort());
     // …and tells the user where they submitted it, as for any retry.
     await fake.waitForResponse((response) => response.id === gaveUp && /ACME01/.test(JSON.stringify(response.body)));
@@ -132,7 +142,7 @@ describe('the journal CLI beside a running bot', () => {
     expect((await cli('retry', logged)).code).toBe(5);
     expect(await cli('show', 'not-a-known-id')).toMatchObject({ code: 3, stdout: '' });
     await bot.kill('SIGTERM');
-  }, 60_000);
+  }, 90_000);
 
   it('exits 4 with a plain message when the database file does not exist', async () => {
     const result = await cli('list');
