@@ -327,3 +327,14 @@ describe('list', () => {
     expect(await journal.list({ slackUserIds: ['U9'] })).toEqual([]);
   });
 });
+
+describe('oldestPendingAt', () => {
+  it('is the creation time of the oldest pending entry, or undefined', async () => {
+    expect(await journal.oldestPendingAt()).toBeUndefined();
+    journal.insert(newEntry('first'), T0);
+    journal.insert(newEntry('second'), at(1000));
+    expect(await journal.oldestPendingAt()).toEqual(T0);
+    journal.markLogged('first', at(2000));
+    expect(await journal.oldestPendingAt()).toEqual(at(1000));
+  });
+});

@@ -114,6 +114,9 @@ export function createJournalStore(db: Database): JournalStore {
       AND (@users IS NULL OR slack_user_id IN (SELECT value FROM json_each(@users)))
       AND (@since IS NULL OR created_at >= @since)
     ORDER BY created_at DESC, unique_id DESC LIMIT @limit`);
+  const selectOldestPending = db.prepare<[], { at: number | null }>(
+    "SELECT MIN(created_at) AS at FROM journal WHERE state = 'pending'",
+  );
   const countStates = db.prepare<[], { state: JournalState; count: number }>(
     'SELECT state, COUNT(*) AS count FROM journal GROUP BY state',
   );
@@ -193,6 +196,9 @@ export function createJournalStore(db: Database): JournalStore {
       const counts = Object.fromEntries(JOURNAL_STATES.map((state) => [state, 0])) as Record<JournalState, number>;
       for (const { state, count } of countStates.all()) counts[state] = count;
       return counts;
+    },
+    async oldestPendingAt() {
+      return fromOptionalMillis(selectOldestPending.get()?.at ?? null);
     },
     async list(filter: JournalFilter) {
       const asJson = (values: readonly string[] | undefined) => (values?.length ? JSON.stringify(values) : null);

@@ -69,6 +69,8 @@ export type JournalStore = {
   countByState(): Record<JournalState, number>;
   /** Entries matching every given filter (an omitted filter matches all), newest first; for operators' tools. */
   list(filter: JournalFilter): Promise<JournalEntry[]>;
+  /** When the oldest entry still pending was first submitted; undefined when none is pending. For metrics. */
+  oldestPendingAt(): Promise<Date | undefined>;
 };
 
 /** What an operator may select journal entries by. Empty lists count as omitted. */
