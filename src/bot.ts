@@ -10,8 +10,16 @@ import { type Config, secretsOf } from './config.js';
 import { createDeliveryService } from './delivery/index.js';
 import { createHealthHandlers, startHealthServer } from './health.js';
 import { COMMAND } from './ids.js';
+import { timeAcks } from './listeners/ack-timing.js';
 import { type ListenerDeps, registerListeners } from './listeners/index.js';
 import { createLogger, type Logger, toBoltLogger } from './logger.js';
+import {
+  countReminders,
+  createMetrics,
+  createMetricsHandler,
+  type Metrics,
+  observeSlackFetch,
+} from './metrics/index.js';
 import { createPeopleDirectory, loadEmployeeMap } from './people/index.js';
 import { createReminderScheduler, type ReminderScheduler } from './reminders/index.js';
 import { createDeliveryNotices } from './slack/delivery-notices.js';
@@ -43,6 +51,8 @@ export type Bot = {
   deps: ListenerDeps;
   /** The reminder loop (tests drive `runOnce()` with an injected clock). */
   scheduler: ReminderScheduler;
+  /** Its Prometheus metrics (a registry of its own), when METRICS_ENABLED. */
+  metrics: Metrics | undefined;
   /** Starts listening (HTTP or Socket Mode), the delivery worker and the reminder loop. Resolves with the HTTP port. */
   start(): Promise<{ port: number | undefined }>;
   stop(): Promise<void>;
@@ -61,12 +71,14 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const checkpointer = startCheckpointer(config.database.path, {
     onError: (message) => log.warn({ error: message }, 'WAL checkpoint failed; will try again'),
   });
+  const metrics = config.metrics.enabled ? createMetrics() : undefined;
   const journal = createJournalStore(db);
-  const reminders = createReminderStore(db);
+  const reminders = metrics ? countReminders(createReminderStore(db), metrics) : createReminderStore(db);
   const prefs = createUserPrefsStore(db);
   const links = createLinkedChannels({ store: createChannelLinkStore(db), logger });
+  metrics?.watchJournal(journal, now);
 
-  const caliq = createCaliqClient({ ...config.caliq, logger });
+  const caliq = createCaliqClient({ ...config.caliq, logger, onAttempt: metrics?.caliqCall });
   const reference = createCaliqReferenceData(caliq, { ttlMs: config.caliq.referenceTtlMs, logger });
 
   const employeeMap = loadEmployeeMap(config.people.employeeMapPath);
@@ -85,12 +97,17 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     { path: '/healthz', method: ['GET'], handler: health.healthz },
     { path: '/readyz', method: ['GET'], handler: health.readyz },
   ];
+  const metricsHandler = metrics
+    ? createMetricsHandler(metrics, (error) => log.error({ err: error }, 'could not collect metrics'))
+    : undefined;
+  if (metricsHandler) routes.push({ path: '/metrics', method: ['GET'], handler: metricsHandler });
 
   const clientOptions = {
     // Every Slack call is bounded, so a hung connection can't hold a reminder or a shutdown forever.
     timeout: 10_000,
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
     ...(options.slackRetries !== undefined ? { retryConfig: { retries: options.slackRetries } } : {}),
+    ...(metrics ? { fetch: observeSlackFetch(metrics) } : {}),
   };
   const app = config.slack.socketMode
     ? new App({
@@ -109,6 +126,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
         customRoutes: routes,
         deferInitialization: true,
       });
+
+  if (metrics) timeAcks(app, metrics.ack);
 
   const notifier = createNotifier({ client: app.client, logger });
   const people = createPeopleDirectory({
@@ -171,6 +190,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     leaseMs: config.caliq.timeoutMs * (config.caliq.retries + 1) + 5_000,
     backoff: { baseMs: config.delivery.retryBaseMs, maxMs: config.delivery.retryMaxMs },
     concurrency: config.delivery.concurrency,
+    ...(metrics ? { observer: { journaled: metrics.interactionJournaled, outcome: metrics.deliveryOutcome } } : {}),
   });
 
   const deps: ListenerDeps = {
@@ -201,6 +221,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     app,
     deps,
     scheduler,
+    metrics,
     async start() {
       await app.init();
       void reference.warmUp();
@@ -208,7 +229,11 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       let port: number | undefined;
       if (config.slack.socketMode) {
         await app.start();
-        healthServer = await startHealthServer(config.slack.port, health);
+        healthServer = await startHealthServer(
+          config.slack.port,
+          health,
+          metricsHandler ? { '/metrics': metricsHandler } : {},
+        );
         port = addressPort(healthServer);
       } else {
         httpServer = (await app.start(config.slack.port)) as Server;

@@ -57,6 +57,10 @@ const environmentSchema = z.object({
   REMINDER_POLL_SECONDS: positiveInt(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanFlag,
+  METRICS_ENABLED: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true' || value === '1' || value === 'yes'),
 });
 
 const isBlank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
@@ -95,6 +99,8 @@ export type Config = Readonly<{
   delivery: Readonly<{ giveUpAfterMs: number; concurrency: number; retryBaseMs: number; retryMaxMs: number }>;
   reminders: Readonly<{ pollIntervalMs: number }>;
   log: Readonly<{ level: string; pretty: boolean }>;
+  /** GET /metrics (Prometheus) on the health port. */
+  metrics: Readonly<{ enabled: boolean }>;
 }>;
 
 /** Raised when the environment cannot make a Config; its message lists every problem, never a value. */
@@ -158,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     reminders: Object.freeze({ pollIntervalMs: e.REMINDER_POLL_SECONDS * 1000 }),
     log: Object.freeze({ level: e.LOG_LEVEL, pretty: e.LOG_PRETTY }),
+    metrics: Object.freeze({ enabled: e.METRICS_ENABLED }),
   });
 }
 

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 
 export type ReadinessCheck = { name: string; check: () => Promise<void> | void };
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export type HealthHandlers = { healthz: Handler; readyz: Handler };
 
@@ -43,12 +43,18 @@ export function createHealthHandlers(checks: readonly ReadinessCheck[]): HealthH
   };
 }
 
-/** A small server for the health routes when Bolt itself serves no HTTP (Socket Mode). */
-export async function startHealthServer(port: number, handlers: HealthHandlers): Promise<Server> {
+/** A small server for the health routes (and any other GET routes, e.g. /metrics) when Bolt serves no HTTP (Socket Mode). */
+export async function startHealthServer(
+  port: number,
+  handlers: HealthHandlers,
+  moreRoutes: Readonly<Record<string, Handler>> = {},
+): Promise<Server> {
   const server = createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0];
+    const path = (req.url ?? '').split('?')[0] ?? '';
     if (req.method === 'GET' && path === '/healthz') return handlers.healthz(req, res);
     if (req.method === 'GET' && path === '/readyz') return handlers.readyz(req, res);
+    const more = moreRoutes[path];
+    if (req.method === 'GET' && more) return more(req, res);
     sendJson(res, 404, { error: 'not found' });
   });
   await new Promise<void>((resolve, reject) => {

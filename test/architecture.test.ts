@@ -91,4 +91,20 @@ describe('layering of src/', () => {
   it('keeps caliq from importing views, listeners or slack', () => {
     expect(findViolations(['caliq'], pointsInto(['views', 'listeners', 'slack']))).toEqual([]);
   });
+
+  it('lets only the demo use the Slack stand-in, and nothing in src reach into test/', () => {
+    const topFolders = fs
+      .readdirSync(srcDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== 'slack-stand-in' && entry.name !== 'demo')
+      .map((entry) => entry.name);
+    expect(topFolders.length).toBeGreaterThan(5);
+    expect(findViolations(topFolders, pointsInto(['slack-stand-in']))).toEqual([]);
+    const topModules = fs.readdirSync(srcDir).filter((file) => file.endsWith('.ts'));
+    const topImports = topModules.flatMap((file) => findImports(fs.readFileSync(path.join(srcDir, file), 'utf8')));
+    expect(topImports.filter((specifier) => specifier.includes('slack-stand-in'))).toEqual([]);
+    const intoTest = (specifier: string, file: string) =>
+      specifier.startsWith('.') &&
+      !path.relative(repoRoot, path.resolve(path.dirname(file), specifier)).startsWith('src');
+    expect(findViolations([...topFolders, 'slack-stand-in', 'demo'], intoTest)).toEqual([]);
+  });
 });

@@ -18,7 +18,7 @@ import {
   messageAnswerSchema,
   pulseAnswerSchema,
 } from './schemas.js';
-import { createTransport, type TransportResult } from './transport.js';
+import { type AttemptObserver, createTransport, type TransportResult } from './transport.js';
 import type { CaliqClient, InteractionInput, InteractionOutcome } from './types.js';
 
 export type CaliqClientOptions = {
@@ -33,6 +33,8 @@ export type CaliqClientOptions = {
   retries: number;
   retryBaseDelayMs?: number;
   logger: Logger;
+  /** Told of every HTTP attempt (endpoint, outcome, duration), e.g. for metrics. */
+  onAttempt?: AttemptObserver;
 };
 
 type Parsed = { ok: true; value: unknown } | { ok: false; problem: string };
@@ -55,6 +57,7 @@ export function createCaliqClient(options: CaliqClientOptions): CaliqClient {
     retries: options.retries,
     retryBaseDelayMs: options.retryBaseDelayMs ?? 300,
     logger,
+    onAttempt: options.onAttempt,
   });
   const keyOnly = (): string => JSON.stringify({ apiKey: options.apiKey });
 

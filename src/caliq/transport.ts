@@ -10,7 +10,34 @@ export type TransportOptions = {
   retryBaseDelayMs: number;
   /** Already the client's child logger. */
   logger: Logger;
+  /** Told of every attempt (retries included), e.g. for metrics; must not throw. */
+  onAttempt?: AttemptObserver;
 };
+
+/** How one HTTP attempt ended, in words with a small fixed set of values. */
+export type AttemptOutcome =
+  | 'ok'
+  | 'no_content'
+  | 'bad_request'
+  | 'unauthorized'
+  | 'unavailable'
+  | 'other_status'
+  | 'timeout'
+  | 'network';
+
+export type AttemptObserver = (attempt: { endpoint: string; outcome: AttemptOutcome; durationMs: number }) => void;
+
+const STATUS_OUTCOMES: Readonly<Record<number, AttemptOutcome>> = {
+  200: 'ok',
+  204: 'no_content',
+  400: 'bad_request',
+  401: 'unauthorized',
+};
+
+function outcomeOf(attempt: Attempt): AttemptOutcome {
+  if (attempt.kind === 'answered') return STATUS_OUTCOMES[attempt.status] ?? 'other_status';
+  return attempt.reason === 'service_unavailable' ? 'unavailable' : attempt.reason;
+}
 
 export type UnavailableReason = 'service_unavailable' | 'timeout' | 'network';
 
@@ -76,7 +103,9 @@ export function createTransport(options: TransportOptions): Transport {
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
       const result = await attemptOnce(endpoint, body);
-      const durationMs = Math.round(performance.now() - started);
+      const elapsedMs = performance.now() - started;
+      options.onAttempt?.({ endpoint, outcome: outcomeOf(result), durationMs: elapsedMs });
+      const durationMs = Math.round(elapsedMs);
       const fields = { endpoint, attempt, durationMs, ...(context.uniqueId ? { uniqueId: context.uniqueId } : {}) };
       if (result.kind !== 'retryable') {
         options.logger.info(

@@ -21,6 +21,12 @@ export type DeliveryNotices = {
   gaveUp(entry: JournalEntry): Promise<void>;
 };
 
+/** How an attempt ended, for counting: `unavailable` will be retried, `gave_up` will not, `failed` is a 400 or worse. */
+export type DeliveryOutcome = 'logged' | 'rejected' | 'unauthorized' | 'unavailable' | 'gave_up' | 'failed';
+
+/** Told of what the service does, e.g. for metrics; must not throw. */
+export type DeliveryObserver = { journaled(): void; outcome(outcome: DeliveryOutcome): void };
+
 export type SubmitResult =
   | { status: 'sent'; entry: JournalEntry; outcome: InteractionOutcome['status'] }
   | { status: 'already_logged'; entry: JournalEntry }
@@ -50,6 +56,7 @@ export type DeliveryServiceOptions = {
    * the journal for the worker, so memory stays bounded instead of queueing unbounded work in the process.
    */
   maxImmediateAttempts?: number;
+  observer?: DeliveryObserver;
 };
 
 /** An interaction written to the journal (or found there under its UniqueID), not yet sent. */
@@ -122,9 +129,11 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   async function record(entry: JournalEntry, outcome: InteractionOutcome): Promise<void> {
     const at = now();
     const { uniqueId } = entry;
+    const count = (counted: DeliveryOutcome) => options.observer?.outcome(counted);
     switch (outcome.status) {
       case 'logged': {
         const logged = journal.markLogged(uniqueId, at);
+        count('logged');
         log.info({ uniqueId, attempts: logged.attempts }, 'interaction logged in Caliq');
         if (options.onLogged) {
           try {
@@ -141,6 +150,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
       }
       case 'rejected': {
         const rejected = journal.markRejected(uniqueId, outcome.issues, at);
+        count('rejected');
         log.info({ uniqueId, issues: outcome.issues.length }, 'Caliq rejected the interaction');
         tell('rejected', rejected, () => userNotices.rejected(rejected));
         return;
@@ -152,11 +162,13 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
             ? `Caliq could not read the request (400)${outcome.message ? `: ${outcome.message}` : ''}`
             : `Caliq answered in a way the bot does not understand (${outcome.problem}); it may or may not have been logged`;
         const failed = journal.markFailed(uniqueId, reason, at);
+        count('failed');
         log.warn({ uniqueId, outcome: outcome.status }, 'interaction failed');
         tell('failed', failed, () => userNotices.failed(failed, reason));
         return;
       }
       case 'unauthorized': {
+        count('unauthorized');
         if (at.getTime() - lastUnauthorizedLogAt >= UNAUTHORIZED_LOG_EVERY_MS) {
           lastUnauthorizedLogAt = at.getTime();
           log.error({ uniqueId }, 'Caliq refused the API key (401): check CALIQ_API_KEY; entries stay pending');
@@ -174,6 +186,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         const waitingSince = entry.delayNoticeAt ?? at;
         if (at.getTime() - waitingSince.getTime() >= options.giveUpAfterMs) {
           const failed = journal.markFailed(uniqueId, `${reason}; gave up after ${entry.attempts} attempts`, at);
+          count('gave_up');
           log.warn({ uniqueId, attempts: entry.attempts }, 'gave up delivering the interaction');
           if (!failed.giveUpNoticeAt) {
             journal.noteGiveUpNotice(uniqueId, at);
@@ -182,6 +195,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
           return;
         }
         const pending = scheduleRetry(entry, reason, at);
+        count('unavailable');
         if (!pending.delayNoticeAt) {
           journal.noteDelayNotice(uniqueId, at);
           tell('saved for later', pending, () => userNotices.savedForLater(pending));
@@ -222,6 +236,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
 
   function accept(entry: NewJournalEntry): Accepted {
     const { inserted, entry: stored } = journal.insert(entry, now());
+    if (inserted) options.observer?.journaled();
     return { inserted, stored, submitted: entry };
   }
 

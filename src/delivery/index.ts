@@ -4,6 +4,8 @@ export {
   type Accepted,
   createDeliveryService,
   type DeliveryNotices,
+  type DeliveryObserver,
+  type DeliveryOutcome,
   type DeliveryService,
   type DeliveryServiceOptions,
   type SubmitResult,

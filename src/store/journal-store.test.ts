@@ -299,3 +299,42 @@ describe('listForUser', () => {
     expect(plan.map((row) => row.detail).join(' ')).toMatch(/journal_user_created/);
   });
 });
+
+describe('list', () => {
+  beforeEach(() => {
+    journal.insert(newEntry('old', 'U1'), at(-1000));
+    journal.insert(newEntry('a', 'U1'), T0);
+    journal.insert(newEntry('b', 'U2'), at(1000));
+    journal.insert(newEntry('c', 'U3'), at(2000));
+    journal.markLogged('a', at(3000));
+    journal.markFailed('b', 'gave up', at(3000));
+  });
+
+  const ids = (entries: { uniqueId: string }[]) => entries.map((entry) => entry.uniqueId);
+
+  it('lists every entry, newest first, when no filter is given', async () => {
+    expect(ids(await journal.list({}))).toEqual(['c', 'b', 'a', 'old']);
+    expect(ids(await journal.list({ states: [], slackUserIds: [] }))).toEqual(['c', 'b', 'a', 'old']);
+  });
+
+  it('combines the state, user, since and limit filters', async () => {
+    expect(ids(await journal.list({ states: ['pending'] }))).toEqual(['c', 'old']);
+    expect(ids(await journal.list({ states: ['logged', 'failed'] }))).toEqual(['b', 'a']);
+    expect(ids(await journal.list({ slackUserIds: ['U1', 'U3'] }))).toEqual(['c', 'a', 'old']);
+    expect(ids(await journal.list({ since: T0 }))).toEqual(['c', 'b', 'a']);
+    expect(ids(await journal.list({ slackUserIds: ['U1'], states: ['pending'], since: at(-1000) }))).toEqual(['old']);
+    expect(ids(await journal.list({ limit: 2 }))).toEqual(['c', 'b']);
+    expect(await journal.list({ slackUserIds: ['U9'] })).toEqual([]);
+  });
+});
+
+describe('oldestPendingAt', () => {
+  it('is the creation time of the oldest pending entry, or undefined', async () => {
+    expect(await journal.oldestPendingAt()).toBeUndefined();
+    journal.insert(newEntry('first'), T0);
+    journal.insert(newEntry('second'), at(1000));
+    expect(await journal.oldestPendingAt()).toEqual(T0);
+    journal.markLogged('first', at(2000));
+    expect(await journal.oldestPendingAt()).toEqual(at(1000));
+  });
+});

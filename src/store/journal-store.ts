@@ -4,7 +4,7 @@ import type { Draft, ReplyTarget } from '../interactions/draft.js';
 import { fromNullable, fromOptionalMillis, parseJson, toMillis, toNullable } from './columns.js';
 import type { Database } from './database.js';
 import { RecordNotFoundError } from './errors.js';
-import type { JournalEntry, JournalState, JournalStore, NewJournalEntry } from './types.js';
+import type { JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from './types.js';
 
 type JournalRow = {
   unique_id: string;
@@ -107,6 +107,16 @@ export function createJournalStore(db: Database): JournalStore {
     SELECT * FROM journal
     WHERE slack_user_id = ? AND created_at >= ? AND state IN (SELECT value FROM json_each(?))
     ORDER BY created_at DESC, unique_id DESC`);
+  // One statement for every filter combination: a NULL list or instant disables that filter; LIMIT -1 means none.
+  const selectFiltered = db.prepare<Record<string, unknown>, JournalRow>(`
+    SELECT * FROM journal
+    WHERE (@states IS NULL OR state IN (SELECT value FROM json_each(@states)))
+      AND (@users IS NULL OR slack_user_id IN (SELECT value FROM json_each(@users)))
+      AND (@since IS NULL OR created_at >= @since)
+    ORDER BY created_at DESC, unique_id DESC LIMIT @limit`);
+  const selectOldestPending = db.prepare<[], { at: number | null }>(
+    "SELECT MIN(created_at) AS at FROM journal WHERE state = 'pending'",
+  );
   const countStates = db.prepare<[], { state: JournalState; count: number }>(
     'SELECT state, COUNT(*) AS count FROM journal GROUP BY state',
   );
@@ -186,6 +196,20 @@ export function createJournalStore(db: Database): JournalStore {
       const counts = Object.fromEntries(JOURNAL_STATES.map((state) => [state, 0])) as Record<JournalState, number>;
       for (const { state, count } of countStates.all()) counts[state] = count;
       return counts;
+    },
+    async oldestPendingAt() {
+      return fromOptionalMillis(selectOldestPending.get()?.at ?? null);
+    },
+    async list(filter: JournalFilter) {
+      const asJson = (values: readonly string[] | undefined) => (values?.length ? JSON.stringify(values) : null);
+      return selectFiltered
+        .all({
+          states: asJson(filter.states),
+          users: asJson(filter.slackUserIds),
+          since: filter.since ? toMillis(filter.since) : null,
+          limit: filter.limit ?? -1,
+        })
+        .map(toEntry);
     },
   };
 }

@@ -67,6 +67,20 @@ export type JournalStore = {
   /** A user's entries created since `since` in the given states, newest first. */
   listForUser(slackUserId: string, since: Date, states: readonly JournalState[]): JournalEntry[];
   countByState(): Record<JournalState, number>;
+  /** Entries matching every given filter (an omitted filter matches all), newest first; for operators' tools. */
+  list(filter: JournalFilter): Promise<JournalEntry[]>;
+  /** When the oldest entry still pending was first submitted; undefined when none is pending. For metrics. */
+  oldestPendingAt(): Promise<Date | undefined>;
+};
+
+/** What an operator may select journal entries by. Empty lists count as omitted. */
+export type JournalFilter = {
+  states?: readonly JournalState[];
+  slackUserIds?: readonly string[];
+  /** Created at or after this instant. */
+  since?: Date;
+  /** At most this many entries (default: all). */
+  limit?: number;
 };
 
 export type ReminderState = 'open' | 'sending' | 'sent' | 'done';

@@ -1,0 +1,31 @@
+// Opens the journal the bot writes, for the CLI: the one place that decides which store backend to use.
+import fs from 'node:fs';
+import { createJournalStore, openDatabase, SchemaTooNewError } from '../store/index.js';
+import type { JournalStore } from '../store/types.js';
+import { JournalUnavailableError } from './errors.js';
+
+export type JournalConnection = { journal: JournalStore; where: string; close(): Promise<void> };
+
+export const DEFAULT_DATABASE_PATH = './data/caliq-slack.db';
+
+/**
+ * The bot's SQLite file (DATABASE_PATH, default as the bot's). Never creates one: a wrong path is an error, not an empty
+ * journal. Each store call is one statement in its own transaction, and the file is in WAL mode, so reading never
+ * blocks the running bot and a write waits at most busy_timeout for the bot's own one-statement commits.
+ */
+export async function openJournal(env: NodeJS.ProcessEnv): Promise<JournalConnection> {
+  const where = env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH;
+  if (!fs.existsSync(where)) {
+    throw new JournalUnavailableError(
+      `There is no journal at ${where}. Set DATABASE_PATH (or pass --db) to the file the bot uses.`,
+    );
+  }
+  try {
+    const db = openDatabase(where);
+    return { journal: createJournalStore(db), where, close: async () => void db.close() };
+  } catch (error) {
+    if (error instanceof SchemaTooNewError) throw new JournalUnavailableError(error.message, { cause: error });
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new JournalUnavailableError(`Could not read the journal at ${where}: ${detail}`, { cause: error });
+  }
+}

@@ -1,0 +1,76 @@
+// The reminder counters move with real store changes on a real SQLite file, and stale button presses don't count.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createReminderStore, type Database, openDatabase } from '../store/index.js';
+import type { ReminderStore } from '../store/types.js';
+import { countReminders } from './count-reminders.js';
+import { createMetrics, type Metrics } from './create-metrics.js';
+
+const T0 = new Date('2026-03-02T10:00:00.000Z');
+
+let folder: string;
+let db: Database;
+let metrics: Metrics;
+let store: ReminderStore;
+
+beforeEach(() => {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'caliq-metrics-'));
+  db = openDatabase(path.join(folder, 'bot.db'));
+  metrics = createMetrics({ processMetrics: false });
+  store = countReminders(createReminderStore(db), metrics);
+});
+
+afterEach(() => {
+  db.close();
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+async function counts(): Promise<Record<string, number>> {
+  const metric = await metrics.registry.getSingleMetric('caliq_slack_reminders_total')?.get();
+  return Object.fromEntries((metric?.values ?? []).map((value) => [String(value.labels.event), value.value]));
+}
+
+function newReminder(uniqueId: string) {
+  return store.create(
+    {
+      uniqueId,
+      recipientSlackUserId: 'U1',
+      loggedBySlackUserId: 'U2',
+      dueAt: T0,
+      interaction: {
+        uniqueId,
+        channelId: 3,
+        customer: { accountNo: 'ACME01' },
+        kind: 'C',
+        contactedBy: 'EMP1',
+        contact: { firstName: 'Ada', surname: 'Lovelace' },
+      },
+    },
+    T0,
+  );
+}
+
+describe('countReminders', () => {
+  it('starts every counter at zero', async () => {
+    expect(await counts()).toEqual({ sent: 0, late: 0, snoozed: 0, done: 0 });
+  });
+
+  it('counts sent (and late), snoozed and done; a stale version changes nothing and counts nothing', async () => {
+    newReminder('on-time');
+    newReminder('late');
+    const [first, second] = store.claimDue(T0, 'me', 10);
+    if (!first || !second) throw new Error('expected two due reminders');
+    store.markSent(first.id, { channelId: 'D1', ts: '1.1', late: false }, T0);
+    const late = store.markSent(second.id, { channelId: 'D1', ts: '1.2', late: true }, T0);
+    expect(await counts()).toEqual({ sent: 2, late: 1, snoozed: 0, done: 0 });
+
+    expect(store.snooze(late.id, new Date(T0.getTime() + 3_600_000), late.version, T0)).toBeDefined();
+    expect(store.snooze(late.id, new Date(T0.getTime() + 3_600_000), late.version, T0)).toBeUndefined();
+    const current = store.get(first.id);
+    expect(store.markDone(first.id, 'U1', current?.version ?? -1, T0)).toBeDefined();
+    expect(store.markDone(first.id, 'U1', current?.version ?? -1, T0)).toBeUndefined();
+    expect(await counts()).toEqual({ sent: 2, late: 1, snoozed: 1, done: 1 });
+  });
+});

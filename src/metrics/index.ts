@@ -1,0 +1,6 @@
+// The metrics' public surface: the registry factory, the /metrics handler and the Slack Web API error observer.
+
+export { countReminders } from './count-reminders.js';
+export * from './create-metrics.js';
+export { createMetricsHandler } from './metrics-handler.js';
+export { observeSlackFetch } from './slack-fetch.js';
