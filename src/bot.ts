@@ -17,6 +17,7 @@ import { createNotifier } from './slack/notifier.js';
 import { createSlackPeoplePort } from './slack/people-port.js';
 import { createReminderSender } from './slack/reminder-sender.js';
 import {
+  createCachedUserPrefs,
   createJournalStore,
   createReminderStore,
   createUserPrefsStore,
@@ -59,7 +60,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   });
   const journal = createJournalStore(db);
   const reminders = createReminderStore(db);
-  const prefs = createUserPrefsStore(db);
+  const prefs = createCachedUserPrefs(createUserPrefsStore(db));
 
   const caliq = createCaliqClient({ ...config.caliq, logger });
   const reference = createCaliqReferenceData(caliq, { ttlMs: config.caliq.referenceTtlMs, logger });
@@ -125,10 +126,10 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     pollIntervalMs: config.reminders.pollIntervalMs,
   });
 
-  const createReminderFor = (entry: JournalEntry) => {
+  const createReminderFor = async (entry: JournalEntry) => {
     const followUp = entry.interaction.followUp;
     if (!followUp || !entry.followUpSlackUserId) return;
-    reminders.create(
+    await reminders.create(
       {
         uniqueId: entry.uniqueId,
         recipientSlackUserId: entry.followUpSlackUserId,

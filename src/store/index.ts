@@ -1,4 +1,5 @@
 // The store's public surface: open the SQLite file and build the three stores on it.
+export { createCachedUserPrefs } from './cached-user-prefs.js';
 export { type Checkpointer, startCheckpointer } from './checkpointer.js';
 export { type Database, openDatabase, readSchemaVersion } from './database.js';
 export { RecordNotFoundError, RecordStateError, SchemaTooNewError, StoreError } from './errors.js';

@@ -60,10 +60,10 @@ afterEach(() => {
 });
 
 describe('insert and get', () => {
-  it('stores a pending entry with its JSON parts and instants intact', () => {
-    const result = journal.insert(newEntry('g-1'), T0);
+  it('stores a pending entry with its JSON parts and instants intact', async () => {
+    const result = await journal.insert(newEntry('g-1'), T0);
     expect(result.inserted).toBe(true);
-    const stored = journal.get('g-1');
+    const stored = await journal.get('g-1');
     expect(stored).toEqual(result.entry);
     expect(stored).toMatchObject({
       uniqueId: 'g-1',
@@ -83,112 +83,115 @@ describe('insert and get', () => {
       leaseUntil: undefined,
       loggedAt: undefined,
     });
-    expect(journal.get('missing')).toBeUndefined();
+    expect(await journal.get('missing')).toBeUndefined();
   });
 
-  it('refuses a second entry with the same UniqueID and returns the first unchanged', () => {
-    journal.insert(newEntry('g-1'), T0);
-    const second = journal.insert({ ...newEntry('g-1', 'U2'), interaction: interaction('g-1', 'other') }, at(1000));
+  it('refuses a second entry with the same UniqueID and returns the first unchanged', async () => {
+    await journal.insert(newEntry('g-1'), T0);
+    const second = await journal.insert(
+      { ...newEntry('g-1', 'U2'), interaction: interaction('g-1', 'other') },
+      at(1000),
+    );
     expect(second.inserted).toBe(false);
     expect(second.entry.slackUserId).toBe('U1');
     expect(second.entry.interaction.notes).toBe('Called about the renewal');
     expect(second.entry.createdAt).toEqual(T0);
   });
 
-  it('is visible through a second connection on the same file', () => {
-    journal.insert(newEntry('g-1'), T0);
+  it('is visible through a second connection on the same file', async () => {
+    await journal.insert(newEntry('g-1'), T0);
     const other = connect();
-    expect(other.get('g-1')?.state).toBe('pending');
-    expect(other.insert(newEntry('g-1'), T0).inserted).toBe(false);
+    expect((await other.get('g-1'))?.state).toBe('pending');
+    expect((await other.insert(newEntry('g-1'), T0)).inserted).toBe(false);
   });
 });
 
 describe('claim', () => {
-  it('lets exactly one of two connections claim the same entry', () => {
-    journal.insert(newEntry('g-1'), T0);
+  it('lets exactly one of two connections claim the same entry', async () => {
+    await journal.insert(newEntry('g-1'), T0);
     const other = connect();
-    const first = journal.claim('g-1', T0, at(30_000));
-    const second = other.claim('g-1', T0, at(30_000));
+    const first = await journal.claim('g-1', T0, at(30_000));
+    const second = await other.claim('g-1', T0, at(30_000));
     expect(first?.attempts).toBe(1);
     expect(first?.leaseUntil).toEqual(at(30_000));
     expect(second).toBeUndefined();
   });
 
-  it('lets another connection claim once the lease has expired, counting the attempt', () => {
-    journal.insert(newEntry('g-1'), T0);
+  it('lets another connection claim once the lease has expired, counting the attempt', async () => {
+    await journal.insert(newEntry('g-1'), T0);
     const other = connect();
-    journal.claim('g-1', T0, at(30_000));
-    expect(other.claim('g-1', at(29_999), at(60_000))).toBeUndefined();
-    const taken = other.claim('g-1', at(30_000), at(60_000));
+    await journal.claim('g-1', T0, at(30_000));
+    expect(await other.claim('g-1', at(29_999), at(60_000))).toBeUndefined();
+    const taken = await other.claim('g-1', at(30_000), at(60_000));
     expect(taken?.attempts).toBe(2);
     expect(taken?.updatedAt).toEqual(at(30_000));
   });
 
-  it('does not claim settled or unknown entries', () => {
-    journal.insert(newEntry('g-1'), T0);
-    journal.markLogged('g-1', T0);
-    expect(journal.claim('g-1', at(1), at(30_000))).toBeUndefined();
-    expect(journal.claim('nope', at(1), at(30_000))).toBeUndefined();
+  it('does not claim settled or unknown entries', async () => {
+    await journal.insert(newEntry('g-1'), T0);
+    await journal.markLogged('g-1', T0);
+    expect(await journal.claim('g-1', at(1), at(30_000))).toBeUndefined();
+    expect(await journal.claim('nope', at(1), at(30_000))).toBeUndefined();
   });
 });
 
 describe('listDue and nextDueAt', () => {
-  it('lists pending entries whose attempt time has come and whose lease is free, oldest first', () => {
-    journal.insert(newEntry('old'), T0);
-    journal.insert(newEntry('newer'), at(1000));
-    journal.insert(newEntry('leased'), at(500));
-    journal.insert(newEntry('later'), at(200));
-    journal.insert(newEntry('logged'), at(100));
-    journal.claim('leased', at(2000), at(60_000));
-    journal.markRetry('later', 'Caliq unavailable', at(10_000), at(2000));
-    journal.markLogged('logged', at(2000));
+  it('lists pending entries whose attempt time has come and whose lease is free, oldest first', async () => {
+    await journal.insert(newEntry('old'), T0);
+    await journal.insert(newEntry('newer'), at(1000));
+    await journal.insert(newEntry('leased'), at(500));
+    await journal.insert(newEntry('later'), at(200));
+    await journal.insert(newEntry('logged'), at(100));
+    await journal.claim('leased', at(2000), at(60_000));
+    await journal.markRetry('later', 'Caliq unavailable', at(10_000), at(2000));
+    await journal.markLogged('logged', at(2000));
 
-    expect(journal.listDue(at(5000), 10).map((e) => e.uniqueId)).toEqual(['old', 'newer']);
-    expect(journal.listDue(at(5000), 1).map((e) => e.uniqueId)).toEqual(['old']);
-    expect(journal.listDue(at(10_000), 10).map((e) => e.uniqueId)).toEqual(['old', 'later', 'newer']);
-    expect(journal.listDue(at(60_000), 10).map((e) => e.uniqueId)).toEqual(['old', 'later', 'leased', 'newer']);
+    expect((await journal.listDue(at(5000), 10)).map((e) => e.uniqueId)).toEqual(['old', 'newer']);
+    expect((await journal.listDue(at(5000), 1)).map((e) => e.uniqueId)).toEqual(['old']);
+    expect((await journal.listDue(at(10_000), 10)).map((e) => e.uniqueId)).toEqual(['old', 'later', 'newer']);
+    expect((await journal.listDue(at(60_000), 10)).map((e) => e.uniqueId)).toEqual(['old', 'later', 'leased', 'newer']);
   });
 
-  it('treats a NULL next attempt as due', () => {
-    journal.insert(newEntry('g-1'), T0);
+  it('treats a NULL next attempt as due', async () => {
+    await journal.insert(newEntry('g-1'), T0);
     dbs[0]?.prepare('UPDATE journal SET next_attempt_at = NULL').run();
-    expect(journal.listDue(T0, 10).map((e) => e.uniqueId)).toEqual(['g-1']);
+    expect((await journal.listDue(T0, 10)).map((e) => e.uniqueId)).toEqual(['g-1']);
   });
 
-  it('reports when the earliest pending entry becomes due, counting its lease', () => {
-    expect(journal.nextDueAt()).toBeUndefined();
-    journal.insert(newEntry('a'), T0);
-    journal.claim('a', T0, at(30_000));
-    expect(journal.nextDueAt()).toEqual(at(30_000));
-    journal.insert(newEntry('b'), at(1000));
-    journal.markRetry('b', 'timeout', at(20_000), at(1000));
-    expect(journal.nextDueAt()).toEqual(at(20_000));
-    journal.markLogged('b', at(2000));
-    journal.markLogged('a', at(2000));
-    expect(journal.nextDueAt()).toBeUndefined();
+  it('reports when the earliest pending entry becomes due, counting its lease', async () => {
+    expect(await journal.nextDueAt()).toBeUndefined();
+    await journal.insert(newEntry('a'), T0);
+    await journal.claim('a', T0, at(30_000));
+    expect(await journal.nextDueAt()).toEqual(at(30_000));
+    await journal.insert(newEntry('b'), at(1000));
+    await journal.markRetry('b', 'timeout', at(20_000), at(1000));
+    expect(await journal.nextDueAt()).toEqual(at(20_000));
+    await journal.markLogged('b', at(2000));
+    await journal.markLogged('a', at(2000));
+    expect(await journal.nextDueAt()).toBeUndefined();
   });
 });
 
 describe('outcomes', () => {
-  it('records logged, rejected and failed, freeing the lease and bumping updatedAt', () => {
+  it('records logged, rejected and failed, freeing the lease and bumping updatedAt', async () => {
     for (const id of ['a', 'b', 'c']) {
-      journal.insert(newEntry(id), T0);
-      journal.claim(id, T0, at(30_000));
+      await journal.insert(newEntry(id), T0);
+      await journal.claim(id, T0, at(30_000));
     }
-    const logged = journal.markLogged('a', at(1000));
+    const logged = await journal.markLogged('a', at(1000));
     expect(logged).toMatchObject({ state: 'logged', loggedAt: at(1000), updatedAt: at(1000), leaseUntil: undefined });
     const issues = [{ id: 12, message: 'Unknown contact', extraData: 'Ada' }];
-    const rejected = journal.markRejected('b', issues, at(2000));
+    const rejected = await journal.markRejected('b', issues, at(2000));
     expect(rejected).toMatchObject({ state: 'rejected', issues, updatedAt: at(2000), leaseUntil: undefined });
-    const failed = journal.markFailed('c', 'Caliq refused the API key', at(3000));
+    const failed = await journal.markFailed('c', 'Caliq refused the API key', at(3000));
     expect(failed).toMatchObject({ state: 'failed', lastError: 'Caliq refused the API key', updatedAt: at(3000) });
-    expect(journal.countByState()).toEqual({ pending: 0, logged: 1, rejected: 1, failed: 1 });
+    expect(await journal.countByState()).toEqual({ pending: 0, logged: 1, rejected: 1, failed: 1 });
   });
 
-  it('keeps a retry pending with the error and the next attempt time', () => {
-    journal.insert(newEntry('a'), T0);
-    journal.claim('a', T0, at(30_000));
-    const retried = journal.markRetry('a', 'Caliq did not answer in time', at(60_000), at(1000));
+  it('keeps a retry pending with the error and the next attempt time', async () => {
+    await journal.insert(newEntry('a'), T0);
+    await journal.claim('a', T0, at(30_000));
+    const retried = await journal.markRetry('a', 'Caliq did not answer in time', at(60_000), at(1000));
     expect(retried).toMatchObject({
       state: 'pending',
       lastError: 'Caliq did not answer in time',
@@ -197,29 +200,29 @@ describe('outcomes', () => {
       attempts: 1,
       updatedAt: at(1000),
     });
-    expect(journal.claim('a', at(1001), at(30_000))?.attempts).toBe(2);
+    expect((await journal.claim('a', at(1001), at(30_000)))?.attempts).toBe(2);
   });
 
-  it('does not let a late worker overturn a settled entry', () => {
-    journal.insert(newEntry('a'), T0);
-    journal.markLogged('a', at(1000));
-    expect(journal.markRetry('a', 'late timeout', at(9000), at(2000))).toMatchObject({
+  it('does not let a late worker overturn a settled entry', async () => {
+    await journal.insert(newEntry('a'), T0);
+    await journal.markLogged('a', at(1000));
+    expect(await journal.markRetry('a', 'late timeout', at(9000), at(2000))).toMatchObject({
       state: 'logged',
       lastError: undefined,
     });
-    expect(journal.markFailed('a', 'late failure', at(2000)).state).toBe('logged');
-    expect(journal.get('a')?.updatedAt).toEqual(at(1000));
+    expect((await journal.markFailed('a', 'late failure', at(2000))).state).toBe('logged');
+    expect((await journal.get('a'))?.updatedAt).toEqual(at(1000));
   });
 
-  it('throws a typed error for an unknown entry', () => {
-    expect(() => journal.markLogged('nope', T0)).toThrow(RecordNotFoundError);
+  it('throws a typed error for an unknown entry', async () => {
+    await expect(journal.markLogged('nope', T0)).rejects.toThrow(RecordNotFoundError);
   });
 
-  it('notes the delay and give-up notices', () => {
-    journal.insert(newEntry('a'), T0);
-    journal.noteDelayNotice('a', at(1000));
-    journal.noteGiveUpNotice('a', at(2000));
-    expect(journal.get('a')).toMatchObject({ delayNoticeAt: at(1000), giveUpNoticeAt: at(2000) });
+  it('notes the delay and give-up notices', async () => {
+    await journal.insert(newEntry('a'), T0);
+    await journal.noteDelayNotice('a', at(1000));
+    await journal.noteGiveUpNotice('a', at(2000));
+    expect(await journal.get('a')).toMatchObject({ delayNoticeAt: at(1000), giveUpNoticeAt: at(2000) });
   });
 });
 
@@ -230,12 +233,12 @@ describe('resubmit', () => {
     replyTo: { channelId: 'C9' },
   };
 
-  it('reopens a rejected entry with the edited content, cleared issues and due now', () => {
-    journal.insert(newEntry('a'), T0);
-    journal.claim('a', T0, at(30_000));
-    journal.markRejected('a', [{ id: 1, message: 'bad', extraData: '' }], at(1000));
-    journal.noteDelayNotice('a', at(1000));
-    const again = journal.resubmit('a', change, at(5000));
+  it('reopens a rejected entry with the edited content, cleared issues and due now', async () => {
+    await journal.insert(newEntry('a'), T0);
+    await journal.claim('a', T0, at(30_000));
+    await journal.markRejected('a', [{ id: 1, message: 'bad', extraData: '' }], at(1000));
+    await journal.noteDelayNotice('a', at(1000));
+    const again = await journal.resubmit('a', change, at(5000));
     expect(again).toMatchObject({
       state: 'pending',
       interaction: change.interaction,
@@ -249,48 +252,49 @@ describe('resubmit', () => {
       updatedAt: at(5000),
       createdAt: T0,
     });
-    expect(journal.listDue(at(5000), 10).map((e) => e.uniqueId)).toEqual(['a']);
+    expect((await journal.listDue(at(5000), 10)).map((e) => e.uniqueId)).toEqual(['a']);
   });
 
-  it('reopens a failed entry and clears its error', () => {
-    journal.insert(newEntry('a'), T0);
-    journal.markFailed('a', 'gave up', at(1000));
-    expect(journal.resubmit('a', change, at(2000))).toMatchObject({ state: 'pending', lastError: undefined });
+  it('reopens a failed entry and clears its error', async () => {
+    await journal.insert(newEntry('a'), T0);
+    await journal.markFailed('a', 'gave up', at(1000));
+    expect(await journal.resubmit('a', change, at(2000))).toMatchObject({ state: 'pending', lastError: undefined });
   });
 
-  it('refuses pending, logged and unknown entries', () => {
-    journal.insert(newEntry('p'), T0);
-    journal.insert(newEntry('l'), T0);
-    journal.markLogged('l', T0);
-    expect(journal.resubmit('p', change, at(1000))).toBeUndefined();
-    expect(journal.resubmit('l', change, at(1000))).toBeUndefined();
-    expect(journal.resubmit('nope', change, at(1000))).toBeUndefined();
-    expect(journal.get('l')?.interaction.notes).toBe('Called about the renewal');
+  it('refuses pending, logged and unknown entries', async () => {
+    await journal.insert(newEntry('p'), T0);
+    await journal.insert(newEntry('l'), T0);
+    await journal.markLogged('l', T0);
+    expect(await journal.resubmit('p', change, at(1000))).toBeUndefined();
+    expect(await journal.resubmit('l', change, at(1000))).toBeUndefined();
+    expect(await journal.resubmit('nope', change, at(1000))).toBeUndefined();
+    expect((await journal.get('l'))?.interaction.notes).toBe('Called about the renewal');
   });
 });
 
 describe('listForUser', () => {
-  it("lists the user's entries since a date in the given states, newest first", () => {
-    journal.insert(newEntry('too-old', 'U1'), at(-1));
-    journal.insert(newEntry('first', 'U1'), T0);
-    journal.insert(newEntry('second', 'U1'), at(1000));
-    journal.insert(newEntry('third', 'U1'), at(2000));
-    journal.insert(newEntry('someone-else', 'U2'), at(1500));
-    journal.markRejected('second', [], at(3000));
-    journal.markLogged('third', at(3000));
+  it("lists the user's entries since a date in the given states, newest first", async () => {
+    await journal.insert(newEntry('too-old', 'U1'), at(-1));
+    await journal.insert(newEntry('first', 'U1'), T0);
+    await journal.insert(newEntry('second', 'U1'), at(1000));
+    await journal.insert(newEntry('third', 'U1'), at(2000));
+    await journal.insert(newEntry('someone-else', 'U2'), at(1500));
+    await journal.markRejected('second', [], at(3000));
+    await journal.markLogged('third', at(3000));
 
-    expect(journal.listForUser('U1', T0, ['pending', 'rejected']).map((e) => e.uniqueId)).toEqual(['second', 'first']);
-    expect(journal.listForUser('U1', T0, ['logged', 'rejected', 'pending', 'failed']).map((e) => e.uniqueId)).toEqual([
-      'third',
+    expect((await journal.listForUser('U1', T0, ['pending', 'rejected'])).map((e) => e.uniqueId)).toEqual([
       'second',
       'first',
     ]);
-    expect(journal.listForUser('U1', at(-1), ['pending']).map((e) => e.uniqueId)).toEqual(['first', 'too-old']);
-    expect(journal.listForUser('U1', T0, [])).toEqual([]);
-    expect(journal.listForUser('U3', T0, ['pending'])).toEqual([]);
+    expect(
+      (await journal.listForUser('U1', T0, ['logged', 'rejected', 'pending', 'failed'])).map((e) => e.uniqueId),
+    ).toEqual(['third', 'second', 'first']);
+    expect((await journal.listForUser('U1', at(-1), ['pending'])).map((e) => e.uniqueId)).toEqual(['first', 'too-old']);
+    expect(await journal.listForUser('U1', T0, [])).toEqual([]);
+    expect(await journal.listForUser('U3', T0, ['pending'])).toEqual([]);
   });
 
-  it('uses the (slack_user_id, created_at) index', () => {
+  it('uses the (slack_user_id, created_at) index', async () => {
     const plan = dbs[0]
       ?.prepare(
         "EXPLAIN QUERY PLAN SELECT * FROM journal WHERE slack_user_id = 'U1' AND created_at >= 0 ORDER BY created_at DESC",

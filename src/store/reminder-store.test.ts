@@ -61,8 +61,8 @@ afterEach(() => {
 });
 
 describe('create and get', () => {
-  it('creates an open reminder with a UUID and version 1', () => {
-    const created = reminders.create(newReminder('g-1', at(60_000)), T0);
+  it('creates an open reminder with a UUID and version 1', async () => {
+    const created = await reminders.create(newReminder('g-1', at(60_000)), T0);
     expect(created.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(created).toMatchObject({
       uniqueId: 'g-1',
@@ -78,36 +78,35 @@ describe('create and get', () => {
       doneAt: undefined,
       createdAt: T0,
     });
-    expect(reminders.get(created.id)).toEqual(created);
-    expect(reminders.get('nope')).toBeUndefined();
+    expect(await reminders.get(created.id)).toEqual(created);
+    expect(await reminders.get('nope')).toBeUndefined();
   });
 
-  it('is idempotent per UniqueID, even from another connection', () => {
-    const first = reminders.create(newReminder('g-1', at(60_000)), T0);
-    const again = connect().create(newReminder('g-1', at(999_000), 'U2'), at(5));
+  it('is idempotent per UniqueID, even from another connection', async () => {
+    const first = await reminders.create(newReminder('g-1', at(60_000)), T0);
+    const again = await connect().create(newReminder('g-1', at(999_000), 'U2'), at(5));
     expect(again).toEqual(first);
   });
 });
 
 describe('claimDue', () => {
-  it('claims only open reminders that are due, soonest first, up to the limit', () => {
-    const later = reminders.create(newReminder('later', at(2000)), T0);
-    const soon = reminders.create(newReminder('soon', at(1000)), T0);
-    reminders.create(newReminder('future', at(10_000)), T0);
-    expect(reminders.claimDue(at(999), 'bot-a', 10)).toEqual([]);
-    const claimed = reminders.claimDue(at(5000), 'bot-a', 1);
+  it('claims only open reminders that are due, soonest first, up to the limit', async () => {
+    const later = await reminders.create(newReminder('later', at(2000)), T0);
+    const soon = await reminders.create(newReminder('soon', at(1000)), T0);
+    await reminders.create(newReminder('future', at(10_000)), T0);
+    expect(await reminders.claimDue(at(999), 'bot-a', 10)).toEqual([]);
+    const claimed = await reminders.claimDue(at(5000), 'bot-a', 1);
     expect(claimed.map((r) => r.id)).toEqual([soon.id]);
     expect(claimed[0]).toMatchObject({ state: 'sending', claimedBy: 'bot-a', claimedAt: at(5000), version: 2 });
-    expect(reminders.claimDue(at(5000), 'bot-a', 10).map((r) => r.id)).toEqual([later.id]);
-    expect(reminders.claimDue(at(5000), 'bot-a', 10)).toEqual([]);
+    expect((await reminders.claimDue(at(5000), 'bot-a', 10)).map((r) => r.id)).toEqual([later.id]);
+    expect(await reminders.claimDue(at(5000), 'bot-a', 10)).toEqual([]);
   });
 
-  it('claims each of many reminders exactly once across two connections taking turns', () => {
+  it('claims each of many reminders exactly once across two connections taking turns', async () => {
     const other = connect();
     const ids = new Set<string>();
-    dbs[0]?.transaction(() => {
-      for (let i = 0; i < 120; i += 1) ids.add(reminders.create(newReminder(`g-${i}`, at((i % 17) * 1000)), T0).id);
-    })();
+    for (let i = 0; i < 120; i += 1)
+      ids.add((await reminders.create(newReminder(`g-${i}`, at((i % 17) * 1000)), T0)).id);
     const byOwner: Record<string, string[]> = { a: [], b: [] };
     for (let round = 0; round < 40; round += 1) {
       const now = at(round * 500);
@@ -115,7 +114,7 @@ describe('claimDue', () => {
         ['a', reminders],
         ['b', other],
       ] as const) {
-        for (const r of store.claimDue(now, owner, 1 + (round % 3))) {
+        for (const r of await store.claimDue(now, owner, 1 + (round % 3))) {
           expect(r.claimedBy).toBe(owner);
           byOwner[owner]?.push(r.id);
         }
@@ -141,7 +140,7 @@ fs.writeFileSync(readyFile, '');
 while (!fs.existsSync(goFile)) await new Promise((resolve) => setTimeout(resolve, 2));
 const ids = [];
 for (let round = 0; ; round += 1) {
-  const claimed = store.claimDue(new Date('2030-01-01T00:00:00Z'), owner, 1 + (round % 2));
+  const claimed = await store.claimDue(new Date('2030-01-01T00:00:00Z'), owner, 1 + (round % 2));
   if (claimed.length === 0) break;
   ids.push(...claimed.map((r) => r.id));
   // Like the scheduler, which delivers between claims: without a pause one process would hold the lock throughout.
@@ -155,10 +154,7 @@ describe('claimDue across processes', () => {
   it('claims each reminder exactly once when two processes claim at the same time', async () => {
     const count = 120;
     const ids = new Set<string>();
-    const insertAll = dbs[0]?.transaction(() => {
-      for (let i = 0; i < count; i += 1) ids.add(reminders.create(newReminder(`g-${i}`, at(i * 10)), T0).id);
-    });
-    insertAll?.();
+    for (let i = 0; i < count; i += 1) ids.add((await reminders.create(newReminder(`g-${i}`, at(i * 10)), T0)).id);
     const here = path.dirname(fileURLToPath(import.meta.url));
     const script = path.join(dir, 'claimer.mts');
     fs.writeFileSync(script, CLAIMER_SCRIPT);
@@ -195,17 +191,17 @@ describe('claimDue across processes', () => {
     // Both took part, so the test really raced them.
     expect(a?.length).toBeGreaterThan(0);
     expect(b?.length).toBeGreaterThan(0);
-    const owners = reminders.listOpenFor('U1', at(10 * count)).map((r) => r.claimedBy);
+    const owners = (await reminders.listOpenFor('U1', at(10 * count))).map((r) => r.claimedBy);
     expect(owners.filter((o) => o === 'a').length).toBe(a?.length);
     expect(owners.filter((o) => o === 'b').length).toBe(b?.length);
   });
 });
 
 describe('markSent and releaseClaim', () => {
-  it('records the Slack message and whether it was late', () => {
-    const r = reminders.create(newReminder('g-1', T0), T0);
-    const [claimed] = reminders.claimDue(T0, 'bot-a', 10);
-    const sent = reminders.markSent(r.id, { channelId: 'D1', ts: '1700000000.000100', late: true }, at(400_000));
+  it('records the Slack message and whether it was late', async () => {
+    const r = await reminders.create(newReminder('g-1', T0), T0);
+    const [claimed] = await reminders.claimDue(T0, 'bot-a', 10);
+    const sent = await reminders.markSent(r.id, { channelId: 'D1', ts: '1700000000.000100', late: true }, at(400_000));
     // The DM's buttons were built from the claimed version, so recording the send must not make them stale.
     expect(sent).toMatchObject({
       state: 'sent',
@@ -217,32 +213,39 @@ describe('markSent and releaseClaim', () => {
     });
   });
 
-  it('refuses to record a send for a reminder that was not claimed', () => {
-    const r = reminders.create(newReminder('g-1', T0), T0);
-    expect(() => reminders.markSent(r.id, { channelId: 'D1', ts: '1', late: false }, T0)).toThrow(RecordStateError);
+  it('refuses to record a send for a reminder that was not claimed', async () => {
+    const r = await reminders.create(newReminder('g-1', T0), T0);
+    await expect(reminders.markSent(r.id, { channelId: 'D1', ts: '1', late: false }, T0)).rejects.toThrow(
+      RecordStateError,
+    );
   });
 
-  it('gives a claim back so it is due again at the retry time', () => {
-    const r = reminders.create(newReminder('g-1', T0), T0);
-    reminders.claimDue(T0, 'bot-a', 10);
-    reminders.releaseClaim(r.id, at(60_000));
-    expect(reminders.get(r.id)).toMatchObject({ state: 'open', dueAt: at(60_000), claimedBy: undefined, version: 3 });
-    expect(reminders.nextDueAt()).toEqual(at(60_000));
-    expect(reminders.claimDue(at(59_999), 'bot-b', 10)).toEqual([]);
-    expect(reminders.claimDue(at(60_000), 'bot-b', 10).map((x) => x.id)).toEqual([r.id]);
+  it('gives a claim back so it is due again at the retry time', async () => {
+    const r = await reminders.create(newReminder('g-1', T0), T0);
+    await reminders.claimDue(T0, 'bot-a', 10);
+    await reminders.releaseClaim(r.id, at(60_000));
+    expect(await reminders.get(r.id)).toMatchObject({
+      state: 'open',
+      dueAt: at(60_000),
+      claimedBy: undefined,
+      version: 3,
+    });
+    expect(await reminders.nextDueAt()).toEqual(at(60_000));
+    expect(await reminders.claimDue(at(59_999), 'bot-b', 10)).toEqual([]);
+    expect((await reminders.claimDue(at(60_000), 'bot-b', 10)).map((x) => x.id)).toEqual([r.id]);
   });
 });
 
 describe('snooze and markDone', () => {
-  function sentReminder(uniqueId: string) {
-    const r = reminders.create(newReminder(uniqueId, T0), T0);
-    reminders.claimDue(T0, 'bot-a', 10);
-    return reminders.markSent(r.id, { channelId: 'D1', ts: '1.1', late: false }, T0);
+  async function sentReminder(uniqueId: string) {
+    const r = await reminders.create(newReminder(uniqueId, T0), T0);
+    await reminders.claimDue(T0, 'bot-a', 10);
+    return await reminders.markSent(r.id, { channelId: 'D1', ts: '1.1', late: false }, T0);
   }
 
-  it('snoozes a sent reminder at its current version, making it open and due later', () => {
-    const sent = sentReminder('g-1');
-    const snoozed = reminders.snooze(sent.id, at(3_600_000), sent.version, at(1000));
+  it('snoozes a sent reminder at its current version, making it open and due later', async () => {
+    const sent = await sentReminder('g-1');
+    const snoozed = await reminders.snooze(sent.id, at(3_600_000), sent.version, at(1000));
     expect(snoozed).toMatchObject({
       state: 'open',
       dueAt: at(3_600_000),
@@ -251,65 +254,65 @@ describe('snooze and markDone', () => {
       sentTs: undefined,
       claimedBy: undefined,
     });
-    expect(reminders.snooze(sent.id, at(7_200_000), sent.version, at(2000))).toBeUndefined();
-    expect(reminders.markDone(sent.id, 'U1', sent.version, at(2000))).toBeUndefined();
-    expect(reminders.get(sent.id)?.dueAt).toEqual(at(3_600_000));
-    expect(reminders.claimDue(at(3_600_000), 'bot-a', 10).map((r) => r.id)).toEqual([sent.id]);
+    expect(await reminders.snooze(sent.id, at(7_200_000), sent.version, at(2000))).toBeUndefined();
+    expect(await reminders.markDone(sent.id, 'U1', sent.version, at(2000))).toBeUndefined();
+    expect((await reminders.get(sent.id))?.dueAt).toEqual(at(3_600_000));
+    expect((await reminders.claimDue(at(3_600_000), 'bot-a', 10)).map((r) => r.id)).toEqual([sent.id]);
   });
 
-  it('snoozes an open reminder but not one being sent', () => {
-    const open = reminders.create(newReminder('open', at(10_000)), T0);
-    expect(reminders.snooze(open.id, at(20_000), 1, T0)?.dueAt).toEqual(at(20_000));
-    const sending = reminders.create(newReminder('sending', T0), T0);
-    const [claimed] = reminders.claimDue(T0, 'bot-a', 10);
+  it('snoozes an open reminder but not one being sent', async () => {
+    const open = await reminders.create(newReminder('open', at(10_000)), T0);
+    expect((await reminders.snooze(open.id, at(20_000), 1, T0))?.dueAt).toEqual(at(20_000));
+    const sending = await reminders.create(newReminder('sending', T0), T0);
+    const [claimed] = await reminders.claimDue(T0, 'bot-a', 10);
     expect(claimed?.id).toBe(sending.id);
-    expect(reminders.snooze(sending.id, at(20_000), claimed?.version ?? 0, T0)).toBeUndefined();
-    expect(reminders.markDone(sending.id, 'U1', claimed?.version ?? 0, T0)).toBeUndefined();
+    expect(await reminders.snooze(sending.id, at(20_000), claimed?.version ?? 0, T0)).toBeUndefined();
+    expect(await reminders.markDone(sending.id, 'U1', claimed?.version ?? 0, T0)).toBeUndefined();
   });
 
-  it('marks a sent reminder done once; then it is neither claimable nor listed', () => {
-    const sent = sentReminder('g-1');
-    const done = reminders.markDone(sent.id, 'U1', sent.version, at(1000));
+  it('marks a sent reminder done once; then it is neither claimable nor listed', async () => {
+    const sent = await sentReminder('g-1');
+    const done = await reminders.markDone(sent.id, 'U1', sent.version, at(1000));
     expect(done).toMatchObject({ state: 'done', doneBySlackUserId: 'U1', doneAt: at(1000), version: sent.version + 1 });
-    expect(reminders.markDone(sent.id, 'U1', done?.version ?? 0, at(2000))).toBeUndefined();
-    expect(reminders.snooze(sent.id, at(9000), done?.version ?? 0, at(2000))).toBeUndefined();
-    expect(reminders.claimDue(at(999_999_999), 'bot-a', 10)).toEqual([]);
-    expect(reminders.listOpenFor('U1', at(999_999_999))).toEqual([]);
+    expect(await reminders.markDone(sent.id, 'U1', done?.version ?? 0, at(2000))).toBeUndefined();
+    expect(await reminders.snooze(sent.id, at(9000), done?.version ?? 0, at(2000))).toBeUndefined();
+    expect(await reminders.claimDue(at(999_999_999), 'bot-a', 10)).toEqual([]);
+    expect(await reminders.listOpenFor('U1', at(999_999_999))).toEqual([]);
   });
 
-  it('lets only one of two connections act on the same version', () => {
-    const sent = sentReminder('g-1');
+  it('lets only one of two connections act on the same version', async () => {
+    const sent = await sentReminder('g-1');
     const other = connect();
-    expect(other.markDone(sent.id, 'U1', sent.version, at(1000))?.state).toBe('done');
-    expect(reminders.snooze(sent.id, at(5000), sent.version, at(1000))).toBeUndefined();
+    expect((await other.markDone(sent.id, 'U1', sent.version, at(1000)))?.state).toBe('done');
+    expect(await reminders.snooze(sent.id, at(5000), sent.version, at(1000))).toBeUndefined();
   });
 });
 
 describe('listOpenFor and nextDueAt', () => {
-  it("lists the recipient's open, sending and sent reminders due before a time, soonest first", () => {
-    const sent = reminders.create(newReminder('sent', at(1000)), T0);
-    const sending = reminders.create(newReminder('sending', at(2000)), T0);
-    reminders.claimDue(at(1000), 'bot-a', 10);
-    reminders.markSent(sent.id, { channelId: 'D1', ts: '1.1', late: false }, at(1000));
-    reminders.claimDue(at(2000), 'bot-a', 10);
-    const open = reminders.create(newReminder('open', at(500)), T0);
-    const done = reminders.create(newReminder('done', at(100)), T0);
-    reminders.markDone(done.id, 'U1', 1, T0);
-    reminders.create(newReminder('too-late', at(5000)), T0);
-    reminders.create(newReminder('someone-else', at(100), 'U2'), T0);
+  it("lists the recipient's open, sending and sent reminders due before a time, soonest first", async () => {
+    const sent = await reminders.create(newReminder('sent', at(1000)), T0);
+    const sending = await reminders.create(newReminder('sending', at(2000)), T0);
+    await reminders.claimDue(at(1000), 'bot-a', 10);
+    await reminders.markSent(sent.id, { channelId: 'D1', ts: '1.1', late: false }, at(1000));
+    await reminders.claimDue(at(2000), 'bot-a', 10);
+    const open = await reminders.create(newReminder('open', at(500)), T0);
+    const done = await reminders.create(newReminder('done', at(100)), T0);
+    await reminders.markDone(done.id, 'U1', 1, T0);
+    await reminders.create(newReminder('too-late', at(5000)), T0);
+    await reminders.create(newReminder('someone-else', at(100), 'U2'), T0);
 
-    expect(reminders.listOpenFor('U1', at(5000)).map((r) => r.id)).toEqual([open.id, sent.id, sending.id]);
-    expect(reminders.listOpenFor('U1', at(1000)).map((r) => r.id)).toEqual([open.id]);
+    expect((await reminders.listOpenFor('U1', at(5000))).map((r) => r.id)).toEqual([open.id, sent.id, sending.id]);
+    expect((await reminders.listOpenFor('U1', at(1000))).map((r) => r.id)).toEqual([open.id]);
   });
 
-  it('reports the earliest open due time, ignoring reminders being sent or done', () => {
-    expect(reminders.nextDueAt()).toBeUndefined();
-    reminders.create(newReminder('a', at(1000)), T0);
-    const far = reminders.create(newReminder('far', at(200 * 24 * 3_600_000)), T0);
-    expect(reminders.nextDueAt()).toEqual(at(1000));
-    reminders.claimDue(at(1000), 'bot-a', 10);
-    expect(reminders.nextDueAt()).toEqual(far.dueAt);
-    reminders.markDone(far.id, 'U1', 1, T0);
-    expect(reminders.nextDueAt()).toBeUndefined();
+  it('reports the earliest open due time, ignoring reminders being sent or done', async () => {
+    expect(await reminders.nextDueAt()).toBeUndefined();
+    await reminders.create(newReminder('a', at(1000)), T0);
+    const far = await reminders.create(newReminder('far', at(200 * 24 * 3_600_000)), T0);
+    expect(await reminders.nextDueAt()).toEqual(at(1000));
+    await reminders.claimDue(at(1000), 'bot-a', 10);
+    expect(await reminders.nextDueAt()).toEqual(far.dueAt);
+    await reminders.markDone(far.id, 'U1', 1, T0);
+    expect(await reminders.nextDueAt()).toBeUndefined();
   });
 });

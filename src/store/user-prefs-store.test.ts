@@ -23,19 +23,19 @@ afterEach(() => {
 });
 
 describe('createUserPrefsStore', () => {
-  it('knows nothing of a new user', () => {
-    expect(prefs.get('U1')).toEqual({ timeZone: undefined, lastChannelId: undefined });
+  it('knows nothing of a new user', async () => {
+    expect(await prefs.get('U1')).toEqual({ timeZone: undefined, lastChannelId: undefined });
   });
 
-  it('keeps the time zone and the last channel independently, overwriting each', () => {
-    prefs.setTimeZone('U1', 'America/New_York');
-    expect(prefs.get('U1')).toEqual({ timeZone: 'America/New_York', lastChannelId: undefined });
-    prefs.setLastChannel('U1', 4);
-    prefs.setTimeZone('U1', 'Europe/London');
-    expect(prefs.get('U1')).toEqual({ timeZone: 'Europe/London', lastChannelId: 4 });
-    prefs.setLastChannel('U1', 7);
-    expect(prefs.get('U1')).toEqual({ timeZone: 'Europe/London', lastChannelId: 7 });
-    prefs.setLastChannel('U2', 1);
-    expect(prefs.get('U2')).toEqual({ timeZone: undefined, lastChannelId: 1 });
+  it('keeps the time zone and the last channel independently, overwriting each', async () => {
+    await prefs.setTimeZone('U1', 'America/New_York');
+    expect(await prefs.get('U1')).toEqual({ timeZone: 'America/New_York', lastChannelId: undefined });
+    await prefs.setLastChannel('U1', 4);
+    await prefs.setTimeZone('U1', 'Europe/London');
+    expect(await prefs.get('U1')).toEqual({ timeZone: 'Europe/London', lastChannelId: 4 });
+    await prefs.setLastChannel('U1', 7);
+    expect(await prefs.get('U1')).toEqual({ timeZone: 'Europe/London', lastChannelId: 7 });
+    await prefs.setLastChannel('U2', 1);
+    expect(await prefs.get('U2')).toEqual({ timeZone: undefined, lastChannelId: 1 });
   });
 });

@@ -12,8 +12,8 @@ const NOT_YOURS = 'That entry was logged by someone else, so only they can retry
 
 type Found = { entry: JournalEntry } | { problem: string };
 
-function findOwnEntry(deps: ListenerDeps, uniqueId: string | undefined, userId: string): Found {
-  const entry = uniqueId ? deps.journal.get(uniqueId) : undefined;
+async function findOwnEntry(deps: ListenerDeps, uniqueId: string | undefined, userId: string): Promise<Found> {
+  const entry = uniqueId ? await deps.journal.get(uniqueId) : undefined;
   if (!entry) return { problem: NOT_FOUND };
   if (entry.slackUserId !== userId) return { problem: NOT_YOURS };
   return { entry };
@@ -25,7 +25,7 @@ export function registerJournalButtons(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.retryEntry, async ({ ack, body, action, respond }) => {
     await ack();
     const userId = body.user.id;
-    const found = findOwnEntry(deps, action.value, userId);
+    const found = await findOwnEntry(deps, action.value, userId);
     if ('problem' in found) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: found.problem });
       return;
@@ -40,7 +40,7 @@ export function registerJournalButtons(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.editEntry, async ({ ack, body, action, client, respond }) => {
     await ack();
     const userId = body.user.id;
-    const found = findOwnEntry(deps, action.value, userId);
+    const found = await findOwnEntry(deps, action.value, userId);
     if ('problem' in found) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: found.problem });
       return;

@@ -41,7 +41,7 @@ export function registerLogFromMessageShortcut(app: App, deps: ListenerDeps): vo
           if (permalink) {
             const withLink = draftFromMessage({ text: shortcut.message.text ?? '', ts, permalink }, { timeZone });
             const view = buildLogModal({
-              draft: { ...withLink, channelId: deps.prefs.get(userId).lastChannelId },
+              draft: { ...withLink, channelId: deps.prefs.peek(userId)?.lastChannelId },
               metadata,
               submitterId: userId,
               channels: deps.reference.channels.current(),
