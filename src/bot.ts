@@ -16,14 +16,7 @@ import { createDeliveryNotices } from './slack/delivery-notices.js';
 import { createNotifier } from './slack/notifier.js';
 import { createSlackPeoplePort } from './slack/people-port.js';
 import { createReminderSender } from './slack/reminder-sender.js';
-import {
-  createCachedUserPrefs,
-  createJournalStore,
-  createReminderStore,
-  createUserPrefsStore,
-  openDatabase,
-  startCheckpointer,
-} from './store/index.js';
+import { createStores } from './store/index.js';
 import type { JournalEntry } from './store/types.js';
 
 export type BotOptions = {
@@ -51,16 +44,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const log = logger.child({ module: 'bot' });
   const now = options.now ?? (() => new Date());
 
-  const db = openDatabase(config.database.path, {
-    synchronous: config.database.synchronous,
-    checkpointInBackground: true,
-  });
-  const checkpointer = startCheckpointer(config.database.path, {
-    onError: (message) => log.warn({ error: message }, 'WAL checkpoint failed; will try again'),
-  });
-  const journal = createJournalStore(db);
-  const reminders = createReminderStore(db);
-  const prefs = createCachedUserPrefs(createUserPrefsStore(db));
+  const stores = await createStores(config.database, { log: logger.child({ module: 'store' }) });
+  const { journal, reminders, prefs } = stores;
 
   const caliq = createCaliqClient({ ...config.caliq, logger });
   const reference = createCaliqReferenceData(caliq, { ttlMs: config.caliq.referenceTtlMs, logger });
@@ -75,7 +60,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
 
   const health = createHealthHandlers([
     { name: 'caliq', check: async () => void (await caliq.pulse()) },
-    { name: 'database', check: () => void db.prepare('SELECT 1').get() },
+    { name: 'database', check: () => stores.check() },
   ]);
   const routes: CustomRoute[] = [
     { path: '/healthz', method: ['GET'], handler: health.healthz },
@@ -150,7 +135,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     now,
     onLogged: createReminderFor,
     giveUpAfterMs: config.delivery.giveUpAfterMs,
-    leaseMs: config.caliq.timeoutMs * (config.caliq.retries + 1) + 5_000,
+    leaseMs: config.delivery.leaseMs,
+    pollIntervalMs: config.delivery.pollIntervalMs,
     backoff: { baseMs: config.delivery.retryBaseMs, maxMs: config.delivery.retryMaxMs },
     concurrency: config.delivery.concurrency,
   });
@@ -195,15 +181,17 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       }
       delivery.start();
       if (options.startReminderLoop !== false) scheduler.start();
-      log.info({ mode: config.slack.socketMode ? 'socket' : 'http', port }, 'caliq-slack is running');
+      log.info(
+        { mode: config.slack.socketMode ? 'socket' : 'http', port, database: stores.description },
+        'caliq-slack is running',
+      );
       return { port };
     },
     async stop() {
       await Promise.allSettled([delivery.stop(), scheduler.stop()]);
       await app.stop().catch((error: unknown) => log.warn({ err: error }, 'error while stopping Slack receiver'));
       if (healthServer) await new Promise((resolve) => healthServer?.close(resolve));
-      await checkpointer.stop();
-      db.close();
+      await stores.close();
       log.info('caliq-slack stopped');
     },
   };

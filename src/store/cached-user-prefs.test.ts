@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCachedUserPrefs } from './cached-user-prefs.js';
-import { type Database, openDatabase } from './database.js';
+import { type Database, openDatabase } from './sqlite/database.js';
+import { createUserPrefsStore } from './sqlite/user-prefs-store.js';
 import type { UserPrefsStore } from './types.js';
-import { createUserPrefsStore } from './user-prefs-store.js';
 
 let dir: string;
 let db: Database;

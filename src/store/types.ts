@@ -161,3 +161,22 @@ export type ChannelLinkStore = {
   /** Every link, by account number then channel name. */
   list(): Promise<ChannelLink[]>;
 };
+
+/** Every store on one database, whichever kind it is. */
+export type Stores = {
+  journal: JournalStore;
+  reminders: ReminderStore;
+  prefs: CachedUserPrefs;
+  channelLinks: ChannelLinkStore;
+  /** Resolves when the database answers now; rejects with a StoreError when it does not. */
+  check(): Promise<void>;
+  close(): Promise<void>;
+  /** Where the data lives, for the start-up log line (never a password). */
+  description: string;
+};
+
+/** The little the stores say about themselves (a pino logger fits); store/ stays free of the app's modules. */
+export type StoreLog = {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+};

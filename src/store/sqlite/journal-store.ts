@@ -1,10 +1,10 @@
 // The journal of submitted interactions in SQLite: one row per UniqueID, leased by one delivery attempt at a time.
-import type { CaliqIssue, InteractionInput } from '../caliq/types.js';
-import type { Draft, ReplyTarget } from '../interactions/draft.js';
+import type { CaliqIssue, InteractionInput } from '../../caliq/types.js';
+import type { Draft, ReplyTarget } from '../../interactions/draft.js';
+import { RecordNotFoundError } from '../errors.js';
+import type { JournalEntry, JournalState, JournalStore, NewJournalEntry } from '../types.js';
 import { fromNullable, fromOptionalMillis, parseJson, toMillis, toNullable } from './columns.js';
 import type { Database } from './database.js';
-import { RecordNotFoundError } from './errors.js';
-import type { JournalEntry, JournalState, JournalStore, NewJournalEntry } from './types.js';
 
 type JournalRow = {
   unique_id: string;

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SchemaTooNewError, StoreError } from '../errors.js';
 import { type Database, openDatabase, readSchemaVersion } from './database.js';
-import { SchemaTooNewError, StoreError } from './errors.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
 const tempDirs: string[] = [];
@@ -39,7 +39,7 @@ describe('openDatabase', () => {
     const db = open(file);
     expect(fs.existsSync(file)).toBe(true);
     expect(readSchemaVersion(db)).toBe(MIGRATIONS.at(-1)?.version);
-    expect(tableNames(db)).toEqual(['journal', 'reminders', 'schema_migrations', 'user_prefs']);
+    expect(tableNames(db)).toEqual(['channel_links', 'journal', 'reminders', 'schema_migrations', 'user_prefs']);
     const applied = db.prepare<[], { version: number; name: string; applied_at: string }>(
       'SELECT * FROM schema_migrations',
     );

@@ -66,4 +66,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'channel links',
+    sql: `
+      CREATE TABLE channel_links (
+        channel_id TEXT PRIMARY KEY,
+        team_id TEXT,
+        account_no TEXT NOT NULL,
+        channel_name TEXT,
+        linked_by TEXT NOT NULL,
+        linked_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX channel_links_account ON channel_links (account_no);
+    `,
+  },
 ];

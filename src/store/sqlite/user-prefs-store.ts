@@ -1,7 +1,8 @@
 // Per-user memory in SQLite: the time zone Slack last reported and the Caliq channel the user last chose.
+
+import type { UserPrefsStore } from '../types.js';
 import { fromNullable } from './columns.js';
 import type { Database } from './database.js';
-import type { UserPrefsStore } from './types.js';
 
 type UserPrefsRow = { time_zone: string | null; last_channel_id: number | null };
 

@@ -1,0 +1,92 @@
+// The PostgreSQL connection pool: sized, every statement bounded in time, described without its password.
+import pg from 'pg';
+import { StoreError, StoreUnavailableError } from '../errors.js';
+
+export type PostgresOptions = {
+  /** postgres://user:password@host:5432/db */
+  url: string;
+  /** Most connections this process opens (DATABASE_POOL_SIZE). */
+  poolSize: number;
+  /** Longest any statement may run, and longest the bot waits for a connection or an answer. */
+  statementTimeoutMs: number;
+  /** Schema holding the bot's tables; created when missing. Default: the server's search_path. */
+  schema?: string;
+  /** Told to the server as application_name, so an operator can see which instance holds which connection. */
+  applicationName?: string;
+};
+
+/** "host:port/database as user": enough to find the server, never the password. */
+export function describeTarget(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || '(default database)';
+    const user = parsed.username ? ` as ${decodeURIComponent(parsed.username)}` : '';
+    return `PostgreSQL at ${parsed.hostname || 'localhost'}:${parsed.port || '5432'}, database "${database}"${user}`;
+  } catch {
+    return 'PostgreSQL (unreadable DATABASE_URL)';
+  }
+}
+
+/** SQLSTATE classes and socket errors that mean "the server is not there right now", as opposed to a bad query. */
+export function isConnectionProblem(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string') {
+    if (/^(08|57P0[1-3]|53300)/.test(code)) return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', 'EAI_AGAIN'].includes(code)) {
+      return true;
+    }
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout/i.test(
+    message,
+  );
+}
+
+/** Wraps a driver error so the message names the server (not the password) and keeps the original as `cause`. */
+export function wrapError(error: unknown, target: string, doing: string): StoreError {
+  if (error instanceof StoreError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  if (isConnectionProblem(error)) {
+    return new StoreUnavailableError(`Could not reach ${target} while ${doing} (${reason}).`, { cause: error });
+  }
+  return new StoreError(`${target} failed while ${doing} (${reason}).`, { cause: error });
+}
+
+export function createPool(options: PostgresOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize,
+    connectionTimeoutMillis: options.statementTimeoutMs,
+    // The server stops a statement at statement_timeout; query_timeout also ends a wait on a silent network.
+    statement_timeout: options.statementTimeoutMs,
+    query_timeout: options.statementTimeoutMs + 1_000,
+    idle_in_transaction_session_timeout: options.statementTimeoutMs * 2,
+    idleTimeoutMillis: 30_000,
+    application_name: options.applicationName ?? 'caliq-slack',
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  return pool;
+}
+
+/** Runs statements on the pool; driver errors come back as StoreError / StoreUnavailableError naming the server. */
+export type Sql = {
+  rows<R>(text: string, values?: unknown[]): Promise<R[]>;
+  one<R>(text: string, values?: unknown[]): Promise<R | undefined>;
+};
+
+export function createSql(pool: pg.Pool, target: string): Sql {
+  const rows = async <R>(text: string, values: unknown[] = []): Promise<R[]> => {
+    try {
+      const result = await pool.query(text, values);
+      return result.rows as R[];
+    } catch (error) {
+      throw wrapError(error, target, 'running a query');
+    }
+  };
+  return {
+    rows,
+    async one<R>(text: string, values: unknown[] = []) {
+      return (await rows<R>(text, values))[0];
+    },
+  };
+}
