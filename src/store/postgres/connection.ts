@@ -49,6 +49,7 @@ export function wrapError(error: unknown, target: string, doing: string): StoreE
   if (isConnectionProblem(error)) {
     return new StoreUnavailableError(`Could not reach ${target} while ${doing} (${reason}).`, { cause: error });
   }
+  if (doing === 'connecting') return new StoreError(`Could not connect to ${target} (${reason}).`, { cause: error });
   return new StoreError(`${target} failed while ${doing} (${reason}).`, { cause: error });
 }
 
