@@ -50,7 +50,7 @@ export type DrainScenarioOptions = {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function measure(sim: CaliqSimulator, uniqueIds: ReadonlySet<string>): DrainMeasurement {
+export function measure(sim: CaliqSimulator, uniqueIds: ReadonlySet<string>): DrainMeasurement {
   const creates = sim.received.filter((request) => request.endpoint === 'InteractionCreate');
   const ours = sim.interactions.filter((interaction) => uniqueIds.has(interaction.uniqueId));
   const first = creates[0]?.at ?? Number.NaN;
@@ -66,7 +66,9 @@ function measure(sim: CaliqSimulator, uniqueIds: ReadonlySet<string>): DrainMeas
 }
 
 /** The simulator's own capacity: `count` InteractionCreate calls through our Caliq client from 8 lanes, nothing else. */
-async function measureDirect(options: DrainScenarioOptions): Promise<DrainMeasurement> {
+export async function measureDirect(
+  options: Pick<DrainScenarioOptions, 'sim' | 'users' | 'caliqLatencyMs' | 'count'>,
+): Promise<DrainMeasurement> {
   const { sim, users } = options;
   sim.reset();
   sim.setFaults({ latencyMs: options.caliqLatencyMs });
