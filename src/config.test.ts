@@ -83,7 +83,7 @@ describe('database settings', () => {
       url: undefined,
       path: './data/caliq-slack.db',
       poolSize: 10,
-      statementTimeoutMs: 5000,
+      statementTimeoutMs: 2000,
     });
     const postgres = loadConfig({
       ...minimalHttp,

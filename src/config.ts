@@ -57,7 +57,7 @@ const environmentSchema = z.object({
       .optional(),
   ),
   DATABASE_POOL_SIZE: positiveInt(10),
-  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(2_000),
   DATABASE_SCHEMA: optionalText.pipe(
     z
       .string()

@@ -53,20 +53,29 @@ export function wrapError(error: unknown, target: string, doing: string): StoreE
   return new StoreError(`${target} failed while ${doing} (${reason}).`, { cause: error });
 }
 
-export function createPool(options: PostgresOptions): pg.Pool {
-  const pool = new pg.Pool({
+/**
+ * The bot's pool. Every statement is bounded: the server stops it at statement_timeout and query_timeout ends a wait
+ * on a silent network, so a submission's journal write fails (and the user is told) within Slack's 3 seconds.
+ * `forMigrations`: one connection without those bounds, since a migration or the wait for another instance's
+ * migration may rightly take longer.
+ */
+export function createPool(options: PostgresOptions, use: { forMigrations?: boolean } = {}): pg.Pool {
+  const bounds = use.forMigrations
+    ? {}
+    : {
+        statement_timeout: options.statementTimeoutMs,
+        query_timeout: options.statementTimeoutMs + 500,
+        idle_in_transaction_session_timeout: options.statementTimeoutMs * 2,
+      };
+  return new pg.Pool({
     connectionString: options.url,
-    max: options.poolSize,
+    max: use.forMigrations ? 1 : options.poolSize,
     connectionTimeoutMillis: options.statementTimeoutMs,
-    // The server stops a statement at statement_timeout; query_timeout also ends a wait on a silent network.
-    statement_timeout: options.statementTimeoutMs,
-    query_timeout: options.statementTimeoutMs + 1_000,
-    idle_in_transaction_session_timeout: options.statementTimeoutMs * 2,
     idleTimeoutMillis: 30_000,
     application_name: options.applicationName ?? 'caliq-slack',
+    ...bounds,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  return pool;
 }
 
 /** Runs statements on the pool; driver errors come back as StoreError / StoreUnavailableError naming the server. */

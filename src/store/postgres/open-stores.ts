@@ -21,14 +21,21 @@ export async function openPostgresStores(options: PostgresStoreOptions): Promise
   const pool = createPool(options);
   // An idle connection the server dropped emits 'error' on the pool; unhandled, it would end the process.
   pool.on('error', (error) => options.log?.warn({ error: error.message }, `lost an idle connection to ${target}`));
+  const migrationPool = createPool(options, { forMigrations: true });
   try {
-    const migrated = await migratePostgres(pool, { target, schema: options.schema, migrations: POSTGRES_MIGRATIONS });
+    const migrated = await migratePostgres(migrationPool, {
+      target,
+      schema: options.schema,
+      migrations: POSTGRES_MIGRATIONS,
+    });
     if (migrated.applied.length > 0) {
       options.log?.info({ from: migrated.from, to: migrated.to, applied: migrated.applied }, 'database migrated');
     }
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;
+  } finally {
+    await migrationPool.end().catch(() => undefined);
   }
   const sql = createSql(pool, target);
   return {
