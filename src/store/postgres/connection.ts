@@ -85,9 +85,20 @@ export type Sql = {
 };
 
 export function createSql(pool: pg.Pool, target: string): Sql {
+  // Named statements are parsed and planned once per connection, not on every call: the server's CPU is shared with
+  // the bot's on a small machine. The stores' statements are a fixed set, so the names stay few.
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string => {
+    let name = names.get(text);
+    if (!name) {
+      name = `caliq_${names.size + 1}`;
+      names.set(text, name);
+    }
+    return name;
+  };
   const rows = async <R>(text: string, values: unknown[] = []): Promise<R[]> => {
     try {
-      const result = await pool.query(text, values);
+      const result = await pool.query({ name: nameOf(text), text, values });
       return result.rows as R[];
     } catch (error) {
       throw wrapError(error, target, 'running a query');
