@@ -50,7 +50,7 @@ export type DrainScenarioOptions = {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function measure(sim: CaliqSimulator, uniqueIds: ReadonlySet<string>): DrainMeasurement {
+export function measure(sim: CaliqSimulator, uniqueIds: ReadonlySet<string>): DrainMeasurement {
   const creates = sim.received.filter((request) => request.endpoint === 'InteractionCreate');
   const ours = sim.interactions.filter((interaction) => uniqueIds.has(interaction.uniqueId));
   const first = creates[0]?.at ?? Number.NaN;
@@ -66,7 +66,9 @@ function measure(sim: CaliqSimulator, uniqueIds: ReadonlySet<string>): DrainMeas
 }
 
 /** The simulator's own capacity: `count` InteractionCreate calls through our Caliq client from 8 lanes, nothing else. */
-async function measureDirect(options: DrainScenarioOptions): Promise<DrainMeasurement> {
+export async function measureDirect(
+  options: Pick<DrainScenarioOptions, 'sim' | 'users' | 'caliqLatencyMs' | 'count'>,
+): Promise<DrainMeasurement> {
   const { sim, users } = options;
   sim.reset();
   sim.setFaults({ latencyMs: options.caliqLatencyMs });
@@ -97,17 +99,19 @@ async function measureDirect(options: DrainScenarioOptions): Promise<DrainMeasur
  * Journals `count` interactions directly (as the submission path does while Caliq is down, with the "saved for
  * later" notice already given), so every entry is due at once; then starts the bot against the simulator, up again.
  */
-function journalPendingEntries(options: DrainScenarioOptions, databasePath: string): Set<string> {
+async function journalPendingEntries(options: DrainScenarioOptions, databasePath: string): Promise<Set<string>> {
   const db = openDatabase(databasePath, { synchronous: 'NORMAL' });
   const journal = createJournalStore(db);
   const uniqueIds = new Set<string>();
   const now = new Date();
   const responseUrl = options.fake.responseUrl('bench-drain');
-  db.transaction(() => {
+  // One transaction for the whole prefill; the SQLite store does its work synchronously inside each call.
+  db.exec('BEGIN');
+  try {
     for (let index = 0; index < options.count; index++) {
       const user = options.users[index % options.users.length] as BenchUser;
       const uniqueId = randomUUID();
-      journal.insert(
+      await journal.insert(
         {
           uniqueId,
           slackUserId: user.slackUserId,
@@ -119,18 +123,21 @@ function journalPendingEntries(options: DrainScenarioOptions, databasePath: stri
         },
         now,
       );
-      journal.noteDelayNotice(uniqueId, now);
+      await journal.noteDelayNotice(uniqueId, now);
       uniqueIds.add(uniqueId);
     }
-  })();
+    db.exec('COMMIT');
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
+  }
   db.close();
   return uniqueIds;
 }
 
-function readJournalStates(databasePath: string): Record<string, number> {
+async function readJournalStates(databasePath: string): Promise<Record<string, number>> {
   const db = openDatabase(databasePath);
   try {
-    return createJournalStore(db).countByState();
+    return await createJournalStore(db).countByState();
   } finally {
     db.close();
   }
@@ -145,7 +152,7 @@ export async function runDrainScenario(options: DrainScenarioOptions): Promise<D
   const databasePath = join(options.folder, 'drain.db');
   sim.reset();
   sim.setFaults({ latencyMs: options.caliqLatencyMs, down: true });
-  const uniqueIds = journalPendingEntries(options, databasePath);
+  const uniqueIds = await journalPendingEntries(options, databasePath);
   fake.reset();
   sim.setFaults({ down: false });
   options.log(`  bot: ${count} entries journaled; starting the bot`);
@@ -162,7 +169,7 @@ export async function runDrainScenario(options: DrainScenarioOptions): Promise<D
   const peakRssMb = bot.memory().peakRssMb;
   await bot.stop();
   const measured = measure(sim, uniqueIds);
-  const journalStates = readJournalStates(databasePath);
+  const journalStates = await readJournalStates(databasePath);
   options.log(
     `  bot: ${measured.ratePerSec.toFixed(1)}/s, ${measured.delivered} delivered, peak RSS ${peakRssMb.toFixed(1)} MB`,
   );

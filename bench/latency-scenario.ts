@@ -8,7 +8,7 @@ import { type LatencySummary, summarizeLatencies } from './stats.js';
 
 export type LoadKind = 'command' | 'submission';
 
-export type LatencyTarget = { name: 'bot' | 'baseline'; service: ChildService; expectsCaliq: boolean };
+export type LatencyTarget = { name: string; service: ChildService; expectsCaliq: boolean };
 
 /** Everything measured for one kind of request on one target, over every round. */
 export type KindResult = {

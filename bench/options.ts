@@ -28,9 +28,13 @@ export type BenchOptions = {
    */
   dbDir: string | undefined;
   quick: boolean;
+  /** Run the several-instances scenario (two bots on PostgreSQL against one on SQLite); --no-instances skips it. */
+  instances: boolean;
+  /** The PostgreSQL server for it (BENCH_DATABASE_URL); each run uses throwaway schemas there. */
+  databaseUrl: string;
 };
 
-const DEFAULTS: Omit<BenchOptions, 'outDir' | 'dbDir'> = {
+const DEFAULTS: Omit<BenchOptions, 'outDir' | 'dbDir' | 'databaseUrl'> = {
   clients: 32,
   roundSeconds: 5,
   rounds: 4,
@@ -43,6 +47,7 @@ const DEFAULTS: Omit<BenchOptions, 'outDir' | 'dbDir'> = {
   build: true,
   cpuProfDir: undefined,
   quick: false,
+  instances: true,
 };
 
 /** A smoke run of a few seconds: same code paths, small numbers. */
@@ -102,7 +107,7 @@ export function parseBenchOptions(
     const takeValue = (): string | undefined => inline ?? argv[++index];
     const numericKey = NUMERIC[name];
     if (numericKey) given.set(numericKey, takeValue());
-    else if (name === 'quick' || name === 'no-build') flags.add(name);
+    else if (name === 'quick' || name === 'no-build' || name === 'no-instances') flags.add(name);
     else if (name === 'cpu-prof') {
       const next = argv[index + 1];
       cpuProfDir = inline ?? (next && !next.startsWith('--') ? argv[++index] : 'profiles');
@@ -116,6 +121,8 @@ export function parseBenchOptions(
     ...(quick ? QUICK : {}),
     quick,
     build: !flags.has('no-build'),
+    instances: !flags.has('no-instances'),
+    databaseUrl: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
     outDir,
     dbDir,
   };

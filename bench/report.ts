@@ -3,8 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { DrainResult } from './drain-scenario.js';
+import type { InstancesResult } from './instances-scenario.js';
 import type { TargetLatencyResult } from './latency-scenario.js';
 import type { BenchOptions } from './options.js';
+import { renderInstancesSection } from './report-instances.js';
 
 export type MachineInfo = {
   cpu: string;
@@ -41,6 +43,9 @@ export type BenchResults = {
   latency: { paced: LatencyRun; saturated: LatencyRun };
   memory: { bot: MemoryResult; baseline: MemoryResult };
   drain: DrainResult;
+  /** Two instances on PostgreSQL against one on SQLite; undefined when skipped (`instancesSkipped` says why). */
+  instances?: InstancesResult;
+  instancesSkipped?: string;
   rows: Row[];
   notes: string[];
 };
@@ -158,6 +163,7 @@ export function renderMarkdown(results: BenchResults): string {
     `- Caliq simulator with ${options.caliqLatencyMs} ms added latency; fake Slack Web API answers at once. Both run in the bench process, which also drives the load.`,
     '',
     ...SECTIONS.flatMap((section) => renderSection(results, section)),
+    ...renderInstancesSection(results.instances, results.instancesSkipped),
     '## Targets',
     '',
     missed.length === 0 ? 'All targets met.' : `Targets missed:\n\n${missed.join('\n')}`,

@@ -3,11 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { startCaliqSimulator } from '../src/caliq-simulator/index.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
 import type { ChildService } from './child-service.js';
 import { runDrainScenario } from './drain-scenario.js';
 import { BENCH_CALIQ_KEY, createBenchUsers, writeEmployeeMap, writeStaticModal } from './fixtures.js';
+import { type InstancesResult, runInstancesScenario } from './instances-scenario.js';
 import { type LatencyScenarioOptions, runLatencyScenario, type TargetLatencyResult } from './latency-scenario.js';
 import { BenchOptionsError, parseBenchOptions } from './options.js';
 import {
@@ -187,7 +189,34 @@ async function main(): Promise<void> {
       log,
     });
 
+    let instances: InstancesResult | undefined;
+    let instancesSkipped: string | undefined;
+    if (!options.instances) instancesSkipped = '--no-instances';
+    else {
+      const unreachable = await probeDatabase(options.databaseUrl);
+      if (unreachable) instancesSkipped = `PostgreSQL unreachable (${unreachable}); set BENCH_DATABASE_URL`;
+      else {
+        log('several instances …');
+        instances = await runInstancesScenario({
+          databaseUrl: options.databaseUrl,
+          clients: options.clients,
+          roundSeconds: options.roundSeconds,
+          rounds: options.rounds,
+          drain: options.drain,
+          caliqLatencyMs: options.caliqLatencyMs,
+          sim,
+          fake,
+          users,
+          folder: dbFolder,
+          startBot: (databasePath, env) => startBot(databasePath, env),
+          log,
+        });
+      }
+    }
+    if (instancesSkipped) log(`several instances skipped: ${instancesSkipped}`);
+
     notes.push(
+      'Several instances: each target (one bot on SQLite; two bots on one PostgreSQL database) sits behind the same round-robin HTTP balancer in the bench process, so both pay the same extra hop; the PostgreSQL server runs on this machine too and its CPU is not counted as the bots’ CPU. Drain: the entries are written into a new schema while the simulator is down, then two instances start together.',
       'Ack latency: measured by the load client from just before the request is written to the last byte of the answer (performance.now() in the bench process); one keep-alive agent per phase; each client waits for its answer before sending the next.',
       `Paced scenario: each client sends on its own grid (every clients / rate = ${((options.clients * 1000) / options.pacedRate).toFixed(0)} ms, from a random phase drawn per phase of the run), so the offered load does not depend on how fast the target answers, as with Slack's traffic; an ack that arrives after the client's next slot makes the next send go out at once and counts as "behind" (latency is still measured from the actual send). It runs after the saturated scenario on the same two processes, after its own warm-up. The issue's latency targets are evaluated here.`,
       'Saturated scenario: closed loop with no think time, so both processes run at 100% CPU and ack latency is queue length × CPU per request; it measures capacity (throughput, CPU per request). The ack p99 ratio is evaluated here too; the absolute views.open and InteractionCreate latencies are shown without a target, since at saturation they are queueing time for the baseline as well.',
@@ -229,6 +258,8 @@ async function main(): Promise<void> {
         baseline: { idleRssMb: idle.baseline, peakRssMb: peak.baseline },
       },
       drain,
+      instances,
+      instancesSkipped,
     };
     const results: BenchResults = { ...partial, rows: buildRows(partial), notes };
     const written = writeResults(options.outDir, results);
@@ -252,6 +283,19 @@ async function main(): Promise<void> {
   }
 }
 
+/** Undefined when the server answers, else why not. */
+async function probeDatabase(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 function pickTargets(results: Record<string, TargetLatencyResult>): {
   bot: TargetLatencyResult;
   baseline: TargetLatencyResult;
@@ -264,7 +308,7 @@ function pickTargets(results: Record<string, TargetLatencyResult>): {
 main().catch((error: unknown) => {
   if (error instanceof BenchOptionsError) {
     process.stderr.write(
-      `${error.message}\nusage: npm run bench -- [--clients 32] [--paced-rate 100] [--paced-round-seconds 5] [--paced-rounds 2] [--round-seconds 5] [--rounds 4] [--drain 10000] [--caliq-latency 50] [--startups 3] [--quick] [--no-build] [--cpu-prof [dir]] [--db-dir dir] [--out dir]\n`,
+      `${error.message}\nusage: npm run bench -- [--clients 32] [--paced-rate 100] [--paced-round-seconds 5] [--paced-rounds 2] [--round-seconds 5] [--rounds 4] [--drain 10000] [--caliq-latency 50] [--startups 3] [--quick] [--no-build] [--cpu-prof [dir]] [--db-dir dir] [--no-instances] [--out dir]\n`,
     );
     process.exit(2);
   }

@@ -27,14 +27,7 @@ import { createHomeRefresher, createHomeViewBuilder, withHomeRefresh } from './s
 import { createNotifier } from './slack/notifier.js';
 import { createSlackPeoplePort } from './slack/people-port.js';
 import { createReminderSender } from './slack/reminder-sender.js';
-import {
-  createChannelLinkStore,
-  createJournalStore,
-  createReminderStore,
-  createUserPrefsStore,
-  openDatabase,
-  startCheckpointer,
-} from './store/index.js';
+import { createStores } from './store/index.js';
 import type { JournalEntry } from './store/types.js';
 
 export type BotOptions = {
@@ -64,18 +57,11 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const log = logger.child({ module: 'bot' });
   const now = options.now ?? (() => new Date());
 
-  const db = openDatabase(config.database.path, {
-    synchronous: config.database.synchronous,
-    checkpointInBackground: true,
-  });
-  const checkpointer = startCheckpointer(config.database.path, {
-    onError: (message) => log.warn({ error: message }, 'WAL checkpoint failed; will try again'),
-  });
+  const stores = await createStores(config.database, { log: logger.child({ module: 'store' }) });
   const metrics = config.metrics.enabled ? createMetrics() : undefined;
-  const journal = createJournalStore(db);
-  const reminders = metrics ? countReminders(createReminderStore(db), metrics) : createReminderStore(db);
-  const prefs = createUserPrefsStore(db);
-  const links = createLinkedChannels({ store: createChannelLinkStore(db), logger });
+  const { journal, prefs } = stores;
+  const reminders = metrics ? countReminders(stores.reminders, metrics) : stores.reminders;
+  const links = createLinkedChannels({ store: stores.channelLinks, logger });
   metrics?.watchJournal(journal, now);
 
   const caliq = createCaliqClient({ ...config.caliq, logger, onAttempt: metrics?.caliqCall });
@@ -91,7 +77,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
 
   const health = createHealthHandlers([
     { name: 'caliq', check: async () => void (await caliq.pulse()) },
-    { name: 'database', check: () => void db.prepare('SELECT 1').get() },
+    { name: 'database', check: () => stores.check() },
   ]);
   const routes: CustomRoute[] = [
     { path: '/healthz', method: ['GET'], handler: health.healthz },
@@ -163,10 +149,10 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     pollIntervalMs: config.reminders.pollIntervalMs,
   });
 
-  const createReminderFor = (entry: JournalEntry) => {
+  const createReminderFor = async (entry: JournalEntry) => {
     const followUp = entry.interaction.followUp;
     if (!followUp || !entry.followUpSlackUserId) return;
-    reminders.create(
+    await reminders.create(
       {
         uniqueId: entry.uniqueId,
         recipientSlackUserId: entry.followUpSlackUserId,
@@ -187,7 +173,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     now,
     onLogged: createReminderFor,
     giveUpAfterMs: config.delivery.giveUpAfterMs,
-    leaseMs: config.caliq.timeoutMs * (config.caliq.retries + 1) + 5_000,
+    leaseMs: config.delivery.leaseMs,
+    pollIntervalMs: config.delivery.pollIntervalMs,
     backoff: { baseMs: config.delivery.retryBaseMs, maxMs: config.delivery.retryMaxMs },
     concurrency: config.delivery.concurrency,
     ...(metrics ? { observer: { journaled: metrics.interactionJournaled, outcome: metrics.deliveryOutcome } } : {}),
@@ -241,7 +228,10 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       }
       delivery.start();
       if (options.startReminderLoop !== false) scheduler.start();
-      log.info({ mode: config.slack.socketMode ? 'socket' : 'http', port }, 'caliq-slack is running');
+      log.info(
+        { mode: config.slack.socketMode ? 'socket' : 'http', port, database: stores.description },
+        'caliq-slack is running',
+      );
       return { port };
     },
     async stop() {
@@ -251,8 +241,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       await home.idle();
       await app.stop().catch((error: unknown) => log.warn({ err: error }, 'error while stopping Slack receiver'));
       if (healthServer) await new Promise((resolve) => healthServer?.close(resolve));
-      await checkpointer.stop();
-      db.close();
+      await stores.close();
       log.info('caliq-slack stopped');
     },
   };

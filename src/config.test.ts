@@ -75,3 +75,44 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('database settings', () => {
+  it('uses SQLite by default and PostgreSQL when DATABASE_URL is set, with the documented defaults', () => {
+    const sqlite = loadConfig(minimalHttp).database;
+    expect(sqlite).toMatchObject({
+      url: undefined,
+      path: './data/caliq-slack.db',
+      poolSize: 10,
+      statementTimeoutMs: 2000,
+    });
+    const postgres = loadConfig({
+      ...minimalHttp,
+      DATABASE_URL: 'postgres://bot:p%40ss-word-1@db.internal:5432/caliq',
+      DATABASE_POOL_SIZE: '4',
+      DATABASE_STATEMENT_TIMEOUT_MS: '1500',
+    }).database;
+    expect(postgres).toMatchObject({ url: 'postgres://bot:p%40ss-word-1@db.internal:5432/caliq', poolSize: 4 });
+    expect(postgres.statementTimeoutMs).toBe(1500);
+  });
+
+  it('refuses a URL that is not PostgreSQL, without echoing it', () => {
+    const problems = problemsOf({ ...minimalHttp, DATABASE_URL: 'mysql://root:hunter22@db/caliq' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^DATABASE_URL is invalid/);
+    expect(problems[0]).not.toContain('hunter22');
+  });
+
+  it('counts the database password, as written and decoded, among the secrets', () => {
+    const config = loadConfig({ ...minimalHttp, DATABASE_URL: 'postgres://bot:p%40ss-word-1@db.internal:5432/caliq' });
+    expect(secretsOf(config)).toEqual(expect.arrayContaining(['p%40ss-word-1', 'p@ss-word-1']));
+  });
+
+  it('takes a delivery lease only longer than one whole attempt at Caliq', () => {
+    const base = { ...minimalHttp, CALIQ_TIMEOUT_MS: '2000', CALIQ_RETRIES: '1' };
+    expect(loadConfig(base).delivery.leaseMs).toBe(9000);
+    expect(loadConfig({ ...base, DELIVERY_LEASE_SECONDS: '4.5' }).delivery.leaseMs).toBe(4500);
+    expect(problemsOf({ ...base, DELIVERY_LEASE_SECONDS: '4' })).toEqual([
+      expect.stringMatching(/^DELIVERY_LEASE_SECONDS is invalid: must be above .* = 4 seconds/),
+    ]);
+  });
+});

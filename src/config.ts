@@ -50,10 +50,26 @@ const environmentSchema = z.object({
   MAPPING_CONTACT: z.string().min(1).default('your Slack admin'),
   DATABASE_PATH: z.string().min(1).default('./data/caliq-slack.db'),
   DATABASE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL'], { error: 'must be NORMAL or FULL' }).default('NORMAL'),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/db' })
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: positiveInt(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(2_000),
+  DATABASE_SCHEMA: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: 'must be a lower-case identifier such as caliq_slack' })
+      .optional(),
+  ),
   DELIVERY_GIVE_UP_HOURS: z.coerce.number().positive().default(24),
   DELIVERY_CONCURRENCY: positiveInt(8),
   DELIVERY_RETRY_BASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).positive().default(5),
   DELIVERY_RETRY_MAX_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).positive().default(300),
+  DELIVERY_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).positive().optional(),
+  DELIVERY_POLL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).positive().default(15),
   REMINDER_POLL_SECONDS: positiveInt(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanFlag,
@@ -64,6 +80,17 @@ const environmentSchema = z.object({
 });
 
 const isBlank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
+
+/** One delivery attempt (every Caliq try with its timeout) must end before its lease does, or two could overlap. */
+const minimumLeaseMs = (e: { CALIQ_TIMEOUT_MS: number; CALIQ_RETRIES: number }): number =>
+  e.CALIQ_TIMEOUT_MS * (e.CALIQ_RETRIES + 1);
+
+function leaseProblems(e: z.infer<typeof environmentSchema>): string[] {
+  if (e.DELIVERY_LEASE_SECONDS === undefined || e.DELIVERY_LEASE_SECONDS * 1000 > minimumLeaseMs(e)) return [];
+  return [
+    `DELIVERY_LEASE_SECONDS is invalid: must be above CALIQ_TIMEOUT_MS × (CALIQ_RETRIES + 1) = ${minimumLeaseMs(e) / 1000} seconds, so an attempt ends before another instance may take the entry over`,
+  ];
+}
 
 /** The one rule that spans two variables: HTTP mode needs the signing secret, Socket Mode the app token. */
 function modeProblems(env: NodeJS.ProcessEnv): string[] {
@@ -95,8 +122,25 @@ export type Config = Readonly<{
     defaultChannelId: number | undefined;
   }>;
   people: Readonly<{ employeeMapPath: string; profileFieldLabel: string | undefined; mappingContact: string }>;
-  database: Readonly<{ path: string; synchronous: 'NORMAL' | 'FULL' }>;
-  delivery: Readonly<{ giveUpAfterMs: number; concurrency: number; retryBaseMs: number; retryMaxMs: number }>;
+  database: Readonly<{
+    path: string;
+    synchronous: 'NORMAL' | 'FULL';
+    /** PostgreSQL when set (DATABASE_URL); SQLite at `path` otherwise. */
+    url: string | undefined;
+    poolSize: number;
+    statementTimeoutMs: number;
+    /** PostgreSQL schema for the bot's tables (default: the server's search_path, usually public). */
+    schema: string | undefined;
+  }>;
+  delivery: Readonly<{
+    giveUpAfterMs: number;
+    concurrency: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+    /** How long one attempt holds an entry; another instance takes it over once this has passed. */
+    leaseMs: number;
+    pollIntervalMs: number;
+  }>;
   reminders: Readonly<{ pollIntervalMs: number }>;
   log: Readonly<{ level: string; pretty: boolean }>;
   /** GET /metrics (Prometheus) on the health port. */
@@ -128,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           return isBlank(env[name]) ? `${name} is required: ${issue.message}` : `${name} is invalid: ${issue.message}`;
         })),
     ...modeProblems(env),
+    ...(parsed.success ? leaseProblems(parsed.data) : []),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -155,12 +200,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       profileFieldLabel: e.EMPLOYEE_PROFILE_FIELD,
       mappingContact: e.MAPPING_CONTACT,
     }),
-    database: Object.freeze({ path: e.DATABASE_PATH, synchronous: e.DATABASE_SYNCHRONOUS }),
+    database: Object.freeze({
+      path: e.DATABASE_PATH,
+      synchronous: e.DATABASE_SYNCHRONOUS,
+      url: e.DATABASE_URL,
+      poolSize: e.DATABASE_POOL_SIZE,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      schema: e.DATABASE_SCHEMA,
+    }),
     delivery: Object.freeze({
       giveUpAfterMs: e.DELIVERY_GIVE_UP_HOURS * 3_600_000,
       concurrency: e.DELIVERY_CONCURRENCY,
       retryBaseMs: e.DELIVERY_RETRY_BASE_SECONDS * 1000,
       retryMaxMs: e.DELIVERY_RETRY_MAX_SECONDS * 1000,
+      leaseMs: e.DELIVERY_LEASE_SECONDS ? e.DELIVERY_LEASE_SECONDS * 1000 : minimumLeaseMs(e) + 5_000,
+      pollIntervalMs: e.DELIVERY_POLL_SECONDS * 1000,
     }),
     reminders: Object.freeze({ pollIntervalMs: e.REMINDER_POLL_SECONDS * 1000 }),
     log: Object.freeze({ level: e.LOG_LEVEL, pretty: e.LOG_PRETTY }),
@@ -170,7 +224,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** The values that must never appear in a log line or an error shown to anyone. */
 export function secretsOf(config: Config): string[] {
-  return [config.slack.botToken, config.slack.signingSecret, config.slack.appToken, config.caliq.apiKey].filter(
-    (value): value is string => typeof value === 'string' && value.length >= 6,
-  );
+  const tokens = [config.slack.botToken, config.slack.signingSecret, config.slack.appToken, config.caliq.apiKey];
+  return [
+    ...tokens.filter((value): value is string => typeof value === 'string' && value.length >= 6),
+    // A database password may be short, yet must never show: it is redacted whatever its length.
+    ...databasePasswords(config.database.url),
+  ];
+}
+
+/** The password in a postgres:// URL, as written and decoded; none when the URL has none. */
+export function databasePasswords(url: string | undefined): string[] {
+  if (!url) return [];
+  try {
+    const written = new URL(url).password;
+    if (!written) return [];
+    const decoded = decodeURIComponent(written);
+    return decoded === written ? [written] : [written, decoded];
+  } catch {
+    return [];
+  }
 }

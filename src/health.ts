@@ -1,4 +1,4 @@
-// /healthz (the process is alive) and /readyz (Caliq answers Pulse and the database is open), as plain HTTP handlers.
+// /healthz (the process is alive) and /readyz (Caliq answers Pulse and the database answers), as plain HTTP handlers.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export type ReadinessCheck = { name: string; check: () => Promise<void> | void };

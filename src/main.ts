@@ -1,7 +1,7 @@
 // Entry point: load .env and the config, start the bot, stop gracefully on SIGTERM/SIGINT.
 import 'dotenv/config';
 import { createBot } from './bot.js';
-import { ConfigError, loadConfig, secretsOf } from './config.js';
+import { ConfigError, databasePasswords, loadConfig, secretsOf } from './config.js';
 import { createLogger, scrubSecrets } from './logger.js';
 
 async function main(): Promise<void> {
@@ -50,7 +50,10 @@ main().catch((error: unknown) => {
     process.env.SLACK_APP_TOKEN,
     process.env.CALIQ_API_KEY,
   ];
-  const known = secrets.filter((value): value is string => typeof value === 'string' && value.length >= 6);
+  const known = [
+    ...secrets.filter((value): value is string => typeof value === 'string' && value.length >= 6),
+    ...databasePasswords(process.env.DATABASE_URL),
+  ];
   process.stderr.write(`caliq-slack could not start: ${scrubSecrets(message, known)}\n`);
   process.exit(1);
 });

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createChannelLinkStore, type Database, openDatabase } from '../store/index.js';
+import { type Database, openDatabase } from '../store/index.js';
+import { createChannelLinkStore } from '../store/sqlite/channel-link-store.js';
 import type { ChannelLinkStore } from '../store/types.js';
 import { createLinkedChannels, type LinkedChannels } from './linked-channels.js';
 

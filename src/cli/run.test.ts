@@ -36,25 +36,25 @@ let file: string;
 let db: Database;
 let journal: JournalStore;
 
-beforeEach(() => {
+beforeEach(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'caliq-cli-'));
   file = path.join(folder, 'journal.db');
   db = openDatabase(file);
   journal = createJournalStore(db);
-  journal.insert(newEntry('e-old', 'U0ALICE01'), new Date('2026-10-30T09:00:00Z'));
-  journal.insert(newEntry('e-logged', 'U0ALICE01'), new Date('2026-11-02T09:00:00Z'));
-  journal.markLogged('e-logged', new Date('2026-11-02T09:00:01Z'));
-  journal.insert(
+  await journal.insert(newEntry('e-old', 'U0ALICE01'), new Date('2026-10-30T09:00:00Z'));
+  await journal.insert(newEntry('e-logged', 'U0ALICE01'), new Date('2026-11-02T09:00:00Z'));
+  await journal.markLogged('e-logged', new Date('2026-11-02T09:00:01Z'));
+  await journal.insert(
     newEntry('e-rejected', 'U0BOB0001', 'Said "no", then, maybe\nlater'),
     new Date('2026-11-03T09:00:00Z'),
   );
-  journal.markRejected(
+  await journal.markRejected(
     'e-rejected',
     [{ id: 3, message: 'Customer not found', extraData: '' }],
     new Date('2026-11-03T09:00:01Z'),
   );
-  journal.insert(newEntry('e-failed', 'U0BOB0001'), new Date('2026-11-04T09:00:00Z'));
-  journal.markFailed(
+  await journal.insert(newEntry('e-failed', 'U0BOB0001'), new Date('2026-11-04T09:00:00Z'));
+  await journal.markFailed(
     'e-failed',
     'Caliq unavailable (service_unavailable); gave up after 9 attempts',
     new Date('2026-11-05T09:00:00Z'),
@@ -167,32 +167,32 @@ describe('retry', () => {
     const { code, stdout } = await cli('retry', 'e-failed');
     expect(code).toBe(0);
     expect(stdout).toContain('e-failed is pending again (was gave-up)');
-    expect(journal.get('e-failed')).toMatchObject({
+    expect(await journal.get('e-failed')).toMatchObject({
       state: 'pending',
       attempts: 0,
       nextAttemptAt: NOW,
       interaction: { uniqueId: 'e-failed' },
     });
-    expect(journal.listDue(NOW, 10).map((entry) => entry.uniqueId)).toContain('e-failed');
+    expect((await journal.listDue(NOW, 10)).map((entry) => entry.uniqueId)).toContain('e-failed');
   });
 
   it('makes a waiting entry due now, but leaves one that is being sent alone', async () => {
-    journal.markRetry('e-old', 'Caliq unavailable (timeout)', new Date('2026-11-20T13:00:00Z'), NOW);
+    await journal.markRetry('e-old', 'Caliq unavailable (timeout)', new Date('2026-11-20T13:00:00Z'), NOW);
     expect(JSON.parse((await cli('retry', 'e-old', '--json')).stdout)).toMatchObject({
       state: 'pending',
       nextAttemptAt: NOW.toISOString(),
     });
-    journal.claim('e-old', NOW, new Date(NOW.getTime() + 60_000));
+    await journal.claim('e-old', NOW, new Date(NOW.getTime() + 60_000));
     const busy = await cli('retry', 'e-old');
     expect(busy).toMatchObject({ code: 0, stdout: expect.stringContaining('being sent to Caliq right now') });
-    expect(journal.get('e-old')?.leaseUntil).toEqual(new Date(NOW.getTime() + 60_000));
+    expect((await journal.get('e-old'))?.leaseUntil).toEqual(new Date(NOW.getTime() + 60_000));
   });
 
   it('refuses a logged entry (exit 5) and an unknown one (exit 3)', async () => {
     const logged = await cli('retry', 'e-logged');
     expect(logged.code).toBe(5);
     expect(logged.stderr).toContain('already logged in Caliq');
-    expect(journal.get('e-logged')?.state).toBe('logged');
+    expect((await journal.get('e-logged'))?.state).toBe('logged');
     expect((await cli('retry', 'nope')).code).toBe(3);
   });
 });

@@ -64,10 +64,10 @@ export type Accepted = { inserted: boolean; stored: JournalEntry; submitted: New
 
 export type DeliveryService = {
   /**
-   * Synchronously journals a new interaction (or finds the existing entry for its UniqueID). Listeners call it before
-   * acknowledging Slack, so once the modal closes the interaction survives a crash.
+   * Journals a new interaction (or finds the existing entry for its UniqueID). Listeners await it before acknowledging
+   * Slack, so once the modal closes the interaction survives a crash.
    */
-  accept(entry: NewJournalEntry): Accepted;
+  accept(entry: NewJournalEntry): Promise<Accepted>;
   /** The first attempt for an accepted entry (or the right answer for a repeat). */
   send(accepted: Accepted): Promise<SubmitResult>;
   /**
@@ -97,8 +97,8 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   let lastUnauthorizedLogAt = -Infinity;
   const loop = createWorkerLoop({
     runPass: () => runOnce(),
-    msUntilNextDue: () => {
-      const nextDue = journal.nextDueAt();
+    msUntilNextDue: async () => {
+      const nextDue = await journal.nextDueAt();
       return nextDue ? nextDue.getTime() - now().getTime() : undefined;
     },
     pollIntervalMs: options.pollIntervalMs ?? 15_000,
@@ -119,7 +119,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
 
   async function attempt(uniqueId: string): Promise<InteractionOutcome['status'] | undefined> {
     const start = now();
-    const claimed = journal.claim(uniqueId, start, new Date(start.getTime() + options.leaseMs));
+    const claimed = await journal.claim(uniqueId, start, new Date(start.getTime() + options.leaseMs));
     if (!claimed) return undefined;
     const outcome = await caliq.createInteraction(claimed.interaction);
     await record(claimed, outcome);
@@ -132,7 +132,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     const count = (counted: DeliveryOutcome) => options.observer?.outcome(counted);
     switch (outcome.status) {
       case 'logged': {
-        const logged = journal.markLogged(uniqueId, at);
+        const logged = await journal.markLogged(uniqueId, at);
         count('logged');
         log.info({ uniqueId, attempts: logged.attempts }, 'interaction logged in Caliq');
         if (options.onLogged) {
@@ -149,7 +149,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         return;
       }
       case 'rejected': {
-        const rejected = journal.markRejected(uniqueId, outcome.issues, at);
+        const rejected = await journal.markRejected(uniqueId, outcome.issues, at);
         count('rejected');
         log.info({ uniqueId, issues: outcome.issues.length }, 'Caliq rejected the interaction');
         tell('rejected', rejected, () => userNotices.rejected(rejected));
@@ -161,7 +161,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
           outcome.status === 'bad_request'
             ? `Caliq could not read the request (400)${outcome.message ? `: ${outcome.message}` : ''}`
             : `Caliq answered in a way the bot does not understand (${outcome.problem}); it may or may not have been logged`;
-        const failed = journal.markFailed(uniqueId, reason, at);
+        const failed = await journal.markFailed(uniqueId, reason, at);
         count('failed');
         log.warn({ uniqueId, outcome: outcome.status }, 'interaction failed');
         tell('failed', failed, () => userNotices.failed(failed, reason));
@@ -173,9 +173,9 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
           lastUnauthorizedLogAt = at.getTime();
           log.error({ uniqueId }, 'Caliq refused the API key (401): check CALIQ_API_KEY; entries stay pending');
         }
-        const pending = scheduleRetry(entry, 'Caliq refused the bot’s API key (401)', at);
+        const pending = await scheduleRetry(entry, 'Caliq refused the bot’s API key (401)', at);
         if (!pending.delayNoticeAt) {
-          journal.noteDelayNotice(uniqueId, at);
+          await journal.noteDelayNotice(uniqueId, at);
           tell('misconfigured', pending, () => userNotices.misconfigured(pending));
         }
         return;
@@ -185,19 +185,19 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         // Counted from when the user was told it is waiting (cleared by a resubmit), not from creation.
         const waitingSince = entry.delayNoticeAt ?? at;
         if (at.getTime() - waitingSince.getTime() >= options.giveUpAfterMs) {
-          const failed = journal.markFailed(uniqueId, `${reason}; gave up after ${entry.attempts} attempts`, at);
+          const failed = await journal.markFailed(uniqueId, `${reason}; gave up after ${entry.attempts} attempts`, at);
           count('gave_up');
           log.warn({ uniqueId, attempts: entry.attempts }, 'gave up delivering the interaction');
           if (!failed.giveUpNoticeAt) {
-            journal.noteGiveUpNotice(uniqueId, at);
+            await journal.noteGiveUpNotice(uniqueId, at);
             tell('gave up', failed, () => userNotices.gaveUp(failed));
           }
           return;
         }
-        const pending = scheduleRetry(entry, reason, at);
+        const pending = await scheduleRetry(entry, reason, at);
         count('unavailable');
         if (!pending.delayNoticeAt) {
-          journal.noteDelayNotice(uniqueId, at);
+          await journal.noteDelayNotice(uniqueId, at);
           tell('saved for later', pending, () => userNotices.savedForLater(pending));
         }
         return;
@@ -205,9 +205,9 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     }
   }
 
-  function scheduleRetry(entry: JournalEntry, reason: string, at: Date): JournalEntry {
+  async function scheduleRetry(entry: JournalEntry, reason: string, at: Date): Promise<JournalEntry> {
     const delay = backoffDelay(entry.attempts, options.backoff);
-    const pending = journal.markRetry(entry.uniqueId, reason, new Date(at.getTime() + delay), at);
+    const pending = await journal.markRetry(entry.uniqueId, reason, new Date(at.getTime() + delay), at);
     log.info({ uniqueId: entry.uniqueId, attempts: entry.attempts, retryInMs: delay }, 'will retry');
     schedule(delay);
     return pending;
@@ -221,9 +221,9 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     if (existing.state === 'pending') {
       const outcome = await attempt(existing.uniqueId);
       if (outcome === undefined) return { status: 'in_progress', entry: existing } as const;
-      return { status: 'sent', entry: journal.get(existing.uniqueId) ?? existing, outcome } as const;
+      return { status: 'sent', entry: (await journal.get(existing.uniqueId)) ?? existing, outcome } as const;
     }
-    const resubmitted = journal.resubmit(
+    const resubmitted = await journal.resubmit(
       existing.uniqueId,
       change ?? { interaction: existing.interaction, draft: existing.draft, replyTo: existing.replyTo },
       now(),
@@ -231,11 +231,11 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     if (!resubmitted) return { status: 'in_progress', entry: existing } as const;
     const outcome = await attempt(existing.uniqueId);
     if (outcome === undefined) return { status: 'in_progress', entry: resubmitted } as const;
-    return { status: 'sent', entry: journal.get(existing.uniqueId) ?? resubmitted, outcome } as const;
+    return { status: 'sent', entry: (await journal.get(existing.uniqueId)) ?? resubmitted, outcome } as const;
   }
 
-  function accept(entry: NewJournalEntry): Accepted {
-    const { inserted, entry: stored } = journal.insert(entry, now());
+  async function accept(entry: NewJournalEntry): Promise<Accepted> {
+    const { inserted, entry: stored } = await journal.insert(entry, now());
     if (inserted) options.observer?.journaled();
     return { inserted, stored, submitted: entry };
   }
@@ -261,11 +261,11 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
       immediateInFlight--;
     }
     if (outcome === undefined) return { status: 'queued', entry: stored };
-    return { status: 'sent', entry: journal.get(stored.uniqueId) ?? stored, outcome };
+    return { status: 'sent', entry: (await journal.get(stored.uniqueId)) ?? stored, outcome };
   }
 
   async function retry(uniqueId: string, replyTo?: NewJournalEntry['replyTo']): Promise<SubmitResult | undefined> {
-    const existing = journal.get(uniqueId);
+    const existing = await journal.get(uniqueId);
     if (!existing) return undefined;
     return submitExisting(
       existing,
@@ -275,7 +275,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
 
   async function runOnce(): Promise<number> {
     // A large batch, so lanes rarely wait for the slowest of a batch before the next one is read.
-    const due = journal.listDue(now(), Math.max(options.concurrency * 32, 64));
+    const due = await journal.listDue(now(), Math.max(options.concurrency * 32, 64));
     let next = 0;
     let attempted = 0;
     const lane = async () => {

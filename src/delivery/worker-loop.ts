@@ -13,7 +13,7 @@ export type WorkerLoopOptions = {
   /** One pass; resolves with how much it did (a pass that did something is followed at once by another). */
   runPass: () => Promise<number>;
   /** Milliseconds until the next known due item, or undefined when none is known. */
-  msUntilNextDue: () => number | undefined;
+  msUntilNextDue: () => Promise<number | undefined>;
   /** The loop looks at least this often (other processes may add items). */
   pollIntervalMs: number;
   logger: Logger;
@@ -50,7 +50,13 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
       running = undefined;
     }
     if (done > 0) return schedule(0);
-    schedule(options.msUntilNextDue() ?? pollIntervalMs);
+    let nextDueMs: number | undefined;
+    try {
+      nextDueMs = await options.msUntilNextDue();
+    } catch (error) {
+      logger.error({ err: error }, 'could not read when the next entry is due');
+    }
+    schedule(nextDueMs ?? pollIntervalMs);
   }
 
   return {

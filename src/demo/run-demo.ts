@@ -145,7 +145,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     say(renderMessage(answer.body as Json, '     '));
     say();
 
-    const [reminder] = bot.deps.reminders.listOpenFor(USER.id, new Date('2100-01-01T00:00:00Z'));
+    const [reminder] = await bot.deps.reminders.listOpenFor(USER.id, new Date('2100-01-01T00:00:00Z'));
     if (!reminder) throw new Error('the bot created no follow-up reminder');
     const dueAt = DateTime.fromJSDate(reminder.dueAt, { zone: USER.zone }).toFormat("ccc d LLL yyyy, HH:mm '('z')'");
     const lead = options.reminderAfterMs ?? 3000;
@@ -162,7 +162,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     say(`   ${seconds(performance.now() - waitingSince)} later, @${USER.name} gets a direct message:`);
     say(renderMessage(dm.args as Json, '     '));
     say();
-    const entry = bot.deps.journal.get(reminder.uniqueId);
+    const entry = await bot.deps.journal.get(reminder.uniqueId);
     const stored = sim.interactions.filter((interaction) => interaction.uniqueId === reminder.uniqueId);
     if (entry?.state !== 'logged' || stored.length !== 1) throw new Error('the journal and Caliq do not agree');
     say(`Done: Caliq holds the interaction ${reminder.uniqueId} once and the journal says logged.`);

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import type { PeopleDirectory } from '../people/index.js';
 import type { HomeRefresher } from '../slack/home-refresher.js';
 import type { Notifier } from '../slack/notifier.js';
-import type { JournalStore, ReminderStore, UserPrefsStore } from '../store/types.js';
+import type { CachedUserPrefs, JournalStore, ReminderStore } from '../store/types.js';
 
 export type ListenerDeps = {
   config: Config;
@@ -16,7 +16,7 @@ export type ListenerDeps = {
   newUniqueId: () => string;
   reference: CaliqReferenceData;
   people: PeopleDirectory;
-  prefs: UserPrefsStore;
+  prefs: CachedUserPrefs;
   journal: JournalStore;
   reminders: ReminderStore;
   delivery: DeliveryService;

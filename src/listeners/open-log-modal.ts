@@ -30,7 +30,7 @@ export function applyChannelLink(
 
 /** Builds the modal from what is already in memory (channel list, last choice, links) and opens it at once. */
 export async function openLogModal(deps: ListenerDeps, args: OpenLogModalArgs): Promise<string | undefined> {
-  const lastChannelId = deps.prefs.get(args.userId).lastChannelId;
+  const lastChannelId = deps.prefs.peek(args.userId)?.lastChannelId;
   const { draft, accountFromChannel } = applyChannelLink(deps, args.draft, args.slackChannelId);
   const view = buildLogModal({
     draft: { ...draft, channelId: draft.channelId ?? lastChannelId },
@@ -45,11 +45,15 @@ export async function openLogModal(deps: ListenerDeps, args: OpenLogModalArgs): 
 }
 
 /**
- * After the modal is open: warm the user's time zone and employee ID so submission never waits on Slack, and tell
+ * After the modal is open: warm the user's time zone, employee ID and prefs so submission never waits, and tell
  * an unmapped user now, before they type everything, that nothing can be sent yet.
  */
 export async function prepareSubmitter(deps: ListenerDeps, userId: string, metadata: ModalMetadata): Promise<void> {
   deps.people.warm(userId);
+  // Loads the user's remembered channel, so the next modal they open is built from memory.
+  deps.prefs.get(userId).catch((error: unknown) => {
+    deps.logger.warn({ err: error, userId }, 'could not load the user’s preferences');
+  });
   const lookup = await deps.people.resolveEmployee(userId);
   if (lookup.ok || lookup.reason === 'lookup_failed') return;
   await deps.notifier.notify({

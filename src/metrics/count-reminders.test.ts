@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createReminderStore, type Database, openDatabase } from '../store/index.js';
+import { type Database, openDatabase } from '../store/index.js';
+import { createReminderStore } from '../store/sqlite/reminder-store.js';
 import type { ReminderStore } from '../store/types.js';
 import { countReminders } from './count-reminders.js';
 import { createMetrics, type Metrics } from './create-metrics.js';
@@ -58,19 +59,19 @@ describe('countReminders', () => {
   });
 
   it('counts sent (and late), snoozed and done; a stale version changes nothing and counts nothing', async () => {
-    newReminder('on-time');
-    newReminder('late');
-    const [first, second] = store.claimDue(T0, 'me', 10);
+    await newReminder('on-time');
+    await newReminder('late');
+    const [first, second] = await store.claimDue(T0, 'me', 10);
     if (!first || !second) throw new Error('expected two due reminders');
-    store.markSent(first.id, { channelId: 'D1', ts: '1.1', late: false }, T0);
-    const late = store.markSent(second.id, { channelId: 'D1', ts: '1.2', late: true }, T0);
+    await store.markSent(first.id, { channelId: 'D1', ts: '1.1', late: false }, T0);
+    const late = await store.markSent(second.id, { channelId: 'D1', ts: '1.2', late: true }, T0);
     expect(await counts()).toEqual({ sent: 2, late: 1, snoozed: 0, done: 0 });
 
-    expect(store.snooze(late.id, new Date(T0.getTime() + 3_600_000), late.version, T0)).toBeDefined();
-    expect(store.snooze(late.id, new Date(T0.getTime() + 3_600_000), late.version, T0)).toBeUndefined();
-    const current = store.get(first.id);
-    expect(store.markDone(first.id, 'U1', current?.version ?? -1, T0)).toBeDefined();
-    expect(store.markDone(first.id, 'U1', current?.version ?? -1, T0)).toBeUndefined();
+    expect(await store.snooze(late.id, new Date(T0.getTime() + 3_600_000), late.version, T0)).toBeDefined();
+    expect(await store.snooze(late.id, new Date(T0.getTime() + 3_600_000), late.version, T0)).toBeUndefined();
+    const current = await store.get(first.id);
+    expect(await store.markDone(first.id, 'U1', current?.version ?? -1, T0)).toBeDefined();
+    expect(await store.markDone(first.id, 'U1', current?.version ?? -1, T0)).toBeUndefined();
     expect(await counts()).toEqual({ sent: 2, late: 1, snoozed: 1, done: 1 });
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaliqEmployee } from '../caliq/types.js';
 import { createLogger } from '../logger.js';
+import { createCachedUserPrefs } from '../store/cached-user-prefs.js';
 import type { UserPrefsStore } from '../store/types.js';
 import { createPeopleDirectory, type PeopleDirectoryOptions } from './directory.js';
 import { type EmployeeMap, emptyEmployeeMap } from './employee-map.js';
@@ -47,15 +48,15 @@ function createScriptedSlack() {
 function createMemoryPrefs() {
   const zones = new Map<string, string>();
   const writes: string[] = [];
-  const prefs: UserPrefsStore = {
-    get: (id) => ({ timeZone: zones.get(id), lastChannelId: undefined }),
-    setTimeZone: (id, zone) => {
+  const store: UserPrefsStore = {
+    get: async (id) => ({ timeZone: zones.get(id), lastChannelId: undefined }),
+    setTimeZone: async (id, zone) => {
       writes.push(`${id}=${zone}`);
       zones.set(id, zone);
     },
-    setLastChannel: () => {},
+    setLastChannel: async () => {},
   };
-  return { prefs, zones, writes };
+  return { prefs: createCachedUserPrefs(store), store, zones, writes };
 }
 
 const mapOf = (bySlackUser: Record<string, string>, byEmail: Record<string, string> = {}): EmployeeMap => ({
@@ -240,7 +241,7 @@ describe('resolveEmployee: caching and failures', () => {
 });
 
 describe('time zones', () => {
-  it('resolves from Slack, persists once, and answers synchronously from memory then from the store', async () => {
+  it('resolves from Slack, persists once, and answers synchronously from memory, then from the loaded store', async () => {
     const { directory, slack, memory, clock } = setup();
     slack.state.users.U1 = { timeZone: 'America/New_York' };
     expect(directory.timeZoneOf('U1')).toBeUndefined();
@@ -253,15 +254,19 @@ describe('time zones', () => {
     expect(slack.state.calls.getUser).toBe(2);
     expect(memory.writes).toEqual(['U1=America/New_York']);
 
+    const restartedPrefs = createCachedUserPrefs(memory.store);
     const restarted = createPeopleDirectory({
       employeeMap: emptyEmployeeMap('/tmp/none.csv'),
       profileFieldLabel: undefined,
       slack: slack.port,
       employees: () => [],
-      prefs: memory.prefs,
+      prefs: restartedPrefs,
       logger: createLogger({ level: 'silent' }),
       fallbackTimeZone: 'UTC',
     });
+    // Nothing before views.open waits on the store: the stored zone is known once the prefs are loaded.
+    expect(restarted.timeZoneOf('U1')).toBeUndefined();
+    await restartedPrefs.get('U1');
     expect(restarted.timeZoneOf('U1')).toBe('America/New_York');
   });
 
@@ -295,15 +300,15 @@ describe('warm', () => {
     expect(directory.timeZoneOf('U1')).toBe('Europe/Paris');
 
     const broken = setup({
-      prefs: {
-        get: () => {
+      prefs: createCachedUserPrefs({
+        get: async () => {
           throw new Error('database is locked');
         },
-        setTimeZone: () => {
+        setTimeZone: async () => {
           throw new Error('database is locked');
         },
-        setLastChannel: () => {},
-      },
+        setLastChannel: async () => {},
+      }),
     });
     broken.slack.state.failure = new Error('network down');
     broken.directory.warm('U9');

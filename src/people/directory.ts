@@ -2,7 +2,7 @@
 import type { CaliqEmployee } from '../caliq/types.js';
 import { CALIQ_LIMITS } from '../caliq/types.js';
 import type { Logger } from '../logger.js';
-import type { UserPrefsStore } from '../store/types.js';
+import type { CachedUserPrefs } from '../store/types.js';
 import { createSingleFlight, createTtlCache } from './cache.js';
 import type { EmployeeMap } from './employee-map.js';
 import { type EmployeeLookup, matchCaliqEmployee } from './match-employee.js';
@@ -16,7 +16,7 @@ export type PeopleDirectory = {
   lookupEmployee(slackUserId: string): EmployeeLookup | undefined;
   /** Resolves and caches; never throws (Slack errors become `lookup_failed`). */
   resolveEmployee(slackUserId: string): Promise<EmployeeLookup>;
-  /** Synchronous: the cached zone, else the stored one, else undefined. */
+  /** Synchronous, from memory only: the cached zone, else the stored one if loaded, else undefined. */
   timeZoneOf(slackUserId: string): string | undefined;
   /** Slack's zone for the user; on failure the last known zone or the fallback. Never throws. */
   resolveTimeZone(slackUserId: string): Promise<string>;
@@ -31,7 +31,7 @@ export type PeopleDirectoryOptions = {
   slack: SlackPeoplePort;
   /** Caliq's employee list, cached elsewhere; undefined while unknown. */
   employees: () => readonly CaliqEmployee[] | undefined;
-  prefs: UserPrefsStore;
+  prefs: CachedUserPrefs;
   logger: Logger;
   /** How long a found mapping, a time zone and the profile field labels are trusted; default 1 hour. */
   ttlMs?: number;

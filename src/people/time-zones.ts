@@ -1,6 +1,6 @@
 // Each Slack user's IANA time zone: from users.info, remembered in memory and in the prefs store, never blocking.
 import type { Logger } from '../logger.js';
-import type { UserPrefsStore } from '../store/types.js';
+import type { CachedUserPrefs } from '../store/types.js';
 import { createSingleFlight, createTtlCache } from './cache.js';
 import type { SlackUserFacts } from './slack-people-port.js';
 
@@ -11,7 +11,7 @@ export type TimeZoneResolver = {
 
 export type TimeZoneResolverOptions = {
   fetchUser: (slackUserId: string) => Promise<SlackUserFacts>;
-  prefs: UserPrefsStore;
+  prefs: CachedUserPrefs;
   logger: Logger;
   ttlMs: number;
   failureTtlMs: number;
@@ -36,29 +36,29 @@ export function createTimeZoneResolver(options: TimeZoneResolverOptions): TimeZo
   const { prefs, logger, now, fallbackTimeZone } = options;
   const cache = createTtlCache<Known>(now);
 
-  const persistedZone = (slackUserId: string): string | undefined => {
+  const persistedZone = async (slackUserId: string): Promise<string | undefined> => {
     try {
-      return prefs.get(slackUserId).timeZone;
+      return (await prefs.get(slackUserId)).timeZone;
     } catch (error) {
       logger.warn({ err: error, slackUserId }, 'could not read the stored time zone');
       return undefined;
     }
   };
 
-  const persist = (slackUserId: string, zone: string): void => {
-    if (persistedZone(slackUserId) === zone) return;
+  /** The prefs cache skips the write when the zone is unchanged. */
+  const persist = async (slackUserId: string, zone: string): Promise<void> => {
     try {
-      prefs.setTimeZone(slackUserId, zone);
+      await prefs.setTimeZone(slackUserId, zone);
     } catch (error) {
       logger.warn({ err: error, slackUserId }, 'could not store the time zone');
     }
   };
 
   /** What to use when Slack gives no zone: the last zone Slack gave, else the configured fallback. */
-  const lastKnownZone = (slackUserId: string): string => {
+  const lastKnownZone = async (slackUserId: string): Promise<string> => {
     const cached = cache.get(slackUserId)?.value;
     if (cached?.fromSlack) return cached.zone;
-    return persistedZone(slackUserId) ?? fallbackTimeZone;
+    return (await persistedZone(slackUserId)) ?? fallbackTimeZone;
   };
 
   const fetchZone = createSingleFlight(async (slackUserId: string): Promise<string> => {
@@ -66,7 +66,7 @@ export function createTimeZoneResolver(options: TimeZoneResolverOptions): TimeZo
     try {
       user = await options.fetchUser(slackUserId);
     } catch (error) {
-      const zone = lastKnownZone(slackUserId);
+      const zone = await lastKnownZone(slackUserId);
       logger.warn({ err: error, slackUserId, zone }, 'users.info failed; using the last known time zone');
       cache.set(
         slackUserId,
@@ -78,10 +78,10 @@ export function createTimeZoneResolver(options: TimeZoneResolverOptions): TimeZo
     const reported = user.timeZone;
     if (reported !== undefined && isValidTimeZone(reported)) {
       cache.set(slackUserId, { zone: reported, fromSlack: true }, options.ttlMs);
-      persist(slackUserId, reported);
+      await persist(slackUserId, reported);
       return reported;
     }
-    const zone = lastKnownZone(slackUserId);
+    const zone = await lastKnownZone(slackUserId);
     if (reported !== undefined) logger.warn({ slackUserId, reported, zone }, 'Slack gave an unknown time zone');
     else logger.debug({ slackUserId, zone, isBot: user.isBot, deleted: user.deleted }, 'Slack gave no time zone');
     cache.set(slackUserId, { zone, fromSlack: false }, options.ttlMs);
@@ -90,7 +90,7 @@ export function createTimeZoneResolver(options: TimeZoneResolverOptions): TimeZo
 
   return {
     timeZoneOf(slackUserId) {
-      return cache.get(slackUserId)?.value.zone ?? persistedZone(slackUserId);
+      return cache.get(slackUserId)?.value.zone ?? prefs.peek(slackUserId)?.timeZone;
     },
     async resolveTimeZone(slackUserId) {
       const cached = cache.get(slackUserId);

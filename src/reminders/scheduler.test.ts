@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InteractionInput } from '../caliq/types.js';
 import { createLogger } from '../logger.js';
-import { type Database, openDatabase } from '../store/database.js';
-import { createReminderStore } from '../store/reminder-store.js';
+import { type Database, openDatabase } from '../store/sqlite/database.js';
+import { createReminderStore } from '../store/sqlite/reminder-store.js';
 import type { Reminder, ReminderStore } from '../store/types.js';
 import { ReminderNotDeliveredError } from './errors.js';
 import { computeSleepMs, createReminderScheduler, type DeliverReminder } from './scheduler.js';
@@ -44,7 +44,7 @@ function connect(): ReminderStore {
   return createReminderStore(db);
 }
 
-function addReminder(uniqueId: string, dueAt: Date, into: ReminderStore = store): Reminder {
+function addReminder(uniqueId: string, dueAt: Date, into: ReminderStore = store): Promise<Reminder> {
   return into.create(
     {
       uniqueId,
@@ -101,7 +101,7 @@ afterEach(() => {
 
 describe('runOnce', () => {
   it('delivers a reminder when it falls due, not before, and only once', async () => {
-    const reminder = addReminder('g-1', at(10 * MINUTE));
+    const reminder = await addReminder('g-1', at(10 * MINUTE));
     const scheduler = makeScheduler();
     expect(await scheduler.runOnce()).toBe(0);
     clock = at(10 * MINUTE - 1);
@@ -110,7 +110,7 @@ describe('runOnce', () => {
     clock = at(10 * MINUTE);
     expect(await scheduler.runOnce()).toBe(1);
     expect(deliveries).toEqual([{ id: reminder.id, late: false, owner: 'bot-a' }]);
-    expect(store.get(reminder.id)).toMatchObject({
+    expect(await store.get(reminder.id)).toMatchObject({
       state: 'sent',
       sentLate: false,
       sentChannelId: 'D1',
@@ -124,18 +124,19 @@ describe('runOnce', () => {
   });
 
   it('counts a reminder as late only beyond the late threshold', async () => {
-    const onTime = addReminder('on-time', at(0));
-    const late = addReminder('late', at(-5 * MINUTE - 1));
+    const onTime = await addReminder('on-time', at(0));
+    const late = await addReminder('late', at(-5 * MINUTE - 1));
     expect(await makeScheduler().runOnce()).toBe(2);
     expect(deliveries.find((d) => d.id === onTime.id)?.late).toBe(false);
     expect(deliveries.find((d) => d.id === late.id)?.late).toBe(true);
-    expect(store.get(late.id)?.sentLate).toBe(true);
+    expect((await store.get(late.id))?.sentLate).toBe(true);
   });
 
   it('delivers each reminder exactly once when two schedulers on two connections run interleaved', async () => {
     const other = connect();
     const ids: string[] = [];
-    for (let i = 0; i < 40; i += 1) ids.push(addReminder(`g-${i}`, at((i % 7) * MINUTE), i % 2 ? store : other).id);
+    for (let i = 0; i < 40; i += 1)
+      ids.push((await addReminder(`g-${i}`, at((i % 7) * MINUTE), i % 2 ? store : other)).id);
     const a = createReminderScheduler({
       store,
       deliver: recordingDeliver('bot-a'),
@@ -163,11 +164,11 @@ describe('runOnce', () => {
     expect(sent).toBe(40);
     expect(deliveries.map((d) => d.id).sort()).toEqual([...ids].sort());
     expect(new Set(deliveries.map((d) => d.owner))).toEqual(new Set(['bot-a', 'bot-b']));
-    for (const d of deliveries) expect(store.get(d.id)).toMatchObject({ state: 'sent', claimedBy: d.owner });
+    for (const d of deliveries) expect(await store.get(d.id)).toMatchObject({ state: 'sent', claimedBy: d.owner });
   });
 
   it('retries later a reminder that certainly did not reach Slack', async () => {
-    const reminder = addReminder('g-1', T0);
+    const reminder = await addReminder('g-1', T0);
     let failures = 1;
     const deliver: DeliverReminder = async (r, info) => {
       if (failures > 0) {
@@ -178,7 +179,7 @@ describe('runOnce', () => {
     };
     const scheduler = makeScheduler({ deliver });
     expect(await scheduler.runOnce()).toBe(0);
-    expect(store.get(reminder.id)).toMatchObject({ state: 'open', dueAt: at(2 * MINUTE), claimedBy: undefined });
+    expect(await store.get(reminder.id)).toMatchObject({ state: 'open', dueAt: at(2 * MINUTE), claimedBy: undefined });
     expect(logLines.some((l) => l.level === 40 && l.reminderId === reminder.id)).toBe(true);
     clock = at(2 * MINUTE - 1);
     expect(await scheduler.runOnce()).toBe(0);
@@ -188,7 +189,7 @@ describe('runOnce', () => {
   });
 
   it('never resends a reminder whose delivery ended ambiguously', async () => {
-    const reminder = addReminder('g-1', T0);
+    const reminder = await addReminder('g-1', T0);
     const attempts: string[] = [];
     const deliver: DeliverReminder = async (r) => {
       attempts.push(r.id);
@@ -199,12 +200,12 @@ describe('runOnce', () => {
     clock = at(DAY);
     expect(await scheduler.runOnce()).toBe(0);
     expect(attempts).toEqual([reminder.id]);
-    expect(store.get(reminder.id)?.state).toBe('sending');
+    expect((await store.get(reminder.id))?.state).toBe('sending');
     expect(logLines.filter((l) => l.level === 50 && l.reminderId === reminder.id)).toHaveLength(1);
   });
 
   it('says at start-up which reminders were left mid-send, without sending them again', async () => {
-    const reminder = addReminder('g-1', T0);
+    const reminder = await addReminder('g-1', T0);
     const first = makeScheduler({ deliver: async () => Promise.reject(new Error('socket hang up')) });
     await first.runOnce();
     clock = at(HOUR);
@@ -218,43 +219,45 @@ describe('runOnce', () => {
     second.start();
     await second.stop();
     expect(attempts).toEqual([]);
-    expect(store.listStuckSending(at(HOUR - 10 * MINUTE)).map((r) => r.id)).toEqual([reminder.id]);
+    expect((await store.listStuckSending(at(HOUR - 10 * MINUTE))).map((r) => r.id)).toEqual([reminder.id]);
     expect(logLines.some((l) => l.level === 40 && l.msg.includes('may not have been delivered'))).toBe(true);
   });
 
   it('redelivers a snoozed reminder at the snoozed time, and the old version is inert', async () => {
-    const reminder = addReminder('g-1', T0);
+    const reminder = await addReminder('g-1', T0);
     const scheduler = makeScheduler();
     await scheduler.runOnce();
-    const sent = store.get(reminder.id)!;
+    const sent = (await store.get(reminder.id)) as Reminder;
     clock = at(5 * MINUTE);
     const until = snoozeUntil('1h', clock, 'Europe/London');
-    const snoozed = store.snooze(reminder.id, until, sent.version, clock);
+    const snoozed = await store.snooze(reminder.id, until, sent.version, clock);
     expect(snoozed?.dueAt).toEqual(at(65 * MINUTE));
-    expect(store.markDone(reminder.id, 'U1', sent.version, clock)).toBeUndefined();
-    expect(store.snooze(reminder.id, at(DAY), sent.version, clock)).toBeUndefined();
+    expect(await store.markDone(reminder.id, 'U1', sent.version, clock)).toBeUndefined();
+    expect(await store.snooze(reminder.id, at(DAY), sent.version, clock)).toBeUndefined();
     clock = at(65 * MINUTE - 1);
     expect(await scheduler.runOnce()).toBe(0);
     clock = at(65 * MINUTE);
     expect(await scheduler.runOnce()).toBe(1);
     expect(deliveries.map((d) => d.id)).toEqual([reminder.id, reminder.id]);
-    expect(store.get(reminder.id)?.state).toBe('sent');
+    expect((await store.get(reminder.id))?.state).toBe('sent');
   });
 
   it('delivers nothing more once a reminder is done, whether sent or still open', async () => {
-    const sentFirst = addReminder('sent', T0);
-    const openOne = addReminder('open', at(HOUR));
+    const sentFirst = await addReminder('sent', T0);
+    const openOne = await addReminder('open', at(HOUR));
     const scheduler = makeScheduler();
     await scheduler.runOnce();
-    expect(store.markDone(sentFirst.id, 'U1', store.get(sentFirst.id)!.version, clock)?.state).toBe('done');
-    expect(store.markDone(openOne.id, 'U1', openOne.version, clock)?.state).toBe('done');
+    expect(
+      (await store.markDone(sentFirst.id, 'U1', ((await store.get(sentFirst.id)) as Reminder).version, clock))?.state,
+    ).toBe('done');
+    expect((await store.markDone(openOne.id, 'U1', openOne.version, clock))?.state).toBe('done');
     clock = at(30 * DAY);
     expect(await scheduler.runOnce()).toBe(0);
     expect(deliveries.map((d) => d.id)).toEqual([sentFirst.id]);
   });
 
   it('delivers a reminder due 200 days ahead on its day', async () => {
-    const far = addReminder('far', at(200 * DAY));
+    const far = await addReminder('far', at(200 * DAY));
     const scheduler = makeScheduler();
     clock = at(200 * DAY - MINUTE);
     expect(await scheduler.runOnce()).toBe(0);
@@ -266,13 +269,13 @@ describe('runOnce', () => {
 
 describe('start, stop and nudge', () => {
   it('sends what fell due during downtime once on start-up, marked late', async () => {
-    const missed = addReminder('missed', at(HOUR));
+    const missed = await addReminder('missed', at(HOUR));
     clock = at(3 * HOUR);
     const scheduler = makeScheduler();
     scheduler.start();
     await scheduler.stop();
     expect(deliveries).toEqual([{ id: missed.id, late: true, owner: 'bot-a' }]);
-    expect(store.get(missed.id)?.sentLate).toBe(true);
+    expect((await store.get(missed.id))?.sentLate).toBe(true);
     const again = makeScheduler({ owner: 'bot-b' });
     again.start();
     await again.stop();
@@ -285,7 +288,7 @@ describe('start, stop and nudge', () => {
       clock = new Date(clock.getTime() + ms);
       await vi.advanceTimersByTimeAsync(ms);
     };
-    const soon = addReminder('soon', at(10_000));
+    const soon = await addReminder('soon', at(10_000));
     const scheduler = makeScheduler();
     scheduler.start();
     await advance(9_000);
@@ -293,14 +296,14 @@ describe('start, stop and nudge', () => {
     await advance(1_000);
     expect(deliveries.map((d) => d.id)).toEqual([soon.id]);
 
-    const urgent = addReminder('urgent', clock);
+    const urgent = await addReminder('urgent', clock);
     await advance(100);
     expect(deliveries).toHaveLength(1);
     scheduler.nudge();
     await advance(0);
     expect(deliveries.map((d) => d.id)).toEqual([soon.id, urgent.id]);
 
-    const polled = addReminder('polled', clock);
+    const polled = await addReminder('polled', clock);
     await advance(MINUTE);
     expect(deliveries.map((d) => d.id)).toEqual([soon.id, urgent.id, polled.id]);
     await scheduler.stop();
@@ -312,7 +315,7 @@ describe('start, stop and nudge', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const reminder = addReminder('g-1', T0);
+    const reminder = await addReminder('g-1', T0);
     const scheduler = makeScheduler({
       deliver: async (r, info) => {
         await gate;
@@ -329,7 +332,7 @@ describe('start, stop and nudge', () => {
     release();
     await stopping;
     expect(deliveries.map((d) => d.id)).toEqual([reminder.id]);
-    expect(store.get(reminder.id)?.state).toBe('sent');
+    expect((await store.get(reminder.id))?.state).toBe('sent');
   });
 
   it('keeps running after a failed run', async () => {
@@ -337,12 +340,12 @@ describe('start, stop and nudge', () => {
     let broken = true;
     const flaky: ReminderStore = {
       ...store,
-      claimDue: (now, owner, limit) => {
+      claimDue: async (now, owner, limit) => {
         if (broken) throw new Error('database is locked');
-        return store.claimDue(now, owner, limit);
+        return await store.claimDue(now, owner, limit);
       },
     };
-    const reminder = addReminder('g-1', T0);
+    const reminder = await addReminder('g-1', T0);
     const scheduler = makeScheduler({ store: flaky });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
@@ -357,13 +360,13 @@ describe('start, stop and nudge', () => {
 describe('computeSleepMs', () => {
   const base = { now: T0, pollIntervalMs: MINUTE, backlog: false };
 
-  it('sleeps the poll interval when nothing is due sooner, even 200 days ahead', () => {
+  it('sleeps the poll interval when nothing is due sooner, even 200 days ahead', async () => {
     expect(computeSleepMs({ ...base, nextDueAt: undefined })).toBe(MINUTE);
     expect(computeSleepMs({ ...base, nextDueAt: at(200 * DAY) })).toBe(MINUTE);
     expect(computeSleepMs({ ...base, pollIntervalMs: 200 * DAY, nextDueAt: undefined })).toBe(2_147_483_647);
   });
 
-  it('sleeps until the next due time, never less than a floor, and not at all with a backlog', () => {
+  it('sleeps until the next due time, never less than a floor, and not at all with a backlog', async () => {
     expect(computeSleepMs({ ...base, nextDueAt: at(10_000) })).toBe(10_000);
     expect(computeSleepMs({ ...base, nextDueAt: at(-10_000) })).toBe(50);
     expect(computeSleepMs({ ...base, nextDueAt: at(10_000), backlog: true })).toBe(0);

@@ -97,7 +97,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       if (error instanceof ReminderNotDeliveredError) {
         const retryAt = new Date(now().getTime() + retryDelayMs);
         try {
-          store.releaseClaim(reminder.id, retryAt);
+          await store.releaseClaim(reminder.id, retryAt);
         } catch (releaseError) {
           // Left in `sending`: never retried, which is the safe side of at-most-once.
           logger.error({ ...fields, err: releaseError }, 'Reminder not delivered and could not be released for retry');
@@ -112,7 +112,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       return false;
     }
     try {
-      store.markSent(reminder.id, { ...message, late }, now());
+      await store.markSent(reminder.id, { ...message, late }, now());
     } catch (error) {
       // The DM is out; failing to record it leaves the reminder in `sending`, which still never sends it twice.
       logger.error({ ...fields, err: error, ...message }, 'Reminder sent but not recorded');
@@ -123,7 +123,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   }
 
   async function runOnce(): Promise<number> {
-    const claimed = store.claimDue(now(), owner, batchSize);
+    const claimed = await store.claimDue(now(), owner, batchSize);
     lastClaimed = claimed.length;
     let sent = 0;
     await forEachWithConcurrency(claimed, concurrency, async (reminder) => {
@@ -136,9 +136,9 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
    * A reminder left in `sending` (the process died mid-send, or Slack's answer was unclear) is never re-sent, so no one
    * gets two DMs; it is said loudly here so an operator can check, and it still shows in `/log-interaction followups`.
    */
-  function warnAboutStuckSends(): void {
+  async function warnAboutStuckSends(): Promise<void> {
     try {
-      const stuck = store.listStuckSending(new Date(now().getTime() - STUCK_AFTER_MS));
+      const stuck = await store.listStuckSending(new Date(now().getTime() - STUCK_AFTER_MS));
       if (stuck.length === 0) return;
       logger.warn(
         {
@@ -171,14 +171,14 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
           logger.error({ err: error }, 'Reminder run failed');
         },
       )
-      .finally(() => {
-        inFlight = undefined;
+      .then(async () => {
         let nextDueAt: Date | undefined;
         try {
-          nextDueAt = store.nextDueAt();
+          nextDueAt = await store.nextDueAt();
         } catch (error) {
           logger.error({ err: error }, 'Could not read the next reminder due time');
         }
+        inFlight = undefined;
         schedule(computeSleepMs({ now: now(), nextDueAt, pollIntervalMs, backlog: lastClaimed >= batchSize }));
       });
   }
@@ -189,7 +189,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       if (running) return;
       running = true;
       logger.info({ owner, pollIntervalMs }, 'Reminder scheduler started');
-      warnAboutStuckSends();
+      void warnAboutStuckSends();
       tick();
     },
     async stop() {

@@ -1,4 +1,4 @@
-// Typed failures of the SQLite store, each naming the record or file involved and keeping the underlying `cause`.
+// Typed failures of the stores (either backend), each naming the record or database involved and keeping the `cause`.
 
 /** Base of every store failure. */
 export class StoreError extends Error {
@@ -49,5 +49,13 @@ export class RecordStateError extends StoreError {
     this.table = table;
     this.key = key;
     this.state = state;
+  }
+}
+
+/** The database cannot be reached right now (down, restarting, network): nothing was written; try again later. */
+export class StoreUnavailableError extends StoreError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
   }
 }

@@ -1,10 +1,13 @@
-// The store's public surface: open the SQLite file and build the stores on it.
-
-export { createChannelLinkStore } from './channel-link-store.js';
-export { type Checkpointer, startCheckpointer } from './checkpointer.js';
-export { type Database, openDatabase, readSchemaVersion } from './database.js';
-export { RecordNotFoundError, RecordStateError, SchemaTooNewError, StoreError } from './errors.js';
-export { createJournalStore } from './journal-store.js';
-export { createReminderStore } from './reminder-store.js';
+// The store's public surface: one set of interfaces, createStores() to open whichever database is configured.
+export { createCachedUserPrefs } from './cached-user-prefs.js';
+export { createStores, type DatabaseSettings } from './create-stores.js';
+export {
+  RecordNotFoundError,
+  RecordStateError,
+  SchemaTooNewError,
+  StoreError,
+  StoreUnavailableError,
+} from './errors.js';
+export { type Database, openDatabase, readSchemaVersion } from './sqlite/database.js';
+export { createJournalStore } from './sqlite/journal-store.js';
 export type * from './types.js';
-export { createUserPrefsStore } from './user-prefs-store.js';

@@ -1,4 +1,4 @@
-// The storage interfaces the flows depend on; SQLite implements them today, a server database could later.
+// The storage interfaces the flows depend on, all asynchronous so that a server database can implement them too.
 import type { CaliqIssue, InteractionInput } from '../caliq/types.js';
 import type { Draft, ReplyTarget } from '../interactions/draft.js';
 
@@ -40,33 +40,33 @@ export type NewJournalEntry = Pick<
 
 export type JournalStore = {
   /** Writes a new pending entry; refuses a second entry for the same UniqueID and returns the existing one. */
-  insert(entry: NewJournalEntry, now: Date): { inserted: boolean; entry: JournalEntry };
-  get(uniqueId: string): JournalEntry | undefined;
+  insert(entry: NewJournalEntry, now: Date): Promise<{ inserted: boolean; entry: JournalEntry }>;
+  get(uniqueId: string): Promise<JournalEntry | undefined>;
   /**
    * Atomically takes the entry for one delivery attempt: only a pending entry whose lease has expired (or has none)
    * can be claimed. Increments attempts. Returns the claimed entry, or undefined if someone else holds it.
    */
-  claim(uniqueId: string, now: Date, leaseUntil: Date): JournalEntry | undefined;
+  claim(uniqueId: string, now: Date, leaseUntil: Date): Promise<JournalEntry | undefined>;
   /** Pending entries due for an attempt (next attempt reached, lease free), oldest first. */
-  listDue(now: Date, limit: number): JournalEntry[];
+  listDue(now: Date, limit: number): Promise<JournalEntry[]>;
   /** Earliest next attempt among pending entries, so a worker can sleep until then. */
-  nextDueAt(): Date | undefined;
-  markLogged(uniqueId: string, now: Date): JournalEntry;
-  markRejected(uniqueId: string, issues: CaliqIssue[], now: Date): JournalEntry;
-  markFailed(uniqueId: string, error: string, now: Date): JournalEntry;
+  nextDueAt(): Promise<Date | undefined>;
+  markLogged(uniqueId: string, now: Date): Promise<JournalEntry>;
+  markRejected(uniqueId: string, issues: CaliqIssue[], now: Date): Promise<JournalEntry>;
+  markFailed(uniqueId: string, error: string, now: Date): Promise<JournalEntry>;
   /** Keeps it pending, frees the lease and sets when to try again. */
-  markRetry(uniqueId: string, error: string, nextAttemptAt: Date, now: Date): JournalEntry;
-  noteDelayNotice(uniqueId: string, now: Date): void;
-  noteGiveUpNotice(uniqueId: string, now: Date): void;
+  markRetry(uniqueId: string, error: string, nextAttemptAt: Date, now: Date): Promise<JournalEntry>;
+  noteDelayNotice(uniqueId: string, now: Date): Promise<void>;
+  noteGiveUpNotice(uniqueId: string, now: Date): Promise<void>;
   /** Rejected or failed → pending again with (possibly edited) content, same UniqueID. */
   resubmit(
     uniqueId: string,
     change: { interaction: InteractionInput; draft: Draft; replyTo: ReplyTarget },
     now: Date,
-  ): JournalEntry | undefined;
+  ): Promise<JournalEntry | undefined>;
   /** A user's entries created since `since` in the given states, newest first. */
-  listForUser(slackUserId: string, since: Date, states: readonly JournalState[]): JournalEntry[];
-  countByState(): Record<JournalState, number>;
+  listForUser(slackUserId: string, since: Date, states: readonly JournalState[]): Promise<JournalEntry[]>;
+  countByState(): Promise<Record<JournalState, number>>;
   /** Entries matching every given filter (an omitted filter matches all), newest first; for operators' tools. */
   list(filter: JournalFilter): Promise<JournalEntry[]>;
   /** When the oldest entry still pending was first submitted; undefined when none is pending. For metrics. */
@@ -118,30 +118,42 @@ export type NewReminder = Pick<
 
 export type ReminderStore = {
   /** Idempotent per UniqueID: a second call returns the existing reminder. */
-  create(reminder: NewReminder, now: Date): Reminder;
-  get(id: string): Reminder | undefined;
+  create(reminder: NewReminder, now: Date): Promise<Reminder>;
+  get(id: string): Promise<Reminder | undefined>;
   /** Atomically moves due open reminders to `sending` for this owner; each reminder is claimed by one owner only. */
-  claimDue(now: Date, owner: string, limit: number): Reminder[];
+  claimDue(now: Date, owner: string, limit: number): Promise<Reminder[]>;
   /** Records the Slack message after sending (state `sent`). */
-  markSent(id: string, sent: { channelId: string; ts: string; late: boolean }, now: Date): Reminder;
+  markSent(id: string, sent: { channelId: string; ts: string; late: boolean }, now: Date): Promise<Reminder>;
   /** Gives a claimed reminder back (the send failed before reaching Slack) so it is tried again at `retryAt`. */
-  releaseClaim(id: string, retryAt: Date): void;
+  releaseClaim(id: string, retryAt: Date): Promise<void>;
   /** Only if `expectedVersion` matches: back to open with a new due time. Returns undefined when stale. */
-  snooze(id: string, until: Date, expectedVersion: number, now: Date): Reminder | undefined;
+  snooze(id: string, until: Date, expectedVersion: number, now: Date): Promise<Reminder | undefined>;
   /** Only if `expectedVersion` matches. Returns undefined when stale. */
-  markDone(id: string, bySlackUserId: string, expectedVersion: number, now: Date): Reminder | undefined;
+  markDone(id: string, bySlackUserId: string, expectedVersion: number, now: Date): Promise<Reminder | undefined>;
   /** Open, sending or sent (not done) reminders for a recipient due before `until`, soonest first. */
-  listOpenFor(recipientSlackUserId: string, until: Date): Reminder[];
-  nextDueAt(): Date | undefined;
+  listOpenFor(recipientSlackUserId: string, until: Date): Promise<Reminder[]>;
+  nextDueAt(): Promise<Date | undefined>;
   /** Reminders claimed before `claimedBefore` whose send never completed: they may or may not have reached Slack. */
-  listStuckSending(claimedBefore: Date): Reminder[];
+  listStuckSending(claimedBefore: Date): Promise<Reminder[]>;
 };
+
+/** What the bot remembers per user. */
+export type UserPrefs = { timeZone: string | undefined; lastChannelId: number | undefined };
 
 /** Small per-user memory: the time zone Slack last told us and the Caliq channel they last chose. */
 export type UserPrefsStore = {
-  get(slackUserId: string): { timeZone: string | undefined; lastChannelId: number | undefined };
-  setTimeZone(slackUserId: string, timeZone: string): void;
-  setLastChannel(slackUserId: string, channelId: number): void;
+  get(slackUserId: string): Promise<UserPrefs>;
+  setTimeZone(slackUserId: string, timeZone: string): Promise<void>;
+  setLastChannel(slackUserId: string, channelId: number): Promise<void>;
+};
+
+/**
+ * The prefs store behind an in-memory write-through cache: `peek` answers from memory only, for code that must not
+ * wait on the database (everything before views.open); `get` loads a user not yet seen.
+ */
+export type CachedUserPrefs = UserPrefsStore & {
+  /** The user's prefs if this process has loaded or written them; never touches the database. */
+  peek(slackUserId: string): UserPrefs | undefined;
 };
 
 /** A Slack channel linked to one Caliq customer account. */
@@ -154,7 +166,6 @@ export type ChannelLink = {
   linkedBySlackUserId: string;
   linkedAt: Date;
 };
-
 export type ChannelLinkStore = {
   /** Links the channel to the account, replacing any earlier link (one account per channel). */
   link(link: Omit<ChannelLink, 'linkedAt'>, now: Date): Promise<ChannelLink>;
@@ -163,4 +174,23 @@ export type ChannelLinkStore = {
   get(channelId: string): Promise<ChannelLink | undefined>;
   /** Every link, by account number then channel name. */
   list(): Promise<ChannelLink[]>;
+};
+
+/** Every store on one database, whichever kind it is. */
+export type Stores = {
+  journal: JournalStore;
+  reminders: ReminderStore;
+  prefs: CachedUserPrefs;
+  channelLinks: ChannelLinkStore;
+  /** Resolves when the database answers now; rejects with a StoreError when it does not. */
+  check(): Promise<void>;
+  close(): Promise<void>;
+  /** Where the data lives, for the start-up log line (never a password). */
+  description: string;
+};
+
+/** The little the stores say about themselves (a pino logger fits); store/ stays free of the app's modules. */
+export type StoreLog = {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
 };

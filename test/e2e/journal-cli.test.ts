@@ -80,7 +80,7 @@ describe('the journal CLI beside a running bot', () => {
   let db: Database | undefined;
   const stateOf = async (uniqueId: string): Promise<string | undefined> => {
     db ??= openDatabase(databasePath);
-    return createJournalStore(db).get(uniqueId)?.state;
+    return (await createJournalStore(db).get(uniqueId))?.state;
   };
 
   it('lists, shows, exports and retries a given-up entry, which the running bot then delivers', async () => {

@@ -92,9 +92,12 @@ describe('the journal across a crash of the bot process', () => {
     const uniqueIds = [randomUUID(), randomUUID(), randomUUID()];
     for (const uniqueId of uniqueIds) await submit(first, uniqueId);
     await vi.waitFor(
-      () => {
+      async () => {
         for (const uniqueId of uniqueIds) {
-          expect(journalFile().get(uniqueId)).toMatchObject({ state: 'pending', delayNoticeAt: expect.any(Date) });
+          expect(await journalFile().get(uniqueId)).toMatchObject({
+            state: 'pending',
+            delayNoticeAt: expect.any(Date),
+          });
         }
       },
       { timeout: 5000 },
@@ -105,16 +108,16 @@ describe('the journal across a crash of the bot process', () => {
     sim.setFaults({ down: false });
     const second = await startBot();
     await vi.waitFor(
-      () => {
-        for (const uniqueId of uniqueIds) expect(journalFile().get(uniqueId)?.state).toBe('logged');
+      async () => {
+        for (const uniqueId of uniqueIds) expect((await journalFile().get(uniqueId))?.state).toBe('logged');
       },
       { timeout: 10_000, interval: 100 },
     );
     expect(sim.interactions.map((stored) => stored.uniqueId).sort()).toEqual([...uniqueIds].sort());
     for (const uniqueId of uniqueIds) expect(sim.duplicateCount(uniqueId)).toBe(0);
-    expect(journalFile().countByState()).toEqual({ pending: 0, logged: 3, rejected: 0, failed: 0 });
+    expect(await journalFile().countByState()).toEqual({ pending: 0, logged: 3, rejected: 0, failed: 0 });
     // The restarted bot tells the user by DM that each waiting entry is now in.
-    await vi.waitFor(() => {
+    await vi.waitFor(async () => {
       const dms = fake.callsTo('chat.postMessage').filter((call) => /now logged/.test(JSON.stringify(call.args)));
       expect(dms).toHaveLength(3);
     });
@@ -124,20 +127,24 @@ describe('the journal across a crash of the bot process', () => {
   it('resends under the same UniqueID after a SIGKILL between Caliq storing it and the journal recording it', async () => {
     const first = await startBot();
     // Start-up reads of Caliq are answered before the answers are held back.
-    await vi.waitFor(() => {
+    await vi.waitFor(async () => {
       expect(sim.received.length).toBeGreaterThanOrEqual(4);
       expect(sim.received.every((request) => request.status !== 0)).toBe(true);
     });
     sim.setFaults({ answerDelayMs: 60_000 });
     const uniqueId = randomUUID();
     await submit(first, uniqueId);
-    await vi.waitFor(() => expect(sim.interactions).toHaveLength(1), { timeout: 5000, interval: 10 });
+    await vi.waitFor(async () => expect(sim.interactions).toHaveLength(1), { timeout: 5000, interval: 10 });
     await first.kill('SIGKILL');
-    expect(journalFile().get(uniqueId)).toMatchObject({ state: 'pending', attempts: 1, leaseUntil: expect.any(Date) });
+    expect(await journalFile().get(uniqueId)).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      leaseUntil: expect.any(Date),
+    });
 
     sim.setFaults({ answerDelayMs: 0 });
     const second = await startBot();
-    await vi.waitFor(() => expect(journalFile().get(uniqueId)?.state).toBe('logged'), {
+    await vi.waitFor(async () => expect((await journalFile().get(uniqueId))?.state).toBe('logged'), {
       timeout: 15_000,
       interval: 100,
     });

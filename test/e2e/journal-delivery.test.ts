@@ -15,7 +15,9 @@ const textOf = (value: unknown): string => JSON.stringify(value);
 /** A bot whose start-up reads of Caliq are done, so faults queued by a test hit only its InteractionCreate calls. */
 async function startWarmHarness(options: Parameters<typeof startHarness>[0] = {}): Promise<Harness> {
   const h = await startHarness(options);
-  await vi.waitFor(() => expect(h.logLines.some((line) => line.includes('Caliq reference data loaded'))).toBe(true));
+  await vi.waitFor(async () =>
+    expect(h.logLines.some((line) => line.includes('Caliq reference data loaded'))).toBe(true),
+  );
   return h;
 }
 
@@ -23,7 +25,7 @@ async function startWarmHarness(options: Parameters<typeof startHarness>[0] = {}
 async function openModal(h: Harness): Promise<{ view: Record<string, unknown>; uniqueId: string }> {
   const before = h.fake.callsTo('views.open').length;
   await h.command({ text: '' });
-  await vi.waitFor(() => expect(h.fake.callsTo('views.open').length).toBeGreaterThan(before));
+  await vi.waitFor(async () => expect(h.fake.callsTo('views.open').length).toBeGreaterThan(before));
   const view = await h.lastOpenedView();
   const uniqueId = decodeModalMetadata(view.private_metadata as string)?.uniqueId;
   if (!uniqueId) throw new Error('the modal carries no UniqueID');
@@ -54,7 +56,9 @@ describe('delivery of journaled interactions', () => {
     h.sim.failNext(3, '503');
     await h.submit(VALUES, { view });
 
-    await vi.waitFor(() => expect(h?.bot.deps.journal.get(uniqueId)?.state).toBe('logged'), { timeout: 5000 });
+    await vi.waitFor(async () => expect((await h?.bot.deps.journal.get(uniqueId))?.state).toBe('logged'), {
+      timeout: 5000,
+    });
     expect(h.sim.interactions).toHaveLength(1);
     expect(h.sim.interactions[0]?.uniqueId).toBe(uniqueId);
     expect(creates(h).map((request) => request.status)).toEqual([503, 503, 503, 200]);
@@ -78,10 +82,12 @@ describe('delivery of journaled interactions', () => {
     const { view, uniqueId } = await openModal(h);
     h.sim.setFaults({ answerDelayMs: 2000 });
     await h.submit(VALUES, { view });
-    await vi.waitFor(() => expect(h?.sim.interactions).toHaveLength(1), { interval: 10 });
+    await vi.waitFor(async () => expect(h?.sim.interactions).toHaveLength(1), { interval: 10 });
     h.sim.setFaults({ answerDelayMs: 0 });
 
-    await vi.waitFor(() => expect(h?.bot.deps.journal.get(uniqueId)?.state).toBe('logged'), { timeout: 5000 });
+    await vi.waitFor(async () => expect((await h?.bot.deps.journal.get(uniqueId))?.state).toBe('logged'), {
+      timeout: 5000,
+    });
     expect(h.sim.interactions).toHaveLength(1);
     expect(h.sim.duplicateCount(uniqueId)).toBe(1);
     expect(new Set(creates(h).map((request) => uniqueIdOf(request.body)))).toEqual(new Set([uniqueId]));
@@ -95,16 +101,16 @@ describe('delivery of journaled interactions', () => {
     const { view, uniqueId } = await openModal(h);
     h.sim.setFaults({ down: true });
     await h.submit(VALUES, { view });
-    await vi.waitFor(() => expect(creates(h as Harness).length).toBeGreaterThanOrEqual(3), { timeout: 5000 });
+    await vi.waitFor(async () => expect(creates(h as Harness).length).toBeGreaterThanOrEqual(3), { timeout: 5000 });
 
     const db = openDatabase(h.databasePath);
     try {
       const journal = createJournalStore(db);
-      expect(journal.get(uniqueId)).toMatchObject({
+      expect(await journal.get(uniqueId)).toMatchObject({
         state: 'pending',
         lastError: expect.stringMatching(/unavailable/),
       });
-      expect(journal.countByState()).toEqual({ pending: 1, logged: 0, rejected: 0, failed: 0 });
+      expect(await journal.countByState()).toEqual({ pending: 1, logged: 0, rejected: 0, failed: 0 });
     } finally {
       db.close();
     }
@@ -135,7 +141,9 @@ describe('delivery of journaled interactions', () => {
     const replies = await Promise.all([h.submit(VALUES, { view }), h.submit(VALUES, { view })]);
     expect(replies.map((reply) => reply.status)).toEqual([200, 200]);
 
-    await vi.waitFor(() => expect(h?.bot.deps.journal.get(uniqueId)?.state).toBe('logged'), { timeout: 5000 });
+    await vi.waitFor(async () => expect((await h?.bot.deps.journal.get(uniqueId))?.state).toBe('logged'), {
+      timeout: 5000,
+    });
     const busy = await h.fake.waitForResponse((response) =>
       /already being sent|already in Caliq/.test(textOf(response.body)),
     );
@@ -143,7 +151,7 @@ describe('delivery of journaled interactions', () => {
     expect(busy.id).toBe(logged.id);
     expect(creates(h)).toHaveLength(1);
     expect(h.sim.interactions).toHaveLength(1);
-    expect(h.bot.deps.journal.countByState()).toEqual({ pending: 0, logged: 1, rejected: 0, failed: 0 });
+    expect(await h.bot.deps.journal.countByState()).toEqual({ pending: 0, logged: 1, rejected: 0, failed: 0 });
     expect(h.logLines.filter((line) => JSON.parse(line).level >= 50)).toEqual([]);
   });
 
@@ -156,9 +164,11 @@ describe('delivery of journaled interactions', () => {
     const told = await h.fake.waitForResponse((response) => /access key/.test(textOf(response.body)));
     expect(textOf(told.body)).toMatch(/setup problem, not something you did/);
     // Four 401s are queued, so the entry is certainly still waiting when the first notice arrives.
-    expect(h.bot.deps.journal.get(uniqueId)?.state).toBe('pending');
+    expect((await h.bot.deps.journal.get(uniqueId))?.state).toBe('pending');
 
-    await vi.waitFor(() => expect(h?.bot.deps.journal.get(uniqueId)?.state).toBe('logged'), { timeout: 5000 });
+    await vi.waitFor(async () => expect((await h?.bot.deps.journal.get(uniqueId))?.state).toBe('logged'), {
+      timeout: 5000,
+    });
     expect(creates(h).map((request) => request.status)).toEqual([401, 401, 401, 401, 200]);
     expect(h.sim.interactions).toHaveLength(1);
     const errors = h.logLines.map((line) => JSON.parse(line)).filter((line) => line.level >= 50);
@@ -179,7 +189,7 @@ describe('delivery of journaled interactions', () => {
       (call) => /stopped for now/.test(textOf(call.args)),
       5000,
     );
-    expect(h.bot.deps.journal.get(uniqueId)?.state).toBe('failed');
+    expect((await h.bot.deps.journal.get(uniqueId))?.state).toBe('failed');
     expect(textOf(gaveUp.args.blocks)).toContain(`"action_id":"${ACTION.retryEntry}"`);
     expect(textOf(gaveUp.args.blocks)).toContain(`"value":"${uniqueId}"`);
     const attemptsBefore = creates(h).length;
@@ -191,7 +201,9 @@ describe('delivery of journaled interactions', () => {
       message: { ts: '1732600000.000900', channelId: String(gaveUp.args.channel), text: 'gave up' },
       responseUrl: retryUrl,
     });
-    await vi.waitFor(() => expect(h?.bot.deps.journal.get(uniqueId)?.state).toBe('logged'), { timeout: 5000 });
+    await vi.waitFor(async () => expect((await h?.bot.deps.journal.get(uniqueId))?.state).toBe('logged'), {
+      timeout: 5000,
+    });
     expect(h.sim.interactions.filter((stored) => stored.uniqueId === uniqueId)).toHaveLength(1);
     expect(creates(h)).toHaveLength(attemptsBefore + 1);
     // The outcome of Retry is told where the button was pressed.
@@ -211,7 +223,7 @@ describe('delivery of journaled interactions', () => {
       await h.submit({ ...VALUES, followUpWhen: 'tomorrow 10am', followUpBy: BOB }, { view });
 
       const rejected = await h.fake.waitForResponse((response) => /didn't accept/.test(textOf(response.body)));
-      expect(h.bot.deps.journal.get(uniqueId)?.state).toBe('rejected');
+      expect((await h.bot.deps.journal.get(uniqueId))?.state).toBe('rejected');
       expect(textOf(rejected.body)).toContain('• Follow up employee not found — GHOST99 (ID 5)');
       const blocks = (rejected.body as { blocks: Array<{ elements?: Array<Record<string, unknown>> }> }).blocks;
       const edit = blocks.flatMap((block) => block.elements ?? []).find((e) => e.action_id === ACTION.editEntry);
@@ -224,7 +236,7 @@ describe('delivery of journaled interactions', () => {
         message: { ts: '1732600000.000500', channelId: 'C0SALES01', isEphemeral: true },
         responseUrl: h.fake.responseUrl('edit-button'),
       });
-      await vi.waitFor(() => expect(h?.fake.callsTo('views.open').length).toBe(opensBefore + 1));
+      await vi.waitFor(async () => expect(h?.fake.callsTo('views.open').length).toBe(opensBefore + 1));
       const reopened = await h.lastOpenedView();
       expect(decodeModalMetadata(reopened.private_metadata as string)).toMatchObject({ uniqueId, source: 'edit' });
       const prefilled = textOf(reopened.blocks);
@@ -233,7 +245,9 @@ describe('delivery of journaled interactions', () => {
       expect(prefilled).toContain(BLOCK.followUpBy);
 
       await h.submit({ ...VALUES, followUpWhen: 'tomorrow 10am', followUpBy: ALICE }, { view: reopened });
-      await vi.waitFor(() => expect(h?.bot.deps.journal.get(uniqueId)?.state).toBe('logged'), { timeout: 5000 });
+      await vi.waitFor(async () => expect((await h?.bot.deps.journal.get(uniqueId))?.state).toBe('logged'), {
+        timeout: 5000,
+      });
       expect(h.sim.interactions).toHaveLength(1);
       expect(h.sim.interactions[0]).toMatchObject({ uniqueId, body: { UniqueID: uniqueId, FollowUpBy: 'JSMITH' } });
       expect(new Set(creates(h).map((request) => uniqueIdOf(request.body)))).toEqual(new Set([uniqueId]));

@@ -66,7 +66,7 @@ describe('GET /metrics', () => {
     expect(sample(after, 'caliq_slack_journal_oldest_pending_age_seconds')).toBe(0);
 
     // No label value (nor anything else) names the user, the customer or the entry.
-    const uniqueId = h.bot.deps.journal.listForUser(ALICE, new Date(0), ['logged'])[0]?.uniqueId;
+    const uniqueId = (await h.bot.deps.journal.listForUser(ALICE, new Date(0), ['logged']))[0]?.uniqueId;
     expect(uniqueId).toBeDefined();
     for (const personal of [ALICE, 'ACME01', 'Jane', 'JSMITH', uniqueId as string])
       expect(after).not.toContain(personal);

@@ -26,11 +26,11 @@ type ModalBlock = { block_id?: string; element?: { initial_value?: string; initi
 /** Logs a follow-up for Bob, delivers it at `dueAt`, and returns the DM's buttons and where it is. */
 async function deliverReminder(world: ReminderWorld, h: Harness, dueAt: Date, followUpWhen = 'next Friday') {
   await logFollowUp(h, { followUpWhen });
-  const reminder = onlyReminderOf(h);
+  const reminder = await onlyReminderOf(h);
   expect(reminder.dueAt).toEqual(dueAt);
   world.now = dueAt;
   expect(await h.bot.scheduler.runOnce()).toBe(1);
-  const sent = h.bot.deps.reminders.get(reminder.id);
+  const sent = await h.bot.deps.reminders.get(reminder.id);
   const buttons = buttonsOf(postedDms(h.fake).at(-1)?.args.blocks);
   if (!sent?.sentTs || !buttons) throw new Error('the reminder DM was not recorded with its buttons');
   const dm: PressTarget = { ts: sent.sentTs, channelId: BOB_DM };
@@ -63,7 +63,7 @@ describe('follow-up reminders: buttons', () => {
     expect(update.args).toMatchObject({ channel: BOB_DM, ts: dm.ts });
     expect(textOf(update.args)).toContain('Marked done by you on Fri 13 Mar 2026, 10:30');
     expect(buttonsOf(update.args.blocks)).toBeUndefined();
-    expect(h.bot.deps.reminders.get(id)).toMatchObject({
+    expect(await h.bot.deps.reminders.get(id)).toMatchObject({
       state: 'done',
       doneBySlackUserId: BOB,
       doneAt: at('2026-03-13T14:30:00Z'),
@@ -71,9 +71,9 @@ describe('follow-up reminders: buttons', () => {
 
     // Pressed again (a double click, or an old copy of the message): nothing changes, Bob is told why.
     await pressDone(h, BOB, buttons.done, dm);
-    await vi.waitFor(() => expect(ephemeralsTo(h, BOB)).toHaveLength(1));
+    await vi.waitFor(async () => expect(ephemeralsTo(h, BOB)).toHaveLength(1));
     expect(h.fake.callsTo('chat.update')).toHaveLength(1);
-    expect(h.bot.deps.reminders.get(id)?.doneAt).toEqual(at('2026-03-13T14:30:00Z'));
+    expect((await h.bot.deps.reminders.get(id))?.doneAt).toEqual(at('2026-03-13T14:30:00Z'));
 
     world.now = at('2026-06-01T00:00:00Z');
     expect(await h.bot.scheduler.runOnce()).toBe(0);
@@ -90,7 +90,10 @@ describe('follow-up reminders: buttons', () => {
     expect(update.args).toMatchObject({ channel: BOB_DM, ts: first.dm.ts });
     expect(textOf(update.args)).toContain('snoozed until Fri 13 Mar 2026, 10:10');
     expect(buttonsOf(update.args.blocks)).toBeUndefined();
-    expect(h.bot.deps.reminders.get(first.id)).toMatchObject({ state: 'open', dueAt: at('2026-03-13T14:10:00Z') });
+    expect(await h.bot.deps.reminders.get(first.id)).toMatchObject({
+      state: 'open',
+      dueAt: at('2026-03-13T14:10:00Z'),
+    });
 
     world.now = at('2026-03-13T14:09:00Z');
     expect(await h.bot.scheduler.runOnce()).toBe(0);
@@ -99,22 +102,22 @@ describe('follow-up reminders: buttons', () => {
     const dms = postedDms(h.fake);
     expect(dms).toHaveLength(2);
     expect(textOf(dms[1]?.args ?? {})).not.toMatch(/late/i);
-    const second = h.bot.deps.reminders.get(first.id);
+    const second = await h.bot.deps.reminders.get(first.id);
     expect(second?.sentTs).not.toBe(first.dm.ts);
 
     // The first DM's buttons no longer do anything: not Done, not another snooze.
     await pressDone(h, BOB, first.buttons.done, first.dm);
     await pressSnooze(h, BOB, first.buttons.snooze.next_week ?? '', first.dm);
-    await vi.waitFor(() => expect(ephemeralsTo(h, BOB)).toHaveLength(2));
+    await vi.waitFor(async () => expect(ephemeralsTo(h, BOB)).toHaveLength(2));
     expect(h.fake.callsTo('chat.update')).toHaveLength(1);
-    expect(h.bot.deps.reminders.get(first.id)).toMatchObject({ state: 'sent', sentTs: second?.sentTs });
+    expect(await h.bot.deps.reminders.get(first.id)).toMatchObject({ state: 'sent', sentTs: second?.sentTs });
 
     // The new DM's buttons work.
     const fresh = buttonsOf(dms[1]?.args.blocks);
     await pressDone(h, BOB, fresh?.done ?? '', { ts: second?.sentTs ?? '', channelId: BOB_DM });
-    await vi.waitFor(() => expect(h.fake.callsTo('chat.update')).toHaveLength(2));
+    await vi.waitFor(async () => expect(h.fake.callsTo('chat.update')).toHaveLength(2));
     expect(h.fake.callsTo('chat.update')[1]?.args).toMatchObject({ channel: BOB_DM, ts: second?.sentTs });
-    expect(h.bot.deps.reminders.get(first.id)?.state).toBe('done');
+    expect((await h.bot.deps.reminders.get(first.id))?.state).toBe('done');
   });
 
   it('Snooze until tomorrow 9:00 in Bob’s zone lands right across the US DST change', async () => {
@@ -127,7 +130,7 @@ describe('follow-up reminders: buttons', () => {
     await pressSnooze(h, BOB, buttons.snooze.tomorrow ?? '', dm);
     const update = await h.fake.waitForCall('chat.update');
     expect(textOf(update.args)).toContain('snoozed until Sun 8 Mar 2026, 09:00');
-    expect(h.bot.deps.reminders.get(id)?.dueAt).toEqual(at('2026-03-08T13:00:00Z'));
+    expect((await h.bot.deps.reminders.get(id))?.dueAt).toEqual(at('2026-03-08T13:00:00Z'));
     world.now = at('2026-03-08T13:00:00Z');
     expect(await h.bot.scheduler.runOnce()).toBe(1);
     expect(textOf(postedDms(h.fake)[1]?.args ?? {})).toContain('Due Sun 8 Mar 2026, 09:00 (your time)');
@@ -136,14 +139,14 @@ describe('follow-up reminders: buttons', () => {
   it('refuses buttons pressed by someone other than the recipient, politely and changing nothing', async () => {
     const h = await world.startBot();
     const { id, buttons, dm } = await deliverReminder(world, h, at('2026-03-13T13:00:00Z'));
-    const before = h.bot.deps.reminders.get(id);
+    const before = await h.bot.deps.reminders.get(id);
 
     await pressDone(h, ALICE, buttons.done, dm);
     await pressSnooze(h, ALICE, buttons.snooze['1h'] ?? '', dm);
-    await vi.waitFor(() => expect(ephemeralsTo(h, ALICE)).toHaveLength(2));
+    await vi.waitFor(async () => expect(ephemeralsTo(h, ALICE)).toHaveLength(2));
     expect(textOf(ephemeralsTo(h, ALICE)[0]?.args ?? {})).toContain('only they can');
     expect(h.fake.callsTo('chat.update')).toHaveLength(0);
-    expect(h.bot.deps.reminders.get(id)).toEqual(before);
+    expect(await h.bot.deps.reminders.get(id)).toEqual(before);
   });
 
   it('Log follow-up opens the log modal prefilled with the customer, contact and channel', async () => {
@@ -156,7 +159,7 @@ describe('follow-up reminders: buttons', () => {
       actions: [{ action_id: ACTION.reminderLogFollowUp, type: 'button', value: buttons.log }],
       message: { ts: dm.ts, channelId: dm.channelId },
     });
-    await vi.waitFor(() => expect(h.fake.callsTo('views.open').length).toBe(opensBefore + 1));
+    await vi.waitFor(async () => expect(h.fake.callsTo('views.open').length).toBe(opensBefore + 1));
     const view = h.fake.callsTo('views.open').at(-1)?.args.view as { blocks: ModalBlock[] };
     const block = (id: string) => view.blocks.find((b) => b.block_id === id)?.element;
     expect(block(BLOCK.account)?.initial_value).toBe('ACME01');
@@ -192,7 +195,9 @@ describe('follow-up reminders: buttons', () => {
       isEphemeral: true,
       responseUrl,
     });
-    await vi.waitFor(() => expect(h.bot.deps.reminders.listOpenFor(BOB, at('2100-01-01T00:00:00Z'))).toEqual([]));
+    await vi.waitFor(async () =>
+      expect(await h.bot.deps.reminders.listOpenFor(BOB, at('2100-01-01T00:00:00Z'))).toEqual([]),
+    );
     const replaced = await h.fake.waitForResponse((r) => r.id === 'followups-list');
     expect(replaced.body).toMatchObject({ replace_original: true });
     expect(textOf(replaced.body as Record<string, unknown>)).toContain('Followed up with ACME01');
@@ -215,11 +220,11 @@ describe('follow-up reminders: buttons', () => {
     const update = await h.fake.waitForCall('chat.update');
     expect(update.args).toMatchObject({ channel: BOB_DM, ts: dm.ts });
     expect(buttonsOf(update.args.blocks)).toBeUndefined();
-    expect(h.bot.deps.reminders.get(id)).toMatchObject({ state: 'done', doneBySlackUserId: BOB });
+    expect(await h.bot.deps.reminders.get(id)).toMatchObject({ state: 'done', doneBySlackUserId: BOB });
 
     await pressSnooze(h, BOB, current?.snooze['1h'] ?? '', { ...list, responseUrl: h.fake.responseUrl('old') });
-    await vi.waitFor(() => expect(ephemeralsTo(h, BOB)).toHaveLength(1));
+    await vi.waitFor(async () => expect(ephemeralsTo(h, BOB)).toHaveLength(1));
     expect(textOf(ephemeralsTo(h, BOB)[0]?.args ?? {})).toContain('has changed');
-    expect(h.bot.deps.reminders.get(id)?.state).toBe('done');
+    expect((await h.bot.deps.reminders.get(id))?.state).toBe('done');
   });
 });

@@ -39,7 +39,7 @@ describe('follow-up reminders: delivery', () => {
 
     // Alice (London, still GMT) is told who will be reminded and when, in her own time.
     expect(notice).toContain(`<@${BOB}> will be reminded on Fri 13 Mar 2026, 13:00 (your time)`);
-    const reminder = onlyReminderOf(h);
+    const reminder = await onlyReminderOf(h);
     expect(reminder).toMatchObject({ state: 'open', recipientSlackUserId: BOB, loggedBySlackUserId: ALICE });
     expect(reminder.dueAt).toEqual(NEXT_FRIDAY_9_NY);
 
@@ -62,7 +62,7 @@ describe('follow-up reminders: delivery', () => {
     expect(text).not.toMatch(/late/i);
     expect(buttonsOf(dms[0]?.args.blocks)?.snooze).toHaveProperty('tomorrow');
 
-    const sent = h.bot.deps.reminders.get(reminder.id);
+    const sent = await h.bot.deps.reminders.get(reminder.id);
     expect(sent).toMatchObject({ state: 'sent', sentChannelId: BOB_DM, sentLate: false, sentAt: NEXT_FRIDAY_9_NY });
     expect(sent?.sentTs).toMatch(/^\d+\.\d{6}$/);
 
@@ -84,7 +84,7 @@ describe('follow-up reminders: delivery', () => {
     const text = textOf(dm.args);
     expect(text).toContain('This reminder is late');
     expect(text).toContain('Fri 13 Mar 2026, 09:00, 19 hours ago');
-    await vi.waitFor(() => expect(onlyReminderOf(second)).toMatchObject({ state: 'sent', sentLate: true }));
+    await vi.waitFor(async () => expect(await onlyReminderOf(second)).toMatchObject({ state: 'sent', sentLate: true }));
 
     expect(await second.bot.scheduler.runOnce()).toBe(0);
     expect(postedDms(second.fake)).toHaveLength(1);
@@ -101,7 +101,7 @@ describe('follow-up reminders: delivery', () => {
     expect(sent.sort()).toEqual([0, 1]);
     await Promise.all([a.bot.scheduler.runOnce(), b.bot.scheduler.runOnce()]);
     expect(postedDms(a.fake)).toHaveLength(1);
-    expect(onlyReminderOf(b).state).toBe('sent');
+    expect((await onlyReminderOf(b)).state).toBe('sent');
   });
 
   it('never sends twice after a send whose outcome is unknown, but retries one Slack surely refused', async () => {
@@ -112,13 +112,16 @@ describe('follow-up reminders: delivery', () => {
     // Refused (ok:false): certainly not posted, so it is tried again a minute later.
     h.fake.respondWith('chat.postMessage', { ok: false, error: 'ratelimited' }, { times: 1 });
     expect(await h.bot.scheduler.runOnce()).toBe(0);
-    expect(onlyReminderOf(h)).toMatchObject({ state: 'open', dueAt: new Date(NEXT_FRIDAY_9_NY.getTime() + 60_000) });
+    expect(await onlyReminderOf(h)).toMatchObject({
+      state: 'open',
+      dueAt: new Date(NEXT_FRIDAY_9_NY.getTime() + 60_000),
+    });
     world.now = new Date(NEXT_FRIDAY_9_NY.getTime() + 60_000);
 
     // A server error: Slack may have posted it, so it stays claimed and is never sent again, by any bot.
     h.fake.respondWith('chat.postMessage', { ok: false, error: 'internal_error' }, { times: 1, status: 500 });
     expect(await h.bot.scheduler.runOnce()).toBe(0);
-    expect(onlyReminderOf(h).state).toBe('sending');
+    expect((await onlyReminderOf(h)).state).toBe('sending');
     world.now = at('2026-03-20T13:00:00Z');
     expect(await h.bot.scheduler.runOnce()).toBe(0);
     const other = await world.startBot({ databasePath: h.databasePath });
@@ -131,7 +134,7 @@ describe('follow-up reminders: delivery', () => {
     const { notice } = await logFollowUp(h, { followUpWhen: '14 October 2026 4pm' });
     const due = at('2026-10-14T20:00:00Z'); // 16:00 EDT
     expect(notice).toContain('Wed 14 Oct 2026, 21:00 (your time)'); // Alice: BST
-    expect(onlyReminderOf(h).dueAt).toEqual(due);
+    expect((await onlyReminderOf(h)).dueAt).toEqual(due);
 
     world.now = at('2026-07-01T00:00:00Z');
     expect(await h.bot.scheduler.runOnce()).toBe(0);
@@ -154,7 +157,7 @@ describe('follow-up reminders: delivery', () => {
       expect(notice).not.toContain('will be reminded');
       expect(strict.received.some((r) => r.endpoint === 'InteractionCreate' && r.status === 200)).toBe(true);
       expect(strict.interactions).toHaveLength(0);
-      expect(h.bot.deps.reminders.listOpenFor(BOB, at('2100-01-01T00:00:00Z'))).toEqual([]);
+      expect(await h.bot.deps.reminders.listOpenFor(BOB, at('2100-01-01T00:00:00Z'))).toEqual([]);
       world.now = at('2026-04-01T00:00:00Z');
       expect(await h.bot.scheduler.runOnce()).toBe(0);
       expect(postedDms(h.fake)).toHaveLength(0);

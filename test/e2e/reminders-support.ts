@@ -160,8 +160,8 @@ export const pressSnooze = (h: Harness, userId: string, value: string, on: Press
   });
 
 /** Bob's only reminder (the tests log one at a time). */
-export function onlyReminderOf(h: Harness, recipient = BOB): Reminder {
-  const all = h.bot.deps.reminders.listOpenFor(recipient, new Date('2100-01-01T00:00:00Z'));
+export async function onlyReminderOf(h: Harness, recipient = BOB): Promise<Reminder> {
+  const all = await h.bot.deps.reminders.listOpenFor(recipient, new Date('2100-01-01T00:00:00Z'));
   expect(all).toHaveLength(1);
   return all[0] as Reminder;
 }

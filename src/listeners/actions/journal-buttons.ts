@@ -14,8 +14,8 @@ const NOT_YOURS = 'That entry was logged by someone else, so only they can retry
 
 type Found = { entry: JournalEntry } | { problem: string };
 
-function findOwnEntry(deps: ListenerDeps, uniqueId: string | undefined, userId: string): Found {
-  const entry = uniqueId ? deps.journal.get(uniqueId) : undefined;
+async function findOwnEntry(deps: ListenerDeps, uniqueId: string | undefined, userId: string): Promise<Found> {
+  const entry = uniqueId ? await deps.journal.get(uniqueId) : undefined;
   if (!entry) return { problem: NOT_FOUND };
   if (entry.slackUserId !== userId) return { problem: NOT_YOURS };
   return { entry };
@@ -35,7 +35,7 @@ export function registerJournalButtons(app: App, deps: ListenerDeps): void {
     const userId = body.user.id;
     // Home shows the entry's new state (or that it is gone) whatever happens next.
     if (pressedOnHome(body)) deps.home.opened(userId);
-    const found = findOwnEntry(deps, action.value, userId);
+    const found = await findOwnEntry(deps, action.value, userId);
     if ('problem' in found) {
       await tell(deps, body, respond, { text: found.problem });
       return;
@@ -51,7 +51,7 @@ export function registerJournalButtons(app: App, deps: ListenerDeps): void {
     await ack();
     const userId = body.user.id;
     if (pressedOnHome(body)) deps.home.opened(userId);
-    const found = findOwnEntry(deps, action.value, userId);
+    const found = await findOwnEntry(deps, action.value, userId);
     if ('problem' in found) {
       await tell(deps, body, respond, { text: found.problem });
       return;

@@ -40,7 +40,7 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
   /** Finds the reminder a button names and checks the presser is its recipient (answering them if not). */
   async function ownReminder(body: BlockAction, action: BlockElementAction, client: WebClient) {
     const decoded = decodeReminderAction(carriedValue(action) ?? '');
-    const reminder = decoded ? deps.reminders.get(decoded.id) : undefined;
+    const reminder = decoded ? await deps.reminders.get(decoded.id) : undefined;
     const userId = body.user.id;
     const channelId = body.channel?.id ?? body.container?.channel_id;
     if (!decoded || !reminder) {
@@ -100,7 +100,7 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
     const found = await ownReminder(body, action, client);
     if (!found) return;
     const now = deps.now();
-    const done = deps.reminders.markDone(found.reminder.id, found.userId, found.version, now);
+    const done = await deps.reminders.markDone(found.reminder.id, found.userId, found.version, now);
     if (!done) {
       if (found.channelId)
         await client.chat.postEphemeral({ channel: found.channelId, user: found.userId, text: STALE });
@@ -133,7 +133,7 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
     const timeZone = await zoneOf(found.userId);
     const now = deps.now();
     const until = snoozeUntil(option as SnoozeOption, now, timeZone);
-    const snoozed = deps.reminders.snooze(found.reminder.id, until, found.version, now);
+    const snoozed = await deps.reminders.snooze(found.reminder.id, until, found.version, now);
     if (!snoozed) {
       if (found.channelId)
         await client.chat.postEphemeral({ channel: found.channelId, user: found.userId, text: STALE });

@@ -26,13 +26,14 @@ export function registerLogInteractionCommand(app: App, deps: ListenerDeps): voi
     }
     if (parsed.subcommand === 'status') {
       const since = new Date(now.getTime() - STATUS_WINDOW_MS);
-      const entries = deps.journal.listForUser(userId, since, ['pending', 'rejected', 'failed']);
+      const entries = await deps.journal.listForUser(userId, since, ['pending', 'rejected', 'failed']);
       await ack(buildStatusMessage(entries, timeZone, now));
       return;
     }
     if (parsed.subcommand === 'followups') {
       const until = new Date(now.getTime() + FOLLOWUPS_WINDOW_MS);
-      await ack(buildFollowupsListMessage(deps.reminders.listOpenFor(userId, until), timeZone, now));
+      const reminders = await deps.reminders.listOpenFor(userId, until);
+      await ack(buildFollowupsListMessage(reminders, timeZone, now));
       return;
     }
 

@@ -49,7 +49,7 @@ export function registerLogFromMessageShortcut(app: App, deps: ListenerDeps): vo
             const withLink = draftFromMessage({ text: shortcut.message.text ?? '', ts, permalink }, { timeZone });
             const linked = applyChannelLink(deps, withLink, channelId);
             const view = buildLogModal({
-              draft: { ...linked.draft, channelId: deps.prefs.get(userId).lastChannelId },
+              draft: { ...linked.draft, channelId: deps.prefs.peek(userId)?.lastChannelId },
               accountFromChannel: linked.accountFromChannel,
               metadata,
               submitterId: userId,

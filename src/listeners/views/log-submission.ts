@@ -72,7 +72,7 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
     }
     let accepted: Accepted;
     try {
-      accepted = deps.delivery.accept({
+      accepted = await deps.delivery.accept({
         uniqueId: metadata.uniqueId,
         slackUserId: userId,
         slackTeamId: body.team?.id,
@@ -91,9 +91,10 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
     // Shows the new entry as waiting on the Home tab; the delivery outcome refreshes it again.
     deps.home.request(userId);
 
-    if (deps.prefs.get(userId).lastChannelId !== result.interaction.channelId) {
-      deps.prefs.setLastChannel(userId, result.interaction.channelId);
-    }
+    // Remembered in the background (the cache skips an unchanged channel); a failure only loses a form default.
+    deps.prefs.setLastChannel(userId, result.interaction.channelId).catch((error: unknown) => {
+      log.warn({ err: error, userId }, 'could not remember the last channel');
+    });
     const submitted = await deps.delivery.send(accepted);
     log.info({ userId, uniqueId: metadata.uniqueId, status: submitted.status }, 'interaction submitted');
 

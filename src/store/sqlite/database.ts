@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { SchemaTooNewError, StoreError } from './errors.js';
+import { SchemaTooNewError, StoreError } from '../errors.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
 export type Database = BetterSqlite3.Database;
@@ -16,7 +16,7 @@ export type OpenDatabaseOptions = {
    */
   synchronous?: 'FULL' | 'NORMAL';
   /**
-   * The bot checkpoints the WAL from a worker thread (store/checkpointer.ts), so this connection must not do it inside
+   * The bot checkpoints the WAL from a worker thread (store/sqlite/checkpointer.ts), so this connection must not do it inside
    * a commit on the event loop. Off by default: other users of the file keep SQLite's automatic checkpoints.
    */
   checkpointInBackground?: boolean;

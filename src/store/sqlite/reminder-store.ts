@@ -1,10 +1,10 @@
 // Follow-up reminders in SQLite: claimed atomically by one sender, versioned so stale Slack buttons do nothing.
 import { randomUUID } from 'node:crypto';
-import type { InteractionInput } from '../caliq/types.js';
+import type { InteractionInput } from '../../caliq/types.js';
+import { RecordNotFoundError, RecordStateError } from '../errors.js';
+import type { NewReminder, Reminder, ReminderState, ReminderStore } from '../types.js';
 import { fromNullable, fromOptionalMillis, parseJson, toMillis } from './columns.js';
 import type { Database } from './database.js';
-import { RecordNotFoundError, RecordStateError } from './errors.js';
-import type { NewReminder, Reminder, ReminderState, ReminderStore } from './types.js';
 
 type ReminderRow = {
   id: string;
@@ -104,7 +104,7 @@ export function createReminderStore(db: Database): ReminderStore {
   );
 
   return {
-    create(reminder: NewReminder, now: Date) {
+    async create(reminder: NewReminder, now: Date) {
       insertRow.run({
         id: randomUUID(),
         uniqueId: reminder.uniqueId,
@@ -118,14 +118,14 @@ export function createReminderStore(db: Database): ReminderStore {
       if (!row) throw new RecordNotFoundError('reminders', reminder.uniqueId);
       return toReminder(row);
     },
-    get(id) {
+    async get(id) {
       const row = selectById.get(id);
       return row ? toReminder(row) : undefined;
     },
-    claimDue(now, owner, limit) {
+    async claimDue(now, owner, limit) {
       return claimDue.immediate(toMillis(now), owner, limit).sort(byDueAt);
     },
-    markSent(id, sent, now) {
+    async markSent(id, sent, now) {
       const row = sentRow.get({
         id,
         now: toMillis(now),
@@ -138,24 +138,24 @@ export function createReminderStore(db: Database): ReminderStore {
       if (!current) throw new RecordNotFoundError('reminders', id);
       throw new RecordStateError('reminders', id, current.state, 'sending');
     },
-    releaseClaim(id, retryAt) {
+    async releaseClaim(id, retryAt) {
       releaseRow.run({ id, retryAt: toMillis(retryAt) });
     },
-    snooze(id, until, expectedVersion, _now) {
+    async snooze(id, until, expectedVersion, _now) {
       const row = snoozeRow.get({ id, until: toMillis(until), version: expectedVersion });
       return row ? toReminder(row) : undefined;
     },
-    markDone(id, bySlackUserId, expectedVersion, now) {
+    async markDone(id, bySlackUserId, expectedVersion, now) {
       const row = doneRow.get({ id, by: bySlackUserId, now: toMillis(now), version: expectedVersion });
       return row ? toReminder(row) : undefined;
     },
-    listOpenFor(recipientSlackUserId, until) {
+    async listOpenFor(recipientSlackUserId, until) {
       return selectOpenFor.all(recipientSlackUserId, toMillis(until)).map(toReminder);
     },
-    nextDueAt() {
+    async nextDueAt() {
       return fromOptionalMillis(selectNextDue.get()?.at ?? null);
     },
-    listStuckSending(claimedBefore) {
+    async listStuckSending(claimedBefore) {
       return selectStuck.all(toMillis(claimedBefore)).map(toReminder);
     },
   };

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SchemaTooNewError, StoreError } from '../errors.js';
 import { type Database, openDatabase, readSchemaVersion } from './database.js';
-import { SchemaTooNewError, StoreError } from './errors.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
 const tempDirs: string[] = [];

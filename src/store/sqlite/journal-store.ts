@@ -1,10 +1,10 @@
 // The journal of submitted interactions in SQLite: one row per UniqueID, leased by one delivery attempt at a time.
-import type { CaliqIssue, InteractionInput } from '../caliq/types.js';
-import type { Draft, ReplyTarget } from '../interactions/draft.js';
+import type { CaliqIssue, InteractionInput } from '../../caliq/types.js';
+import type { Draft, ReplyTarget } from '../../interactions/draft.js';
+import { RecordNotFoundError } from '../errors.js';
+import type { JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from '../types.js';
 import { fromNullable, fromOptionalMillis, parseJson, toMillis, toNullable } from './columns.js';
 import type { Database } from './database.js';
-import { RecordNotFoundError } from './errors.js';
-import type { JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from './types.js';
 
 type JournalRow = {
   unique_id: string;
@@ -133,7 +133,7 @@ export function createJournalStore(db: Database): JournalStore {
   }
 
   return {
-    insert(entry: NewJournalEntry, now: Date) {
+    async insert(entry: NewJournalEntry, now: Date) {
       const result = insertRow.run({
         uniqueId: entry.uniqueId,
         slackUserId: entry.slackUserId,
@@ -146,39 +146,39 @@ export function createJournalStore(db: Database): JournalStore {
       });
       return { inserted: result.changes === 1, entry: getOrThrow(entry.uniqueId) };
     },
-    get(uniqueId) {
+    async get(uniqueId) {
       const row = selectOne.get(uniqueId);
       return row ? toEntry(row) : undefined;
     },
-    claim(uniqueId, now, leaseUntil) {
+    async claim(uniqueId, now, leaseUntil) {
       const row = claimRow.get({ uniqueId, now: toMillis(now), leaseUntil: toMillis(leaseUntil) });
       return row ? toEntry(row) : undefined;
     },
-    listDue(now, limit) {
+    async listDue(now, limit) {
       return selectDue.all({ now: toMillis(now), limit }).map(toEntry);
     },
-    nextDueAt() {
+    async nextDueAt() {
       return fromOptionalMillis(selectNextDue.get()?.at ?? null);
     },
-    markLogged(uniqueId, now) {
+    async markLogged(uniqueId, now) {
       return settle(logRow, { uniqueId, now: toMillis(now) });
     },
-    markRejected(uniqueId, issues, now) {
+    async markRejected(uniqueId, issues, now) {
       return settle(rejectRow, { uniqueId, issues: JSON.stringify(issues), now: toMillis(now) });
     },
-    markFailed(uniqueId, error, now) {
+    async markFailed(uniqueId, error, now) {
       return settle(failRow, { uniqueId, error, now: toMillis(now) });
     },
-    markRetry(uniqueId, error, nextAttemptAt, now) {
+    async markRetry(uniqueId, error, nextAttemptAt, now) {
       return settle(retryRow, { uniqueId, error, nextAttemptAt: toMillis(nextAttemptAt), now: toMillis(now) });
     },
-    noteDelayNotice(uniqueId, now) {
+    async noteDelayNotice(uniqueId, now) {
       noteDelay.run(toMillis(now), uniqueId);
     },
-    noteGiveUpNotice(uniqueId, now) {
+    async noteGiveUpNotice(uniqueId, now) {
       noteGiveUp.run(toMillis(now), uniqueId);
     },
-    resubmit(uniqueId, change, now) {
+    async resubmit(uniqueId, change, now) {
       const row = resubmitRow.get({
         uniqueId,
         interaction: JSON.stringify(change.interaction),
@@ -188,11 +188,11 @@ export function createJournalStore(db: Database): JournalStore {
       });
       return row ? toEntry(row) : undefined;
     },
-    listForUser(slackUserId, since, states) {
+    async listForUser(slackUserId, since, states) {
       if (states.length === 0) return [];
       return selectForUser.all(slackUserId, toMillis(since), JSON.stringify(states)).map(toEntry);
     },
-    countByState() {
+    async countByState() {
       const counts = Object.fromEntries(JOURNAL_STATES.map((state) => [state, 0])) as Record<JournalState, number>;
       for (const { state, count } of countStates.all()) counts[state] = count;
       return counts;

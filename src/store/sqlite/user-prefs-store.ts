@@ -1,7 +1,8 @@
 // Per-user memory in SQLite: the time zone Slack last reported and the Caliq channel the user last chose.
+
+import type { UserPrefsStore } from '../types.js';
 import { fromNullable } from './columns.js';
 import type { Database } from './database.js';
-import type { UserPrefsStore } from './types.js';
 
 type UserPrefsRow = { time_zone: string | null; last_channel_id: number | null };
 
@@ -18,17 +19,17 @@ export function createUserPrefsStore(db: Database): UserPrefsStore {
     ON CONFLICT (slack_user_id) DO UPDATE SET last_channel_id = excluded.last_channel_id`);
 
   return {
-    get(slackUserId) {
+    async get(slackUserId) {
       const row = selectRow.get(slackUserId);
       return {
         timeZone: fromNullable(row?.time_zone ?? null),
         lastChannelId: fromNullable(row?.last_channel_id ?? null),
       };
     },
-    setTimeZone(slackUserId, timeZone) {
+    async setTimeZone(slackUserId, timeZone) {
       upsertTimeZone.run(slackUserId, timeZone);
     },
-    setLastChannel(slackUserId, channelId) {
+    async setLastChannel(slackUserId, channelId) {
       upsertLastChannel.run(slackUserId, channelId);
     },
   };
