@@ -91,4 +91,10 @@ describe('layering of src/', () => {
   it('keeps caliq from importing views, listeners or slack', () => {
     expect(findViolations(['caliq'], pointsInto(['views', 'listeners', 'slack']))).toEqual([]);
   });
+
+  it('keeps the account search free of Slack: no @slack/* package, no views, listeners or slack', () => {
+    expect(listModules('accounts').length).toBeGreaterThan(0);
+    expect(findViolations(['accounts'], isSlackSdk)).toEqual([]);
+    expect(findViolations(['accounts'], pointsInto(['views', 'listeners', 'slack']))).toEqual([]);
+  });
 });
