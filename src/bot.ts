@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { App, type CustomRoute } from '@slack/bolt';
 import { v4 as uuidv4 } from 'uuid';
+import { createAccountDirectory } from './accounts/index.js';
 import { createCaliqClient, createCaliqReferenceData } from './caliq/index.js';
 import { type Config, secretsOf } from './config.js';
 import { createDeliveryService } from './delivery/index.js';
@@ -63,6 +64,11 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
 
   const caliq = createCaliqClient({ ...config.caliq, logger });
   const reference = createCaliqReferenceData(caliq, { ttlMs: config.caliq.referenceTtlMs, logger });
+  const accounts = createAccountDirectory({
+    customers: () => reference.customers.current(),
+    namedCustomers: () => reference.customerNames.current(),
+    logger,
+  });
 
   const employeeMap = loadEmployeeMap(config.people.employeeMapPath);
   if (employeeMap.missing) {
@@ -160,6 +166,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     now,
     newUniqueId: uuidv4,
     reference,
+    accounts,
     people,
     prefs,
     journal,
@@ -182,7 +189,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     scheduler,
     async start() {
       await app.init();
-      void reference.warmUp();
+      // The search index is built once the lists are in, not by the first user who types.
+      void reference.warmUp().then(() => accounts.index());
       let port: number | undefined;
       if (config.slack.socketMode) {
         await app.start();

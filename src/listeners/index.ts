@@ -5,6 +5,7 @@ import { registerModalChecks } from './actions/modal-checks.js';
 import { registerReminderButtons } from './actions/reminder-buttons.js';
 import { registerLogInteractionCommand } from './commands/log-interaction.js';
 import type { ListenerDeps } from './deps.js';
+import { registerAccountSuggestions } from './options/index.js';
 import { registerLogFromMessageShortcut } from './shortcuts/log-from-message.js';
 import { registerLogSubmission } from './views/log-submission.js';
 
@@ -15,6 +16,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerLogFromMessageShortcut(app, deps);
   registerLogSubmission(app, deps);
   registerModalChecks(app, deps);
+  registerAccountSuggestions(app, deps);
   registerJournalButtons(app, deps);
   registerReminderButtons(app, deps);
 }

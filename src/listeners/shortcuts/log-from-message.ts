@@ -3,6 +3,7 @@ import type { App } from '@slack/bolt';
 import { CALLBACK } from '../../ids.js';
 import { draftFromMessage } from '../../interactions/index.js';
 import { buildLogModal } from '../../views/index.js';
+import { accountFieldFor } from '../account-field.js';
 import type { ListenerDeps } from '../deps.js';
 import { openLogModal, prepareSubmitter } from '../open-log-modal.js';
 
@@ -42,6 +43,7 @@ export function registerLogFromMessageShortcut(app: App, deps: ListenerDeps): vo
             const withLink = draftFromMessage({ text: shortcut.message.text ?? '', ts, permalink }, { timeZone });
             const view = buildLogModal({
               draft: { ...withLink, channelId: deps.prefs.get(userId).lastChannelId },
+              accountField: accountFieldFor(deps, withLink.accountNo),
               metadata,
               submitterId: userId,
               channels: deps.reference.channels.current(),

@@ -89,6 +89,8 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
     }
     await ack();
 
+    const { customer } = result.interaction;
+    if ('accountNo' in customer) deps.accounts.recent.remember(userId, customer.accountNo);
     if (deps.prefs.get(userId).lastChannelId !== result.interaction.channelId) {
       deps.prefs.setLastChannel(userId, result.interaction.channelId);
     }
