@@ -11,6 +11,7 @@ import { type FakeSlack, type FakeSlackUser, startFakeSlack } from './fake-slack
 import {
   type BlockActionsInput,
   blockActionsPayload,
+  blockSuggestionPayload,
   type CommandFields,
   commandBody,
   interactionBody,
@@ -73,6 +74,8 @@ export type Harness = {
     options?: { view?: Record<string, unknown>; userId?: string },
   ): Promise<SlackEndpointReply>;
   action(input: BlockActionsInput): Promise<SlackEndpointReply>;
+  /** A block_suggestion from the log modal's account search, as if the user typed `value`. */
+  suggest(value: string, options?: { userId?: string }): Promise<SlackEndpointReply>;
   /** The last view the bot opened with views.open. */
   lastOpenedView(): Promise<Record<string, unknown>>;
   stop(options?: { keepServers?: boolean }): Promise<void>;
@@ -121,6 +124,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     startReminderLoop: options.startReminderLoop,
   });
   const { port } = await bot.start();
+  // The customer list and names are loading (or failing, with Caliq down): wait, so a test sees one form or the other.
+  await Promise.allSettled([bot.deps.reference.customers.get(), bot.deps.reference.customerNames.get()]);
   const baseUrl = `http://127.0.0.1:${port}`;
   const eventsUrl = `${baseUrl}/slack/events`;
   const post = (body: string) => postToSlackEndpoint(eventsUrl, body, { signingSecret: SIGNING_SECRET });
@@ -155,6 +160,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return post(interactionBody(payload));
     },
     action: (input) => post(interactionBody(blockActionsPayload(input))),
+    suggest: (value, suggestOptions = {}) =>
+      post(interactionBody(blockSuggestionPayload({ value, userId: suggestOptions.userId ?? ALICE }))),
     lastOpenedView,
     async stop(stopOptions = {}) {
       await bot.stop();
