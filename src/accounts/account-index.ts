@@ -42,6 +42,7 @@ const NONE = -1;
 /** Characters that never occur in a key, so a match can't run from one field or customer into the next. */
 const RECORD_SEPARATOR = '\n';
 const FIELD_SEPARATOR = '|';
+const SEPARATOR_CODE = RECORD_SEPARATOR.charCodeAt(0);
 
 /** First index in the ascending `keys` whose key is ≥ `key`. */
 function lowerBound(keys: readonly string[], key: string): number {
@@ -55,14 +56,32 @@ function lowerBound(keys: readonly string[], key: string): number {
   return low;
 }
 
-/** Offsets of the name words sorted by the text from there to the end of the name (an array of suffixes). */
+/**
+ * Positions of the customers in number key order (ties by account number). Apart from the builder so the comparator
+ * closure does not keep the input alive next to the index.
+ */
+function sortByNumberKey(records: readonly AccountRecord[], keys: readonly string[]): Int32Array {
+  return Int32Array.from(records.keys()).sort((a, b) => {
+    const left = keys[a] as string;
+    const right = keys[b] as string;
+    if (left !== right) return left < right ? -1 : 1;
+    return (records[a] as AccountRecord).accountNo < (records[b] as AccountRecord).accountNo ? -1 : 1;
+  });
+}
+
+/**
+ * Offsets of the name words sorted by the text from there to the end of the name (an array of suffixes). Compared in
+ * place, character by character: the separator sorts before every key character, so a shorter suffix comes first.
+ */
 function sortWordSuffixes(text: string, offsets: readonly number[]): Int32Array {
-  const suffixes = offsets.map((offset) => ({
-    offset,
-    text: text.slice(offset, text.indexOf(RECORD_SEPARATOR, offset)),
-  }));
-  suffixes.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : a.offset - b.offset));
-  return Int32Array.from(suffixes, (suffix) => suffix.offset);
+  return Int32Array.from(offsets).sort((a, b) => {
+    for (let offset = 0; ; offset++) {
+      const left = text.charCodeAt(a + offset);
+      const difference = left - text.charCodeAt(b + offset);
+      if (difference !== 0) return difference;
+      if (left === SEPARATOR_CODE) return a - b;
+    }
+  });
 }
 
 /**
@@ -72,11 +91,10 @@ function sortWordSuffixes(text: string, offsets: readonly number[]): Int32Array 
  * substring candidates without scanning everything.
  */
 export function buildAccountIndex(records: readonly AccountRecord[]): AccountIndex {
-  const keyed = records
-    .filter((record) => record.accountNo.trim() !== '')
-    .map((record) => ({ record, key: normalizeKey(record.accountNo) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.record.accountNo < b.record.accountNo ? -1 : 1));
-  const size = keyed.length;
+  const kept = records.filter((record) => record.accountNo.trim() !== '');
+  const keys = kept.map((record) => normalizeKey(record.accountNo));
+  const order = sortByNumberKey(kept, keys);
+  const size = kept.length;
   const accountNos: string[] = new Array(size);
   const names: (string | undefined)[] = new Array(size);
   const numberKeys: string[] = new Array(size);
@@ -86,7 +104,8 @@ export function buildAccountIndex(records: readonly AccountRecord[]): AccountInd
   const wordOffsets: number[] = [];
   let offset = 0;
   for (let index = 0; index < size; index++) {
-    const { record, key } = keyed[index] as (typeof keyed)[number];
+    const record = kept[order[index] as number] as AccountRecord;
+    const key = keys[order[index] as number] as string;
     const name = record.name?.trim() || undefined;
     const normalized = name === undefined ? { key: '', wordStarts: [] } : normalizeName(name);
     accountNos[index] = record.accountNo.trim();
