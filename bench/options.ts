@@ -28,6 +28,12 @@ export type BenchOptions = {
    */
   dbDir: string | undefined;
   quick: boolean;
+  /** Account search scenario: customers in Caliq's list, block_suggestion rate and seconds measured. */
+  suggestionCustomers: number;
+  suggestionRate: number;
+  suggestionSeconds: number;
+  /** Run only the account search scenario and add its figures to the existing results. */
+  suggestionsOnly: boolean;
 };
 
 const DEFAULTS: Omit<BenchOptions, 'outDir' | 'dbDir'> = {
@@ -43,6 +49,10 @@ const DEFAULTS: Omit<BenchOptions, 'outDir' | 'dbDir'> = {
   build: true,
   cpuProfDir: undefined,
   quick: false,
+  suggestionCustomers: 100_000,
+  suggestionRate: 100,
+  suggestionSeconds: 10,
+  suggestionsOnly: false,
 };
 
 /** A smoke run of a few seconds: same code paths, small numbers. */
@@ -54,6 +64,7 @@ const QUICK: Partial<BenchOptions> = {
   drain: 300,
   startups: 1,
   clients: 8,
+  suggestionSeconds: 2,
 };
 
 export class BenchOptionsError extends Error {
@@ -78,6 +89,9 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
   drain: 'drain',
   'caliq-latency': 'caliqLatencyMs',
   startups: 'startups',
+  'suggestion-customers': 'suggestionCustomers',
+  'suggestion-rate': 'suggestionRate',
+  'suggestion-seconds': 'suggestionSeconds',
 };
 
 /** Reads `--name value` / `--name=value` flags; BENCH_CLIENTS style variables apply first, flags win. */
@@ -102,7 +116,7 @@ export function parseBenchOptions(
     const takeValue = (): string | undefined => inline ?? argv[++index];
     const numericKey = NUMERIC[name];
     if (numericKey) given.set(numericKey, takeValue());
-    else if (name === 'quick' || name === 'no-build') flags.add(name);
+    else if (name === 'quick' || name === 'no-build' || name === 'suggestions-only') flags.add(name);
     else if (name === 'cpu-prof') {
       const next = argv[index + 1];
       cpuProfDir = inline ?? (next && !next.startsWith('--') ? argv[++index] : 'profiles');
@@ -116,6 +130,7 @@ export function parseBenchOptions(
     ...(quick ? QUICK : {}),
     quick,
     build: !flags.has('no-build'),
+    suggestionsOnly: flags.has('suggestions-only'),
     outDir,
     dbDir,
   };
@@ -123,7 +138,7 @@ export function parseBenchOptions(
     if (!given.has(key)) continue;
     (options as Record<string, unknown>)[key] = positiveNumber(flag, given.get(key));
   }
-  for (const key of ['clients', 'rounds', 'pacedRounds', 'drain', 'startups'] as const)
+  for (const key of ['clients', 'rounds', 'pacedRounds', 'drain', 'startups', 'suggestionCustomers'] as const)
     options[key] = Math.round(options[key]);
   if (cpuProfDir !== undefined) options.cpuProfDir = cpuProfDir;
   return options;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { DrainResult } from './drain-scenario.js';
 import type { TargetLatencyResult } from './latency-scenario.js';
 import type { BenchOptions } from './options.js';
+import type { SuggestionResult } from './suggestion-scenario.js';
 
 export type MachineInfo = {
   cpu: string;
@@ -41,11 +42,13 @@ export type BenchResults = {
   latency: { paced: LatencyRun; saturated: LatencyRun };
   memory: { bot: MemoryResult; baseline: MemoryResult };
   drain: DrainResult;
+  /** Account search; absent in results from before the scenario existed. */
+  suggestions?: SuggestionResult;
   rows: Row[];
   notes: string[];
 };
 
-export type Section = 'paced' | 'saturated' | 'resources';
+export type Section = 'paced' | 'saturated' | 'resources' | 'search';
 
 /** One line of a table; `met` is undefined for figures without a target; `note` explains a miss in one line. */
 export type Row = {
@@ -67,10 +70,12 @@ export function describeSection(section: Section, latency: BenchResults['latency
   if (section === 'saturated') {
     return `Saturated (${latency.saturated.clients} closed-loop clients, no think time): capacity`;
   }
+  if (section === 'search')
+    return 'Account search: block_suggestion at a paced rate, answered from the in-memory index';
   return 'Memory, start-up and drain';
 }
 
-export const SECTIONS: readonly Section[] = ['paced', 'saturated', 'resources'];
+export const SECTIONS: readonly Section[] = ['paced', 'saturated', 'resources', 'search'];
 
 export function readMachineInfo(loadAtStart: number): MachineInfo {
   return {
@@ -157,7 +162,9 @@ export function renderMarkdown(results: BenchResults): string {
     ...describeLoad(options),
     `- Caliq simulator with ${options.caliqLatencyMs} ms added latency; fake Slack Web API answers at once. Both run in the bench process, which also drives the load.`,
     '',
-    ...SECTIONS.flatMap((section) => renderSection(results, section)),
+    ...SECTIONS.filter((section) => results.rows.some((row) => row.section === section)).flatMap((section) =>
+      renderSection(results, section),
+    ),
     '## Targets',
     '',
     missed.length === 0 ? 'All targets met.' : `Targets missed:\n\n${missed.join('\n')}`,

@@ -20,6 +20,12 @@ import {
 } from './report.js';
 import { buildRows } from './report-rows.js';
 import { median } from './stats.js';
+import { addSuggestionResults } from './suggestion-results.js';
+import {
+  describeSuggestionScenario,
+  runSuggestionScenario,
+  type SuggestionScenarioOptions,
+} from './suggestion-scenario.js';
 import { type BotRuntime, describeBotCommand, REPO_ROOT, startBaselineProcess, startBotProcess } from './targets.js';
 
 const READY_TIMEOUT_MS = 15_000;
@@ -90,6 +96,21 @@ async function main(): Promise<void> {
     notes.push('--no-build: the bot ran from the existing dist/ without rebuilding it');
   } else {
     notes.push('--no-build and no dist/: the bot ran through tsx, so its start-up includes compiling TypeScript');
+  }
+
+  const suggestionOptions: SuggestionScenarioOptions = {
+    runtime,
+    customers: options.suggestionCustomers,
+    ratePerSec: options.suggestionRate,
+    seconds: options.suggestionSeconds,
+    clients: options.clients,
+    log,
+  };
+  if (options.suggestionsOnly) {
+    log(`account search, ${options.suggestionCustomers} customers, ${options.suggestionRate}/s …`);
+    const written = addSuggestionResults(options.outDir, await runSuggestionScenario(suggestionOptions), date);
+    log(`\nwrote ${written.markdownPath} and ${written.jsonPath}`);
+    return;
   }
 
   const folder = mkdtempSync(join(tmpdir(), 'caliq-slack-bench-'));
@@ -187,6 +208,9 @@ async function main(): Promise<void> {
       log,
     });
 
+    log(`account search, ${options.suggestionCustomers} customers, ${options.suggestionRate}/s …`);
+    const suggestions = await runSuggestionScenario(suggestionOptions);
+
     notes.push(
       'Ack latency: measured by the load client from just before the request is written to the last byte of the answer (performance.now() in the bench process); one keep-alive agent per phase; each client waits for its answer before sending the next.',
       `Paced scenario: each client sends on its own grid (every clients / rate = ${((options.clients * 1000) / options.pacedRate).toFixed(0)} ms, from a random phase drawn per phase of the run), so the offered load does not depend on how fast the target answers, as with Slack's traffic; an ack that arrives after the client's next slot makes the next send go out at once and counts as "behind" (latency is still measured from the actual send). It runs after the saturated scenario on the same two processes, after its own warm-up. The issue's latency targets are evaluated here.`,
@@ -229,7 +253,9 @@ async function main(): Promise<void> {
         baseline: { idleRssMb: idle.baseline, peakRssMb: peak.baseline },
       },
       drain,
+      suggestions,
     };
+    notes.push(describeSuggestionScenario(suggestions));
     const results: BenchResults = { ...partial, rows: buildRows(partial), notes };
     const written = writeResults(options.outDir, results);
     log('');
@@ -264,7 +290,7 @@ function pickTargets(results: Record<string, TargetLatencyResult>): {
 main().catch((error: unknown) => {
   if (error instanceof BenchOptionsError) {
     process.stderr.write(
-      `${error.message}\nusage: npm run bench -- [--clients 32] [--paced-rate 100] [--paced-round-seconds 5] [--paced-rounds 2] [--round-seconds 5] [--rounds 4] [--drain 10000] [--caliq-latency 50] [--startups 3] [--quick] [--no-build] [--cpu-prof [dir]] [--db-dir dir] [--out dir]\n`,
+      `${error.message}\nusage: npm run bench -- [--clients 32] [--paced-rate 100] [--paced-round-seconds 5] [--paced-rounds 2] [--round-seconds 5] [--rounds 4] [--drain 10000] [--caliq-latency 50] [--startups 3] [--suggestion-customers 100000] [--suggestion-rate 100] [--suggestion-seconds 10] [--suggestions-only] [--quick] [--no-build] [--cpu-prof [dir]] [--db-dir dir] [--out dir]\n`,
     );
     process.exit(2);
   }
