@@ -1,7 +1,7 @@
 // Scenario 3: account search. The bot with 100,000 Caliq customers answers signed block_suggestion requests, paced.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCustomers, readDefaultSeed, startCaliqSimulator } from '../src/caliq-simulator/index.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
@@ -41,6 +41,8 @@ export type SuggestionResult = {
   searchReadyMs: number;
   botRssMb: { withIndex: number; peak: number };
   heap: IndexHeapResult;
+  /** 1-minute load average of the machine before and after the measured run: other work skews the tail. */
+  loadAverage: { atStart: number; atEnd: number };
 };
 
 export type SuggestionScenarioOptions = {
@@ -173,7 +175,9 @@ export async function runSuggestionScenario(options: SuggestionScenarioOptions):
             ),
         });
       await load(Math.min(2, options.seconds));
+      const loadAtStart = loadavg()[0] ?? Number.NaN;
       const run = await load(options.seconds);
+      const loadAtEnd = loadavg()[0] ?? Number.NaN;
       const queryOf = (sample: LoadSample): Query | undefined => {
         const tag = Number(sample.tag);
         const client = Math.floor(tag / 1_000_000);
@@ -219,6 +223,7 @@ export async function runSuggestionScenario(options: SuggestionScenarioOptions):
         searchReadyMs,
         botRssMb: { withIndex, peak },
         heap,
+        loadAverage: { atStart: loadAtStart, atEnd: loadAtEnd },
       };
     } finally {
       await bot.stop();
@@ -231,5 +236,5 @@ export async function runSuggestionScenario(options: SuggestionScenarioOptions):
 
 /** The "how it was measured" line for this scenario. */
 export function describeSuggestionScenario(result: SuggestionResult): string {
-  return `Account search: a separate bot process against a Caliq simulator holding ${result.customers} generated customers (${result.heap.named} with back orders, so with names; CustomersWithOrders asked per channel). After the list is indexed, ${result.clients} keep-alive clients send signed block_suggestion requests on a paced grid (${result.offeredPerSec}/s offered, a 2 s warm-up discarded, then ${Math.round(result.seconds)} s measured), cycling through a mix of whole account numbers (which must come back first), number prefixes, single characters, name words, pieces of numbers and names, and queries nobody matches. Errors: no answer, not 200, not an options list, over 100 options, or a whole number not answered first. Index heap: bench/index-heap.ts in its own node --expose-gc process; V8 heapUsed plus ArrayBuffers after three full GCs, before and after building the index (with the name book) from lists already in memory, as the bot's caches hold them.`;
+  return `Account search: a separate bot process against a Caliq simulator holding ${result.customers} generated customers (${result.heap.named} with back orders, so with names; CustomersWithOrders asked per channel). After the list is indexed, ${result.clients} keep-alive clients send signed block_suggestion requests on a paced grid (${result.offeredPerSec}/s offered, a 2 s warm-up discarded, then ${Math.round(result.seconds)} s measured), cycling through a mix of whole account numbers (which must come back first), number prefixes, single characters, name words, pieces of numbers and names, and queries nobody matches. Errors: no answer, not 200, not an options list, over 100 options, or a whole number not answered first. The machine's 1-minute load average was ${result.loadAverage.atStart.toFixed(2)} before and ${result.loadAverage.atEnd.toFixed(2)} after the measured run; the five slowest answers: ${result.slowest.map((slow) => `"${slow.query}" ${slow.ms} ms at ${slow.atSeconds} s`).join(', ')}. Index heap: bench/index-heap.ts in its own node --expose-gc process; V8 heapUsed plus ArrayBuffers after three full GCs, before and after building the index (with the name book) from lists already in memory, as the bot's caches hold them.`;
 }
