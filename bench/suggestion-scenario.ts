@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { generateCustomers, readDefaultSeed, startCaliqSimulator } from '../src/caliq-simulator/index.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
 import { blockSuggestionPayload, interactionBody, signSlackRequest } from '../test/support/slack-requests.js';
@@ -41,6 +42,8 @@ export type SuggestionResult = {
   searchReadyMs: number;
   botRssMb: { withIndex: number; peak: number };
   heap: IndexHeapResult;
+  /** The bench process's own event-loop delay during the run: a stall here delays sends and answers alike. */
+  benchLoopDelayMs: { p99: number; max: number };
   /** 1-minute load average of the machine before and after the measured run: other work skews the tail. */
   loadAverage: { atStart: number; atEnd: number };
 };
@@ -176,7 +179,10 @@ export async function runSuggestionScenario(options: SuggestionScenarioOptions):
         });
       await load(Math.min(2, options.seconds));
       const loadAtStart = loadavg()[0] ?? Number.NaN;
+      const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loopDelay.enable();
       const run = await load(options.seconds);
+      loopDelay.disable();
       const loadAtEnd = loadavg()[0] ?? Number.NaN;
       const queryOf = (sample: LoadSample): Query | undefined => {
         const tag = Number(sample.tag);
@@ -196,6 +202,9 @@ export async function runSuggestionScenario(options: SuggestionScenarioOptions):
           ms: Math.round(sample.latencyMs * 10) / 10,
           atSeconds: Math.round((sample.sentAt - firstSentAt) / 100) / 10,
         }));
+      options.log(
+        `  bench event loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms`,
+      );
       options.log(`  slowest: ${slowest.map((s) => `"${s.query}" ${s.ms} ms at ${s.atSeconds} s`).join('; ')}`);
       options.log(
         `  ${run.samples.length} suggestions  p50 ${ack.p50.toFixed(1)} ms  p99 ${ack.p99.toFixed(1)} ms  errors ${failed.length}`,
@@ -224,6 +233,7 @@ export async function runSuggestionScenario(options: SuggestionScenarioOptions):
         botRssMb: { withIndex, peak },
         heap,
         loadAverage: { atStart: loadAtStart, atEnd: loadAtEnd },
+        benchLoopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
       };
     } finally {
       await bot.stop();
@@ -236,5 +246,5 @@ export async function runSuggestionScenario(options: SuggestionScenarioOptions):
 
 /** The "how it was measured" line for this scenario. */
 export function describeSuggestionScenario(result: SuggestionResult): string {
-  return `Account search: a separate bot process against a Caliq simulator holding ${result.customers} generated customers (${result.heap.named} with back orders, so with names; CustomersWithOrders asked per channel). After the list is indexed, ${result.clients} keep-alive clients send signed block_suggestion requests on a paced grid (${result.offeredPerSec}/s offered, a 2 s warm-up discarded, then ${Math.round(result.seconds)} s measured), cycling through a mix of whole account numbers (which must come back first), number prefixes, single characters, name words, pieces of numbers and names, and queries nobody matches. Errors: no answer, not 200, not an options list, over 100 options, or a whole number not answered first. The machine's 1-minute load average was ${result.loadAverage.atStart.toFixed(2)} before and ${result.loadAverage.atEnd.toFixed(2)} after the measured run; the five slowest answers: ${result.slowest.map((slow) => `"${slow.query}" ${slow.ms} ms at ${slow.atSeconds} s`).join(', ')}. Index heap: bench/index-heap.ts in its own node --expose-gc process; V8 heapUsed plus ArrayBuffers after three full GCs, before and after building the index (with the name book) from lists already in memory, as the bot's caches hold them.`;
+  return `Account search: a separate bot process against a Caliq simulator holding ${result.customers} generated customers (${result.heap.named} with back orders, so with names; CustomersWithOrders asked per channel). After the list is indexed, ${result.clients} keep-alive clients send signed block_suggestion requests on a paced grid (${result.offeredPerSec}/s offered, a 2 s warm-up discarded, then ${Math.round(result.seconds)} s measured), cycling through a mix of whole account numbers (which must come back first), number prefixes, single characters, name words, pieces of numbers and names, and queries nobody matches. Errors: no answer, not 200, not an options list, over 100 options, or a whole number not answered first. The machine's 1-minute load average was ${result.loadAverage.atStart.toFixed(2)} before and ${result.loadAverage.atEnd.toFixed(2)} after the measured run; the bench process's own event-loop delay during it was p99 ${result.benchLoopDelayMs.p99.toFixed(1)} ms, max ${result.benchLoopDelayMs.max.toFixed(1)} ms; the five slowest answers: ${result.slowest.map((slow) => `"${slow.query}" ${slow.ms} ms at ${slow.atSeconds} s`).join(', ')}. Index heap: bench/index-heap.ts in its own node --expose-gc process; V8 heapUsed plus ArrayBuffers after three full GCs, before and after building the index (with the name book) from lists already in memory, as the bot's caches hold them.`;
 }
