@@ -41,7 +41,7 @@ export function buildSuggestionRows(result: SuggestionResult): Row[] {
       heap.totalMb <= INDEX_HEAP_TARGET_MB,
     ),
     row('index heap: V8 heap / typed arrays', `${mb(heap.heapMb)} / ${mb(heap.arrayBuffersMb)}`),
-    row('index build time (one core, measured alone)', ms(heap.buildMs)),
+    row('index build time (in its own process)', ms(heap.buildMs)),
     row('bot spawn → search answering from the index', ms(result.searchReadyMs)),
     row('bot RSS with the list indexed / peak', `${mb(result.botRssMb.withIndex)} / ${mb(result.botRssMb.peak)}`),
   ];
