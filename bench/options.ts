@@ -51,7 +51,7 @@ const DEFAULTS: Omit<BenchOptions, 'outDir' | 'dbDir'> = {
   quick: false,
   suggestionCustomers: 100_000,
   suggestionRate: 100,
-  suggestionSeconds: 10,
+  suggestionSeconds: 30,
   suggestionsOnly: false,
 };
 

@@ -290,7 +290,7 @@ function pickTargets(results: Record<string, TargetLatencyResult>): {
 main().catch((error: unknown) => {
   if (error instanceof BenchOptionsError) {
     process.stderr.write(
-      `${error.message}\nusage: npm run bench -- [--clients 32] [--paced-rate 100] [--paced-round-seconds 5] [--paced-rounds 2] [--round-seconds 5] [--rounds 4] [--drain 10000] [--caliq-latency 50] [--startups 3] [--suggestion-customers 100000] [--suggestion-rate 100] [--suggestion-seconds 10] [--suggestions-only] [--quick] [--no-build] [--cpu-prof [dir]] [--db-dir dir] [--out dir]\n`,
+      `${error.message}\nusage: npm run bench -- [--clients 32] [--paced-rate 100] [--paced-round-seconds 5] [--paced-rounds 2] [--round-seconds 5] [--rounds 4] [--drain 10000] [--caliq-latency 50] [--startups 3] [--suggestion-customers 100000] [--suggestion-rate 100] [--suggestion-seconds 30] [--suggestions-only] [--quick] [--no-build] [--cpu-prof [dir]] [--db-dir dir] [--out dir]\n`,
     );
     process.exit(2);
   }
