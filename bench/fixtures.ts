@@ -92,6 +92,7 @@ export function writeStaticModal(folder: string, responseUrl: string): string {
   const seed = readDefaultSeed();
   const view = buildLogModal({
     draft: {},
+    accountField: { kind: 'search' },
     metadata: { uniqueId: randomUUID(), replyTo: { responseUrl, channelId: BENCH_CHANNEL_ID }, source: 'command' },
     submitterId: 'U0BENCH000',
     channels: seed.channels.map((channel) => ({ id: channel.ID, description: channel.Description })),

@@ -32,6 +32,12 @@ export type BenchOptions = {
   instances: boolean;
   /** The PostgreSQL server for it (BENCH_DATABASE_URL); each run uses throwaway schemas there. */
   databaseUrl: string;
+  /** Account search scenario: customers in Caliq's list, block_suggestion rate and seconds measured. */
+  suggestionCustomers: number;
+  suggestionRate: number;
+  suggestionSeconds: number;
+  /** Run only the account search scenario and add its figures to the existing results. */
+  suggestionsOnly: boolean;
 };
 
 const DEFAULTS: Omit<BenchOptions, 'outDir' | 'dbDir' | 'databaseUrl'> = {
@@ -48,6 +54,10 @@ const DEFAULTS: Omit<BenchOptions, 'outDir' | 'dbDir' | 'databaseUrl'> = {
   cpuProfDir: undefined,
   quick: false,
   instances: true,
+  suggestionCustomers: 100_000,
+  suggestionRate: 100,
+  suggestionSeconds: 30,
+  suggestionsOnly: false,
 };
 
 /** A smoke run of a few seconds: same code paths, small numbers. */
@@ -59,6 +69,7 @@ const QUICK: Partial<BenchOptions> = {
   drain: 300,
   startups: 1,
   clients: 8,
+  suggestionSeconds: 2,
 };
 
 export class BenchOptionsError extends Error {
@@ -83,6 +94,9 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
   drain: 'drain',
   'caliq-latency': 'caliqLatencyMs',
   startups: 'startups',
+  'suggestion-customers': 'suggestionCustomers',
+  'suggestion-rate': 'suggestionRate',
+  'suggestion-seconds': 'suggestionSeconds',
 };
 
 /** Reads `--name value` / `--name=value` flags; BENCH_CLIENTS style variables apply first, flags win. */
@@ -107,7 +121,7 @@ export function parseBenchOptions(
     const takeValue = (): string | undefined => inline ?? argv[++index];
     const numericKey = NUMERIC[name];
     if (numericKey) given.set(numericKey, takeValue());
-    else if (name === 'quick' || name === 'no-build' || name === 'no-instances') flags.add(name);
+    else if (['quick', 'no-build', 'no-instances', 'suggestions-only'].includes(name)) flags.add(name);
     else if (name === 'cpu-prof') {
       const next = argv[index + 1];
       cpuProfDir = inline ?? (next && !next.startsWith('--') ? argv[++index] : 'profiles');
@@ -123,6 +137,7 @@ export function parseBenchOptions(
     build: !flags.has('no-build'),
     instances: !flags.has('no-instances'),
     databaseUrl: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
+    suggestionsOnly: flags.has('suggestions-only'),
     outDir,
     dbDir,
   };
@@ -130,7 +145,7 @@ export function parseBenchOptions(
     if (!given.has(key)) continue;
     (options as Record<string, unknown>)[key] = positiveNumber(flag, given.get(key));
   }
-  for (const key of ['clients', 'rounds', 'pacedRounds', 'drain', 'startups'] as const)
+  for (const key of ['clients', 'rounds', 'pacedRounds', 'drain', 'startups', 'suggestionCustomers'] as const)
     options[key] = Math.round(options[key]);
   if (cpuProfDir !== undefined) options.cpuProfDir = cpuProfDir;
   return options;

@@ -2,6 +2,7 @@
 import type { KindResult } from './latency-scenario.js';
 import type { BenchResults, LatencyRun, Row, Section } from './report.js';
 import { ratioOf } from './stats.js';
+import { buildSuggestionRows } from './suggestion-rows.js';
 
 const ms = (value: number | undefined): string =>
   value === undefined || !Number.isFinite(value) ? 'n/a' : `${value.toFixed(1)} ms`;
@@ -268,5 +269,6 @@ export function buildRows(results: Omit<BenchResults, 'rows' | 'notes'>): Row[] 
     ...buildPacedRows(results.latency.paced),
     ...buildSaturatedRows(results.latency.saturated),
     ...buildResourceRows(results),
+    ...(results.suggestions ? buildSuggestionRows(results.suggestions) : []),
   ];
 }

@@ -7,6 +7,7 @@ import type { InstancesResult } from './instances-scenario.js';
 import type { TargetLatencyResult } from './latency-scenario.js';
 import type { BenchOptions } from './options.js';
 import { renderInstancesSection } from './report-instances.js';
+import type { SuggestionResult } from './suggestion-scenario.js';
 
 export type MachineInfo = {
   cpu: string;
@@ -46,11 +47,13 @@ export type BenchResults = {
   /** Two instances on PostgreSQL against one on SQLite; undefined when skipped (`instancesSkipped` says why). */
   instances?: InstancesResult;
   instancesSkipped?: string;
+  /** Account search; absent in results from before the scenario existed. */
+  suggestions?: SuggestionResult;
   rows: Row[];
   notes: string[];
 };
 
-export type Section = 'paced' | 'saturated' | 'resources';
+export type Section = 'paced' | 'saturated' | 'resources' | 'search';
 
 /** One line of a table; `met` is undefined for figures without a target; `note` explains a miss in one line. */
 export type Row = {
@@ -72,10 +75,12 @@ export function describeSection(section: Section, latency: BenchResults['latency
   if (section === 'saturated') {
     return `Saturated (${latency.saturated.clients} closed-loop clients, no think time): capacity`;
   }
+  if (section === 'search')
+    return 'Account search: block_suggestion at a paced rate, answered from the in-memory index';
   return 'Memory, start-up and drain';
 }
 
-export const SECTIONS: readonly Section[] = ['paced', 'saturated', 'resources'];
+export const SECTIONS: readonly Section[] = ['paced', 'saturated', 'resources', 'search'];
 
 export function readMachineInfo(loadAtStart: number): MachineInfo {
   return {
@@ -162,7 +167,9 @@ export function renderMarkdown(results: BenchResults): string {
     ...describeLoad(options),
     `- Caliq simulator with ${options.caliqLatencyMs} ms added latency; fake Slack Web API answers at once. Both run in the bench process, which also drives the load.`,
     '',
-    ...SECTIONS.flatMap((section) => renderSection(results, section)),
+    ...SECTIONS.filter((section) => results.rows.some((row) => row.section === section)).flatMap((section) =>
+      renderSection(results, section),
+    ),
     ...renderInstancesSection(results.instances, results.instancesSkipped),
     '## Targets',
     '',

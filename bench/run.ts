@@ -22,6 +22,12 @@ import {
 } from './report.js';
 import { buildRows } from './report-rows.js';
 import { median } from './stats.js';
+import { addSuggestionResults } from './suggestion-results.js';
+import {
+  describeSuggestionScenario,
+  runSuggestionScenario,
+  type SuggestionScenarioOptions,
+} from './suggestion-scenario.js';
 import { type BotRuntime, describeBotCommand, REPO_ROOT, startBaselineProcess, startBotProcess } from './targets.js';
 
 const READY_TIMEOUT_MS = 15_000;
@@ -92,6 +98,21 @@ async function main(): Promise<void> {
     notes.push('--no-build: the bot ran from the existing dist/ without rebuilding it');
   } else {
     notes.push('--no-build and no dist/: the bot ran through tsx, so its start-up includes compiling TypeScript');
+  }
+
+  const suggestionOptions: SuggestionScenarioOptions = {
+    runtime,
+    customers: options.suggestionCustomers,
+    ratePerSec: options.suggestionRate,
+    seconds: options.suggestionSeconds,
+    clients: options.clients,
+    log,
+  };
+  if (options.suggestionsOnly) {
+    log(`account search, ${options.suggestionCustomers} customers, ${options.suggestionRate}/s …`);
+    const written = addSuggestionResults(options.outDir, await runSuggestionScenario(suggestionOptions), date);
+    log(`\nwrote ${written.markdownPath} and ${written.jsonPath}`);
+    return;
   }
 
   const folder = mkdtempSync(join(tmpdir(), 'caliq-slack-bench-'));
@@ -214,6 +235,8 @@ async function main(): Promise<void> {
       }
     }
     if (instancesSkipped) log(`several instances skipped: ${instancesSkipped}`);
+    log(`account search, ${options.suggestionCustomers} customers, ${options.suggestionRate}/s …`);
+    const suggestions = await runSuggestionScenario(suggestionOptions);
 
     notes.push(
       'Several instances: each target (one bot on SQLite; two bots on one PostgreSQL database) sits behind the same round-robin HTTP balancer in the bench process, so both pay the same extra hop; the PostgreSQL server runs on this machine too and its CPU is not counted as the bots’ CPU. Drain: the entries are written into a new schema while the simulator is down, then two instances start together.',
@@ -260,7 +283,9 @@ async function main(): Promise<void> {
       drain,
       instances,
       instancesSkipped,
+      suggestions,
     };
+    notes.push(describeSuggestionScenario(suggestions));
     const results: BenchResults = { ...partial, rows: buildRows(partial), notes };
     const written = writeResults(options.outDir, results);
     log('');
@@ -308,7 +333,7 @@ function pickTargets(results: Record<string, TargetLatencyResult>): {
 main().catch((error: unknown) => {
   if (error instanceof BenchOptionsError) {
     process.stderr.write(
-      `${error.message}\nusage: npm run bench -- [--clients 32] [--paced-rate 100] [--paced-round-seconds 5] [--paced-rounds 2] [--round-seconds 5] [--rounds 4] [--drain 10000] [--caliq-latency 50] [--startups 3] [--quick] [--no-build] [--cpu-prof [dir]] [--db-dir dir] [--no-instances] [--out dir]\n`,
+      `${error.message}\nusage: npm run bench -- [--clients 32] [--paced-rate 100] [--paced-round-seconds 5] [--paced-rounds 2] [--round-seconds 5] [--rounds 4] [--drain 10000] [--caliq-latency 50] [--startups 3] [--suggestion-customers 100000] [--suggestion-rate 100] [--suggestion-seconds 30] [--suggestions-only] [--no-instances] [--quick] [--no-build] [--cpu-prof [dir]] [--db-dir dir] [--out dir]\n`,
     );
     process.exit(2);
   }

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { App, type CustomRoute } from '@slack/bolt';
 import { v4 as uuidv4 } from 'uuid';
+import { createAccountDirectory } from './accounts/index.js';
 import { createCaliqClient, createCaliqReferenceData } from './caliq/index.js';
 import { createLinkedChannels } from './channels/linked-channels.js';
 import { type Config, secretsOf } from './config.js';
@@ -66,6 +67,11 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
 
   const caliq = createCaliqClient({ ...config.caliq, logger, onAttempt: metrics?.caliqCall });
   const reference = createCaliqReferenceData(caliq, { ttlMs: config.caliq.referenceTtlMs, logger });
+  const accounts = createAccountDirectory({
+    customers: () => reference.customers.current(),
+    namedCustomers: () => reference.customerNames.current(),
+    logger,
+  });
 
   const employeeMap = loadEmployeeMap(config.people.employeeMapPath);
   if (employeeMap.missing) {
@@ -186,6 +192,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     now,
     newUniqueId: uuidv4,
     reference,
+    accounts,
     people,
     prefs,
     journal,
@@ -211,7 +218,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     metrics,
     async start() {
       await app.init();
-      void reference.warmUp();
+      // The search index is built once the lists are in, not by the first user who types.
+      void reference.warmUp().then(() => accounts.index());
       await links.start();
       let port: number | undefined;
       if (config.slack.socketMode) {

@@ -107,4 +107,10 @@ describe('layering of src/', () => {
       !path.relative(repoRoot, path.resolve(path.dirname(file), specifier)).startsWith('src');
     expect(findViolations([...topFolders, 'slack-stand-in', 'demo'], intoTest)).toEqual([]);
   });
+
+  it('keeps the account search free of Slack: no @slack/* package, no views, listeners or slack', () => {
+    expect(listModules('accounts').length).toBeGreaterThan(0);
+    expect(findViolations(['accounts'], isSlackSdk)).toEqual([]);
+    expect(findViolations(['accounts'], pointsInto(['views', 'listeners', 'slack']))).toEqual([]);
+  });
 });

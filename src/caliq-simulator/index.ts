@@ -1,4 +1,5 @@
 // The Caliq simulator's public surface, for tests and for main.ts.
+export { type GeneratedCustomer, generateCustomers } from './generate.js';
 export { alreadyLoggedIssue, judgeInteraction, SIMULATOR_MESSAGES, type SimulatorIssue } from './rules.js';
 export { loadSimulatorSeed, readDefaultSeed, type SimulatorSeed } from './seed.js';
 export {

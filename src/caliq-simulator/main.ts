@@ -17,12 +17,14 @@ const logger = createLogger({ level: process.env.LOG_LEVEL || 'debug', pretty: t
 const seedPath = process.env.CALIQ_SIM_SEED;
 const latencyMs = rate('CALIQ_SIM_LATENCY_MS');
 const unavailableRate = rate('CALIQ_SIM_UNAVAILABLE_RATE');
+const generatedCustomers = rate('CALIQ_SIM_CUSTOMERS');
 
 const simulator = await startCaliqSimulator({
   port: rate('CALIQ_SIM_PORT') ?? 4010,
   apiKey,
   logger,
   ...(seedPath ? { seed: loadSimulatorSeed(seedPath) } : {}),
+  ...(generatedCustomers ? { generatedCustomers: Math.round(generatedCustomers) } : {}),
   faults: {
     ...(latencyMs !== undefined ? { latencyMs } : {}),
     ...(unavailableRate !== undefined ? { unavailableRate } : {}),
@@ -30,7 +32,7 @@ const simulator = await startCaliqSimulator({
 });
 
 logger.info(
-  { url: simulator.url, seed: seedPath ?? 'bundled seed.json', latencyMs, unavailableRate },
+  { url: simulator.url, seed: seedPath ?? 'bundled seed.json', generatedCustomers, latencyMs, unavailableRate },
   `Caliq simulator listening on ${simulator.url}; point the bot at it with CALIQ_BASE_URL=${simulator.url} CALIQ_API_KEY=${apiKey}`,
 );
 

@@ -9,6 +9,9 @@ const seedSchema = z.object({
       ID: z.number().int().positive(),
       AccountNo: z.string().min(1).max(10),
       Name: z.string().optional(),
+      /** Back orders, on this channel: such a customer is listed, with its name, by CustomersWithOrders. */
+      OrderCount: z.number().int().nonnegative().optional(),
+      OrderChannelID: z.number().int().positive().optional(),
       /** YYYYMMDD of the last change, for CustomerChange with ChangesSince. */
       ChangedOn: z
         .string()

@@ -190,6 +190,43 @@ describe('reference endpoints', () => {
     });
     expect((await post('Pulse', {})).json.SecondsFromMidnight).toBeTypeOf('number');
   });
+
+  it('names customers with back orders on the channel asked about, only them', async () => {
+    const answer = await post('CustomersWithOrders', { apiKey: 'sim-api-key', ChannelID: 61 });
+    expect(answer.json.CustomerWithOrderList).toEqual([
+      { ID: 1002, AccountNo: 'BRIG02', Name: 'Brighton Garden Supplies', OrderCount: 1, OSValue: 125.5 },
+    ]);
+    expect((await post('CustomersWithOrders', { apiKey: 'sim-api-key', ChannelID: 999 })).status).toBe(204);
+    expect((await post('CustomersWithOrders', { apiKey: 'sim-api-key' })).status).toBe(400);
+  });
+
+  it('adds generated customers in bulk, unique, some named, for load tests', async () => {
+    const big = await startCaliqSimulator({ generatedCustomers: 2000 });
+    try {
+      const answer = await fetch(`${big.url}/api/v1/CustomerChange`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ apiKey: 'sim-api-key', ChangesSince: '' }),
+      });
+      const list = ((await answer.json()) as { CustomerChangeList: Array<{ AccountNo: string }> }).CustomerChangeList;
+      expect(list).toHaveLength(2008);
+      expect(new Set(list.map((customer) => customer.AccountNo)).size).toBe(2008);
+      expect(list.every((customer) => customer.AccountNo.length <= 10)).toBe(true);
+      let named = 0;
+      for (const channelId of [61, 62, 63, 64]) {
+        const names = await fetch(`${big.url}/api/v1/CustomersWithOrders`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ apiKey: 'sim-api-key', ChannelID: channelId }),
+        });
+        named += ((await names.json()) as { CustomerWithOrderList: unknown[] }).CustomerWithOrderList.length;
+      }
+      expect(named).toBeGreaterThan(800);
+      expect(named).toBeLessThan(1200);
+    } finally {
+      await big.close();
+    }
+  });
 });
 
 describe('faults', () => {

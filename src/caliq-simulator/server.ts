@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { generateCustomers } from './generate.js';
 import { alreadyLoggedIssue, judgeInteraction, SIMULATOR_MESSAGES } from './rules.js';
 import { readDefaultSeed, type SimulatorSeed } from './seed.js';
 
@@ -35,6 +36,8 @@ export type CaliqSimulatorOptions = {
   host?: string;
   apiKey?: string;
   seed?: SimulatorSeed;
+  /** Adds this many generated customers (half with names and back orders) to the seed, for load tests. */
+  generatedCustomers?: number;
   faults?: Partial<SimulatorFaults>;
   /** Seed of the fault dice, so a rate gives the same sequence on every run. */
   randomSeed?: number;
@@ -54,7 +57,15 @@ export type CaliqSimulator = {
 
 const NO_FAULTS: SimulatorFaults = { latencyMs: 0, answerDelayMs: 0, unavailableRate: 0, dropRate: 0, down: false };
 
-const ENDPOINTS = ['InteractionCreate', 'Channel', 'Employee', 'Pulse', 'CustomerChange', 'Message'] as const;
+const ENDPOINTS = [
+  'InteractionCreate',
+  'Channel',
+  'Employee',
+  'Pulse',
+  'CustomerChange',
+  'CustomersWithOrders',
+  'Message',
+] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
 
 type Answer = { status: number; json?: unknown; text?: string };
@@ -92,7 +103,18 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 export async function startCaliqSimulator(options: CaliqSimulatorOptions = {}): Promise<CaliqSimulator> {
   const apiKey = options.apiKey ?? 'sim-api-key';
-  const seed = options.seed ?? readDefaultSeed();
+  const baseSeed = options.seed ?? readDefaultSeed();
+  const seed: SimulatorSeed = options.generatedCustomers
+    ? {
+        ...baseSeed,
+        customers: [
+          ...baseSeed.customers,
+          ...generateCustomers(options.generatedCustomers, {
+            channelIds: baseSeed.channels.map((channel) => channel.ID),
+          }),
+        ],
+      }
+    : baseSeed;
   const logger = options.logger?.child({ module: 'caliq-simulator' });
   const random = createRandom(options.randomSeed ?? 20_261_125);
   let faults: SimulatorFaults = { ...NO_FAULTS, ...options.faults };
@@ -131,6 +153,24 @@ export async function startCaliqSimulator(options: CaliqSimulatorOptions = {}): 
     return { status: 200, json: { CustomerChangeList: changed.map((c) => ({ ID: c.ID, AccountNo: c.AccountNo })) } };
   }
 
+  /** Customers with back orders on the channel asked about; 400 without a channel, 204 when none. */
+  function listCustomersWithOrders(body: Record<string, unknown>): Answer {
+    const channelId = Number(body.ChannelID);
+    if (!Number.isInteger(channelId) || channelId <= 0) return { status: 400, text: 'ChannelID must be a channel ID' };
+    const withOrders = seed.customers.filter(
+      (c) => (c.OrderCount ?? 0) > 0 && c.Name !== undefined && c.OrderChannelID === channelId,
+    );
+    if (withOrders.length === 0) return { status: 204 };
+    const list = withOrders.map((c) => ({
+      ID: c.ID,
+      AccountNo: c.AccountNo,
+      Name: c.Name,
+      OrderCount: c.OrderCount,
+      OSValue: (c.OrderCount ?? 0) * 125.5,
+    }));
+    return { status: 200, json: { CustomerWithOrderList: list } };
+  }
+
   function answerEndpoint(endpoint: Endpoint, body: Record<string, unknown>): Answer {
     if (endpoint === 'Pulse') {
       const midnight = new Date().setUTCHours(0, 0, 0, 0);
@@ -148,6 +188,8 @@ export async function startCaliqSimulator(options: CaliqSimulatorOptions = {}): 
         return seed.employees.length === 0 ? { status: 204 } : { status: 200, json: { EmployeeList: seed.employees } };
       case 'CustomerChange':
         return listCustomers(body);
+      case 'CustomersWithOrders':
+        return listCustomersWithOrders(body);
       case 'Message':
         return { status: 200, json: { MessagesList: Object.values(SIMULATOR_MESSAGES) } };
     }

@@ -205,6 +205,12 @@ describe('list endpoints', () => {
       { id: 1008, accountNo: 'HULL04' },
     ]);
     expect(await client.listCustomers('20990101')).toEqual([]);
+    expect(await client.listCustomersWithOrders(64)).toEqual([
+      { id: 1001, accountNo: 'ACME01', name: 'Acme Engineering Ltd', orderCount: 3, osValue: 376.5 },
+      { id: 1004, accountNo: 'DUND01', name: 'Dundee Marine Parts', orderCount: 2, osValue: 251 },
+      { id: 1007, accountNo: 'GLOS11', name: 'Gloucester Tiles & Stone', orderCount: 4, osValue: 502 },
+    ]);
+    expect(await client.listCustomersWithOrders(999)).toEqual([]);
     expect(await client.listEmployees()).toContainEqual({
       id: 'JSMITH',
       name: 'Jane Smith',

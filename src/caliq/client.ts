@@ -13,6 +13,7 @@ import { buildInteractionBody } from './interaction-body.js';
 import {
   channelAnswerSchema,
   customerChangeAnswerSchema,
+  customersWithOrdersAnswerSchema,
   describeZodIssues,
   interactionCreateAnswerSchema,
   messageAnswerSchema,
@@ -145,6 +146,13 @@ export function createCaliqClient(options: CaliqClientOptions): CaliqClient {
         [],
       );
     },
+    listCustomersWithOrders: (channelId: number) =>
+      readList(
+        'CustomersWithOrders',
+        JSON.stringify({ apiKey: options.apiKey, ChannelID: channelId }),
+        withSchema(customersWithOrdersAnswerSchema, (data) => data.CustomerWithOrderList),
+        [],
+      ),
     listMessages: () =>
       readList(
         'Message',

@@ -144,6 +144,8 @@ describe('createCaliqReferenceData', () => {
           { id: 1, accountNo: 'acme01 ' },
           { id: 2, accountNo: 'BRIG02' },
         ]),
+      listCustomersWithOrders: (channelId) =>
+        answer(`names-${channelId}`, [{ id: 1, accountNo: 'ACME01', name: 'Acme Ltd', orderCount: 2, osValue: 10 }]),
       listEmployees: () => answer('employees', [{ id: 'JSMITH' }]),
       listMessages: () => answer('messages', []),
       pulse: () => Promise.resolve({ secondsFromMidnight: 1 }),
@@ -156,6 +158,9 @@ describe('createCaliqReferenceData', () => {
     await data.warmUp();
     expect(data.channels.current()).toEqual([{ id: 64, description: 'Sales Rep' }]);
     expect(data.employees.current()).toEqual([{ id: 'JSMITH' }]);
+    expect(data.customerNames.current()).toEqual([
+      { id: 1, accountNo: 'ACME01', name: 'Acme Ltd', orderCount: 2, osValue: 10 },
+    ]);
     expect([...(data.knownAccountNos() ?? [])]).toEqual(['ACME01', 'BRIG02']);
     expect(data.knownAccountNos()).toBe(data.knownAccountNos());
   });
@@ -168,5 +173,24 @@ describe('createCaliqReferenceData', () => {
     expect(data.channels.current()).toHaveLength(1);
     const summary = lines.map((line) => JSON.parse(line)).find((entry) => entry.failed);
     expect(summary).toMatchObject({ failed: ['customers', 'messages'], module: 'caliq-reference' });
+  });
+
+  it('asks CustomersWithOrders on every channel and fails the names only when every channel fails', async () => {
+    const client = fakeClient(new Set(['names-64']));
+    const twoChannels = {
+      ...client,
+      listChannels: () =>
+        Promise.resolve([
+          { id: 61, description: 'Web' },
+          { id: 64, description: 'Sales Rep' },
+        ]),
+    };
+    const data = createCaliqReferenceData(twoChannels, { ttlMs: 1000, logger: captureLogs().logger });
+    expect(await data.customerNames.get()).toHaveLength(1);
+    const allDown = createCaliqReferenceData(fakeClient(new Set(['names-64'])), {
+      ttlMs: 1000,
+      logger: captureLogs().logger,
+    });
+    await expect(allDown.customerNames.get()).rejects.toThrow('names-64 down');
   });
 });

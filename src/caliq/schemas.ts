@@ -1,6 +1,6 @@
 // zod schemas of Caliq's documented JSON answers, lenient where .NET may send null, strict where the bot depends on it.
 import { z } from 'zod';
-import type { CaliqChannel, CaliqCustomer, CaliqIssue, CaliqMessage } from './types.js';
+import type { CaliqChannel, CaliqCustomer, CaliqCustomerWithOrders, CaliqIssue, CaliqMessage } from './types.js';
 
 /** .NET serializes an empty list as null as often as []; both mean "none". */
 const listOf = <T extends z.ZodType>(item: T) =>
@@ -44,6 +44,28 @@ export const customerChangeAnswerSchema = z.object({
     z
       .object({ ID: integerId, AccountNo: z.string() })
       .transform((customer): CaliqCustomer => ({ id: customer.ID, accountNo: customer.AccountNo.trim() })),
+  ),
+});
+
+/** Money and counts may come as numbers, numeric strings or null; only the ID, number and name matter to the bot. */
+const looseNumber = z
+  .union([z.number(), z.string(), z.null()])
+  .optional()
+  .transform((value) => (value === null || value === undefined || value === '' ? 0 : Number(value)));
+
+export const customersWithOrdersAnswerSchema = z.object({
+  CustomerWithOrderList: listOf(
+    z
+      .object({ ID: integerId, AccountNo: z.string(), Name: textOrNull, OrderCount: looseNumber, OSValue: looseNumber })
+      .transform(
+        (customer): CaliqCustomerWithOrders => ({
+          id: customer.ID,
+          accountNo: customer.AccountNo.trim(),
+          name: customer.Name.trim(),
+          orderCount: customer.OrderCount,
+          osValue: customer.OSValue,
+        }),
+      ),
   ),
 });
 

@@ -35,6 +35,14 @@ export type InteractionOutcome =
 
 export type CaliqChannel = { id: number; description: string };
 export type CaliqCustomer = { id: number; accountNo: string };
+/** A customer with back orders on a channel (CustomersWithOrders): the only answer that carries names. */
+export type CaliqCustomerWithOrders = {
+  id: number;
+  accountNo: string;
+  name: string;
+  orderCount: number;
+  osValue: number;
+};
 /** Employee fields are undocumented; only the ID is certain. */
 export type CaliqEmployee = { id: string; name?: string; email?: string };
 export type CaliqMessage = { id: number; description: string };
@@ -46,6 +54,8 @@ export type CaliqClient = {
   listEmployees(): Promise<CaliqEmployee[]>;
   /** `changesSince` is YYYYMMDD; omitted lists every customer. */
   listCustomers(changesSince?: string): Promise<CaliqCustomer[]>;
+  /** Customers with back orders on this channel, with their names; an empty list for 204. */
+  listCustomersWithOrders(channelId: number): Promise<CaliqCustomerWithOrders[]>;
   listMessages(): Promise<CaliqMessage[]>;
   pulse(): Promise<{ secondsFromMidnight: number }>;
 };

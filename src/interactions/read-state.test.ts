@@ -24,6 +24,19 @@ function realisticValues(): Record<string, Record<string, unknown>> {
 }
 
 describe('readDraft', () => {
+  it('reads the account from the search (external_select), or nothing when none is chosen', () => {
+    const values = realisticValues();
+    values[BLOCK.account] = {
+      [ELEMENT.account]: {
+        type: 'external_select',
+        selected_option: option('ACME01', 'ACME01 · Acme Engineering Ltd'),
+      },
+    };
+    expect(readDraft(values).accountNo).toBe('ACME01');
+    values[BLOCK.account] = { [ELEMENT.account]: { type: 'external_select', selected_option: null } };
+    expect(readDraft(values).accountNo).toBeUndefined();
+  });
+
   it('reads every field of a realistic submission', () => {
     expect(readDraft(realisticValues())).toEqual({
       accountNo: 'acme01',

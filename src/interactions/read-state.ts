@@ -24,7 +24,7 @@ function elementOf(values: StateValues, field: Field): Record<string, unknown> |
   return isRecord(element) ? element : undefined;
 }
 
-/** The text of a plain_text_input / number_input, or the value of a radio_buttons / static_select choice. */
+/** The text of a plain_text_input / number_input, or the value of a radio_buttons / static_select / external_select choice. */
 function readString(values: StateValues, field: Field): string | undefined {
   const element = elementOf(values, field);
   if (!element) return undefined;

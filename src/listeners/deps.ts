@@ -1,4 +1,5 @@
 // What every listener may use; passed in by main.ts (or a test), never imported as a singleton.
+import type { AccountDirectory } from '../accounts/index.js';
 import type { CaliqReferenceData } from '../caliq/index.js';
 import type { LinkedChannels } from '../channels/linked-channels.js';
 import type { Config } from '../config.js';
@@ -15,6 +16,8 @@ export type ListenerDeps = {
   now: () => Date;
   newUniqueId: () => string;
   reference: CaliqReferenceData;
+  /** Customer search for the account field, and each user's recent accounts; answers from memory. */
+  accounts: AccountDirectory;
   people: PeopleDirectory;
   prefs: CachedUserPrefs;
   journal: JournalStore;

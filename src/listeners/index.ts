@@ -7,6 +7,7 @@ import { registerReminderButtons } from './actions/reminder-buttons.js';
 import { registerLogInteractionCommand } from './commands/log-interaction.js';
 import type { ListenerDeps } from './deps.js';
 import { registerAppHome } from './events/app-home.js';
+import { registerAccountSuggestions } from './options/index.js';
 import { registerLogFromMessageShortcut } from './shortcuts/log-from-message.js';
 import { registerLogGlobalShortcut } from './shortcuts/log-global.js';
 import { registerLogSubmission } from './views/log-submission.js';
@@ -18,6 +19,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerLogFromMessageShortcut(app, deps);
   registerLogSubmission(app, deps);
   registerModalChecks(app, deps);
+  registerAccountSuggestions(app, deps);
   registerJournalButtons(app, deps);
   registerReminderButtons(app, deps);
   registerLogGlobalShortcut(app, deps);

@@ -2,7 +2,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { Draft, ModalMetadata } from '../interactions/draft.js';
 import { buildLogModal, buildUnmappedUserMessage } from '../views/index.js';
+import { accountFieldFor } from './account-field.js';
 import type { ListenerDeps } from './deps.js';
+import { seedRecentAccounts } from './seed-recent-accounts.js';
 
 export type OpenLogModalArgs = {
   client: WebClient;
@@ -35,12 +37,14 @@ export async function openLogModal(deps: ListenerDeps, args: OpenLogModalArgs): 
   const view = buildLogModal({
     draft: { ...draft, channelId: draft.channelId ?? lastChannelId },
     accountFromChannel,
+    accountField: accountFieldFor(deps, draft.accountNo),
     metadata: args.metadata,
     submitterId: args.userId,
     channels: deps.reference.channels.current(),
     defaultChannelId: deps.config.caliq.defaultChannelId,
   });
   const opened = await args.client.views.open({ trigger_id: args.triggerId, view });
+  await seedRecentAccounts(deps, args.userId);
   return opened.view?.id;
 }
 

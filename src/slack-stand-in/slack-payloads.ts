@@ -266,11 +266,40 @@ export const blockActionsPayload = (input: BlockActionsInput): Json => {
   };
 };
 
+export type BlockSuggestionInput = Actor & {
+  /** What the user has typed in the menu so far. */
+  value: string;
+  actionId?: string;
+  blockId?: string;
+  /** The modal the menu is in; default the log modal. */
+  view?: ViewInput;
+};
+
+/** What Slack posts to the options load URL while a user types in an external_select inside a modal. */
+export const blockSuggestionPayload = (input: BlockSuggestionInput): Json => {
+  const view = modalView(input.view);
+  return {
+    type: 'block_suggestion',
+    user: userOf(input),
+    container: { type: 'view', view_id: view.id },
+    api_app_id: FAKE_SLACK_IDS.appId,
+    token: 'deprecated-verification-token',
+    action_id: input.actionId ?? ELEMENT.account,
+    block_id: input.blockId ?? BLOCK.account,
+    value: input.value,
+    team: teamOf(input),
+    enterprise: null,
+    is_enterprise_install: false,
+    view,
+  };
+};
+
 type Option = { value: string; text: string };
 
 /** What a user left in the log modal, keyed like BLOCK; `null` means touched nothing (Slack sends null). */
 export type LogModalInput = {
-  account?: string | null;
+  /** Typed into the text field (a string), or picked in the search (an option: external_select state). */
+  account?: string | Option | null;
   kind?: 'C' | 'E' | 'V' | Option | null;
   /** A Caliq channel id (`64`) or an option with its label. */
   channel?: number | string | Option | null;
@@ -306,6 +335,10 @@ const elementState = (key: keyof typeof BLOCK, value: LogModalInput[keyof LogMod
     }
     case 'followUpBy':
       return { type: 'users_select', selected_user: given as string | null };
+    case 'account':
+      return typeof given === 'object' && given !== null
+        ? { type: 'external_select', selected_option: selectedOption(given as Option) }
+        : { type: 'plain_text_input', value: given as string | null };
     default:
       return { type: 'plain_text_input', value: given as string | null };
   }

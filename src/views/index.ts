@@ -1,5 +1,5 @@
 // The views' public surface: pure builders of Slack modals and messages, and the limits they respect.
-
+export { accountOption, buildAccountSuggestions } from './account-options.js';
 export { actionsBlock, buttonElement, contextBlock, type MessageView, plainText, sectionBlock } from './blocks.js';
 export {
   buildChannelLinkedMessage,
@@ -22,7 +22,13 @@ export { buildHomeView, HOME_ENTRIES, type HomeViewInput } from './home-view.js'
 export { buildIssueBlocks, formatIssue } from './issues.js';
 export { listMessageLimitViolations, listModalLimitViolations } from './limit-violations.js';
 export { SLACK_LIMITS, ViewLimitError } from './limits.js';
-export { buildLogModal, DEFAULT_HINTS, type LogModalInput } from './log-modal.js';
+export {
+  ACCOUNT_MIN_QUERY_LENGTH,
+  type AccountFieldInput,
+  buildLogModal,
+  DEFAULT_HINTS,
+  type LogModalInput,
+} from './log-modal.js';
 export { decodeModalMetadata, encodeModalMetadata } from './modal-metadata.js';
 export {
   buildAlreadyLoggedMessage,

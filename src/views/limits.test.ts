@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { buildAccountSuggestions } from './account-options.js';
 import type { MessageView } from './blocks.js';
 import {
   buildChannelLinkedMessage,
@@ -11,7 +12,7 @@ import {
 import { buildHelpMessage } from './help-message.js';
 import { listMessageLimitViolations, listModalLimitViolations } from './limit-violations.js';
 import { SLACK_LIMITS } from './limits.js';
-import { buildLogModal } from './log-modal.js';
+import { type AccountFieldInput, buildLogModal } from './log-modal.js';
 import {
   buildAlreadyLoggedMessage,
   buildBusyMessage,
@@ -122,9 +123,15 @@ describe('every builder stays within Slack limits with worst-case input', () => 
     expect(all).not.toMatch(/<!channel>|<@U1>|<http:\/\/evil|(?<![\w.%+-])@here\b/);
   });
 
-  it('the modal with a hostile draft and 150 channels', () => {
+  const accountFields: Array<[string, AccountFieldInput]> = [
+    ['text field', { kind: 'text' }],
+    ['search', { kind: 'search', selected: { accountNo: 'ACME01', name: long } }],
+  ];
+  it.each(accountFields)('the modal with a hostile draft and 150 channels, account %s', (_name, accountField) => {
     const view: ModalView = buildLogModal({
       draft: { accountNo: long, contactFirstName: long, notes: long, followUpNotes: long, when: long },
+      accountField,
+      accountFromChannel: long,
       metadata: { uniqueId: UNIQUE_ID, replyTo: { responseUrl: 'https://hooks.slack.com/x' }, source: 'edit' },
       submitterId: 'U0ME',
       channels: Array.from({ length: 150 }, (_, i) => ({ id: i, description: long })),
@@ -132,6 +139,16 @@ describe('every builder stays within Slack limits with worst-case input', () => 
     });
     expect(listModalLimitViolations(view)).toEqual([]);
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
+  });
+
+  it('account suggestions: 100 options at most, each within the option limits', () => {
+    const accounts = Array.from({ length: 150 }, (_, i) => ({ accountNo: `A${i}`, name: long }));
+    const { options } = buildAccountSuggestions(accounts);
+    expect(options).toHaveLength(SLACK_LIMITS.staticSelectOptions);
+    for (const option of options) {
+      expect(option.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.optionText);
+      expect(option.value?.length).toBeLessThanOrEqual(SLACK_LIMITS.optionValue);
+    }
   });
 });
 

@@ -1,4 +1,6 @@
 import type {
+  ContextBlock,
+  ExternalSelect,
   InputBlock,
   KnownBlock,
   ModalView,
@@ -39,7 +41,14 @@ const fullDraft: Draft = {
 };
 
 function build(overrides: Partial<LogModalInput> = {}): ModalView {
-  return buildLogModal({ draft: {}, metadata, submitterId: 'U0ME', channels, ...overrides });
+  return buildLogModal({
+    draft: {},
+    accountField: { kind: 'search' },
+    metadata,
+    submitterId: 'U0ME',
+    channels,
+    ...overrides,
+  });
 }
 
 const blocksOf = (view: ModalView) => view.blocks as KnownBlock[];
@@ -71,8 +80,10 @@ describe('buildLogModal', () => {
     const empty = build();
     const full = build({ draft: fullDraft, hints: { when: 'Means Tue 24 Nov 2026, 15:00' } });
     const noChannels = build({ draft: fullDraft, channels: undefined });
+    const noSearch = build({ draft: fullDraft, accountField: { kind: 'text' }, accountFromChannel: 'acme-team' });
     expect(idsOf(full)).toEqual(idsOf(empty));
     expect(idsOf(noChannels)).toEqual(idsOf(empty));
+    expect(idsOf(noSearch)).toEqual(idsOf(empty));
   });
 
   it('carries the metadata', () => {
@@ -80,7 +91,7 @@ describe('buildLogModal', () => {
   });
 
   it("respects Caliq's and Slack's field lengths", () => {
-    const view = build();
+    const view = build({ accountField: { kind: 'text' } });
     const maxLength = (blockId: string) => (input(view, blockId).element as PlainTextInput).max_length;
     expect(maxLength(BLOCK.account)).toBe(10);
     expect(maxLength(BLOCK.contactFirstName)).toBe(50);
@@ -92,7 +103,7 @@ describe('buildLogModal', () => {
   it('fills every field from the draft', () => {
     const view = build({ draft: fullDraft });
     const value = (blockId: string) => (input(view, blockId).element as PlainTextInput).initial_value;
-    expect(value(BLOCK.account)).toBe('ACME01');
+    expect((input(view, BLOCK.account).element as ExternalSelect).initial_option?.value).toBe('ACME01');
     expect(value(BLOCK.contactFirstName)).toBe('Jane');
     expect(value(BLOCK.contactSurname)).toBe('Smith');
     expect(value(BLOCK.when)).toBe('yesterday 3pm');
@@ -110,7 +121,7 @@ describe('buildLogModal', () => {
 
   it('leaves an empty draft empty, with the submitter as follow-up person', () => {
     const view = build();
-    expect((input(view, BLOCK.account).element as PlainTextInput).initial_value).toBeUndefined();
+    expect((input(view, BLOCK.account).element as ExternalSelect).initial_option).toBeUndefined();
     expect((input(view, BLOCK.channel).element as StaticSelect).initial_option).toBeUndefined();
     expect((input(view, BLOCK.followUpBy).element as UsersSelect).initial_user).toBe('U0ME');
     expect((input(view, BLOCK.channel).element as StaticSelect).options?.map((o) => o.text.text)).toEqual([
@@ -189,8 +200,83 @@ describe('buildLogModal', () => {
   });
 
   it('cuts draft values that are longer than their field allows', () => {
-    const view = build({ draft: { accountNo: 'ACME-TOO-LONG-01', notes: 'n'.repeat(5000) } });
+    const view = build({
+      draft: { accountNo: 'ACME-TOO-LONG-01', notes: 'n'.repeat(5000) },
+      accountField: { kind: 'text' },
+    });
     expect((input(view, BLOCK.account).element as PlainTextInput).initial_value?.length).toBeLessThanOrEqual(10);
     expect(listModalLimitViolations(view)).toEqual([]);
+  });
+});
+
+describe('the account field', () => {
+  const contextAfterAccount = (view: ModalView): string[] => {
+    const blocks = blocksOf(view);
+    const at = blocks.findIndex((b) => b.type === 'input' && b.block_id === BLOCK.account);
+    const lines: string[] = [];
+    for (const block of blocks.slice(at + 1)) {
+      if (block.type !== 'context') break;
+      lines.push(...(block as ContextBlock).elements.map((element) => ('text' in element ? element.text : '')));
+    }
+    return lines;
+  };
+
+  it('is a search fed by the bot from the first character, showing the chosen number and name', () => {
+    const view = build({
+      draft: { accountNo: 'acme01' },
+      accountField: { kind: 'search', selected: { accountNo: 'ACME01', name: 'Acme Engineering Ltd' } },
+    });
+    const element = input(view, BLOCK.account).element as ExternalSelect;
+    expect(element.type).toBe('external_select');
+    expect(element.action_id).toBe(ELEMENT.account);
+    expect(element.min_query_length).toBe(1);
+    expect(element.initial_option).toEqual({
+      text: { type: 'plain_text', text: 'ACME01 · Acme Engineering Ltd', emoji: true },
+      value: 'ACME01',
+    });
+    expect(contextAfterAccount(view)).toEqual([]);
+  });
+
+  it('shows an account the list does not have as typed, number only, for validation to name on submit', () => {
+    const view = build({ draft: { accountNo: 'NOPE99' }, accountField: { kind: 'search' } });
+    expect((input(view, BLOCK.account).element as ExternalSelect).initial_option).toEqual({
+      text: { type: 'plain_text', text: 'NOPE99', emoji: true },
+      value: 'NOPE99',
+    });
+  });
+
+  it('cuts a long name to fit the option, never the number', () => {
+    const name = 'The Very Long Name of a Customer That Goes On and On Trading Limited Company';
+    const view = build({ draft: {}, accountField: { kind: 'search', selected: { accountNo: 'LONG01', name } } });
+    const option = (input(view, BLOCK.account).element as ExternalSelect).initial_option;
+    expect(option?.text.text).toHaveLength(75);
+    expect(option?.text.text.startsWith('LONG01 · The Very')).toBe(true);
+    expect(option?.value).toBe('LONG01');
+  });
+
+  it("falls back to today's text field, saying why, when the customer list isn't loaded", () => {
+    const view = build({ draft: { accountNo: 'ACME01' }, accountField: { kind: 'text' } });
+    const element = input(view, BLOCK.account).element as PlainTextInput;
+    expect(element.type).toBe('plain_text_input');
+    expect(element.initial_value).toBe('ACME01');
+    expect(element.max_length).toBe(10);
+    expect(contextAfterAccount(view)).toEqual([DEFAULT_HINTS.accountSearchUnavailable]);
+    expect(listModalLimitViolations(view)).toEqual([]);
+  });
+
+  it('says which linked channel the account came from, under the field, in either form', () => {
+    const line = 'Account from #acme-team (linked channel)';
+    const search = build({
+      draft: { accountNo: 'ACME01' },
+      accountField: { kind: 'search', selected: { accountNo: 'ACME01' } },
+      accountFromChannel: 'acme-team',
+    });
+    expect(contextAfterAccount(search)).toEqual([line]);
+    const text = build({
+      draft: { accountNo: 'ACME01' },
+      accountField: { kind: 'text' },
+      accountFromChannel: 'acme-team',
+    });
+    expect(contextAfterAccount(text)).toEqual([line, DEFAULT_HINTS.accountSearchUnavailable]);
   });
 });

@@ -1,5 +1,7 @@
 // The "Log interaction" modal: every input with stable block/action IDs, so views.update keeps what the user typed.
 import type {
+  ContextBlock,
+  ExternalSelect,
   InputBlock,
   KnownBlock,
   ModalView,
@@ -8,26 +10,32 @@ import type {
   PlainTextOption,
   StaticSelect,
 } from '@slack/types';
+import type { AccountRecord } from '../accounts/index.js';
 import { CALIQ_LIMITS, type CaliqChannel, type InteractionKind } from '../caliq/types.js';
 import { BLOCK, CALLBACK, ELEMENT } from '../ids.js';
 import type { Draft, ModalMetadata } from '../interactions/draft.js';
+import { accountOption } from './account-options.js';
 import { plainText } from './blocks.js';
 import { truncate } from './escape.js';
 import { SLACK_LIMITS } from './limits.js';
 import { encodeModalMetadata } from './modal-metadata.js';
 
+/**
+ * The account field: a search over Caliq's customers (`selected` is the draft's account as the index knows it), or a
+ * text field when the customer list has not loaded (Caliq down at start-up), which the form then explains.
+ */
+export type AccountFieldInput = { kind: 'search'; selected?: AccountRecord } | { kind: 'text' };
+
 export type LogModalInput = {
   draft: Draft;
+  accountField: AccountFieldInput;
+  /** The linked channel the account was taken from ("acme-team"), shown under the account field. */
+  accountFromChannel?: string;
   metadata: ModalMetadata;
   submitterId: string;
   /** Caliq's channels; undefined or empty when Caliq could not be asked (then the user types the ID). */
   channels: readonly CaliqChannel[] | undefined;
   defaultChannelId?: number;
-  /**
-   * The name of the Slack channel whose link preselected the account ("Account from #channel"). Rendering belongs to
-   * the account-search work (branch wip/search); until it merges, this only carries the value.
-   */
-  accountFromChannel?: string;
   /** How the date fields were understood ("Means Wed 25 Nov 2026, 15:00"), shown under the fields. */
   hints?: { when?: string; followUpWhen?: string; followUpBy?: string };
 };
@@ -37,7 +45,12 @@ export const DEFAULT_HINTS = {
   followUpWhen: 'A date without a time means 09:00 for the follow-up person. Leave empty for no follow-up.',
   followUpBy: 'They get a direct message from me when the follow-up is due.',
   channelUnavailable: "Caliq's channel list is unavailable right now; type the channel ID.",
+  accountSearchUnavailable:
+    "Caliq's customer list isn't loaded yet (Caliq didn't answer), so search is off: type the account number.",
 } as const;
+
+/** Shortest query Slack sends for: account numbers are short, so search from the first character. */
+export const ACCOUNT_MIN_QUERY_LENGTH = 1;
 
 const KIND_OPTIONS: Record<InteractionKind, PlainTextOption> = {
   C: { text: plainText('Call'), value: 'C' },
@@ -132,20 +145,44 @@ function channelBlock(input: LogModalInput): InputBlock {
   return inputBlock(BLOCK.channel, 'Caliq channel', element, hint ? { hint } : {});
 }
 
+function contextLine(text: string): ContextBlock {
+  return { type: 'context', elements: [plainText(truncate(text, SLACK_LIMITS.sectionText))] };
+}
+
+/** The account input, then a line for each thing the user should know about it (where it came from, no search). */
+function accountBlocks(input: LogModalInput): KnownBlock[] {
+  const { draft, accountField } = input;
+  const lines: ContextBlock[] = [];
+  if (input.accountFromChannel) lines.push(contextLine(`Account from #${input.accountFromChannel} (linked channel)`));
+  if (accountField.kind === 'text') {
+    lines.push(contextLine(DEFAULT_HINTS.accountSearchUnavailable));
+    const element = textInput(ELEMENT.account, {
+      maxLength: CALIQ_LIMITS.accountNo,
+      initial: draft.accountNo,
+      placeholder: 'e.g. ACME01',
+    });
+    return [inputBlock(BLOCK.account, 'Customer account no.', element), ...lines];
+  }
+  // A draft account the index doesn't know is still shown as given; validation names it on submit.
+  const given = draft.accountNo?.trim();
+  const initial = accountField.selected ?? (given ? { accountNo: given } : undefined);
+  const initialOption = initial ? accountOption(initial) : undefined;
+  const element: ExternalSelect = {
+    type: 'external_select',
+    action_id: ELEMENT.account,
+    placeholder: plainText('Type an account number or name'),
+    min_query_length: ACCOUNT_MIN_QUERY_LENGTH,
+    ...(initialOption ? { initial_option: initialOption } : {}),
+  };
+  return [inputBlock(BLOCK.account, 'Customer', element), ...lines];
+}
+
 /** The log modal for a draft (empty for a fresh entry; filled for edit and resubmit). */
 export function buildLogModal(input: LogModalInput): ModalView {
   const { draft, hints = {} } = input;
   const kind = draft.kind ? KIND_OPTIONS[draft.kind] : undefined;
   const blocks: KnownBlock[] = [
-    inputBlock(
-      BLOCK.account,
-      'Customer account no.',
-      textInput(ELEMENT.account, {
-        maxLength: CALIQ_LIMITS.accountNo,
-        initial: draft.accountNo,
-        placeholder: 'e.g. ACME01',
-      }),
-    ),
+    ...accountBlocks(input),
     inputBlock(BLOCK.kind, 'Type', {
       type: 'radio_buttons',
       action_id: ELEMENT.kind,

@@ -240,7 +240,7 @@ describe('delivery of journaled interactions', () => {
       const reopened = await h.lastOpenedView();
       expect(decodeModalMetadata(reopened.private_metadata as string)).toMatchObject({ uniqueId, source: 'edit' });
       const prefilled = textOf(reopened.blocks);
-      expect(prefilled).toContain('"initial_value":"ACME01"');
+      expect(prefilled).toContain('"text":"ACME01 · Acme Engineering Ltd","emoji":true},"value":"ACME01"}');
       expect(prefilled).toContain(`"initial_user":"${BOB}"`);
       expect(prefilled).toContain(BLOCK.followUpBy);
 

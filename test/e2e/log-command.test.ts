@@ -41,7 +41,10 @@ describe('/log-interaction over HTTP', () => {
     expect(reply.elapsedMs).toBeLessThan(1000);
     const view = await h.lastOpenedView();
     expect(h.fake.calls[0]?.method).toBe('views.open');
-    expect(blockOf(view, BLOCK.account)?.element?.initial_value).toBe('ACME01');
+    expect(blockOf(view, BLOCK.account)?.element?.initial_option).toEqual({
+      text: { type: 'plain_text', text: 'ACME01 · Acme Engineering Ltd', emoji: true },
+      value: 'ACME01',
+    });
     expect(blockOf(view, BLOCK.when)?.element?.initial_value).toBe('yesterday 3pm');
     expect(blockOf(view, BLOCK.notes)?.element?.initial_value).toBe('discussed renewal');
     expect((blockOf(view, BLOCK.kind)?.element?.initial_option as { value: string } | undefined)?.value).toBe('C');

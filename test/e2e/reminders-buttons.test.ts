@@ -162,7 +162,7 @@ describe('follow-up reminders: buttons', () => {
     await vi.waitFor(async () => expect(h.fake.callsTo('views.open').length).toBe(opensBefore + 1));
     const view = h.fake.callsTo('views.open').at(-1)?.args.view as { blocks: ModalBlock[] };
     const block = (id: string) => view.blocks.find((b) => b.block_id === id)?.element;
-    expect(block(BLOCK.account)?.initial_value).toBe('ACME01');
+    expect(block(BLOCK.account)?.initial_option?.value).toBe('ACME01');
     expect(block(BLOCK.contactFirstName)?.initial_value).toBe('Jane');
     expect(block(BLOCK.contactSurname)?.initial_value).toBe('Smith');
     expect(block(BLOCK.channel)?.initial_option?.value).toBe('64');

@@ -12,6 +12,7 @@ import {
   appHomeOpenedEvent,
   type BlockActionsInput,
   blockActionsPayload,
+  blockSuggestionPayload,
   type CommandFields,
   commandBody,
   eventCallbackPayload,
@@ -82,6 +83,8 @@ export type Harness = {
   event(event: Record<string, unknown>): Promise<SlackEndpointReply>;
   /** The user opened the app's Home tab. */
   openHome(userId?: string): Promise<SlackEndpointReply>;
+  /** A block_suggestion from the log modal's account search, as if the user typed `value`. */
+  suggest(value: string, options?: { userId?: string }): Promise<SlackEndpointReply>;
   /** The last view the bot opened with views.open. */
   lastOpenedView(): Promise<Record<string, unknown>>;
   stop(options?: { keepServers?: boolean }): Promise<void>;
@@ -130,6 +133,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     startReminderLoop: options.startReminderLoop,
   });
   const { port } = await bot.start();
+  // The customer list and names are loading (or failing, with Caliq down): wait, so a test sees one form or the other.
+  await Promise.allSettled([bot.deps.reference.customers.get(), bot.deps.reference.customerNames.get()]);
   const baseUrl = `http://127.0.0.1:${port}`;
   const eventsUrl = `${baseUrl}/slack/events`;
   const post = (body: string) => postToSlackEndpoint(eventsUrl, body, { signingSecret: SIGNING_SECRET });
@@ -172,6 +177,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     globalShortcut: (input = {}) => post(interactionBody(globalShortcutPayload(input))),
     event: (event) => postEvent(event),
     openHome: (userId = ALICE) => postEvent(appHomeOpenedEvent({ userId })),
+    suggest: (value, suggestOptions = {}) =>
+      post(interactionBody(blockSuggestionPayload({ value, userId: suggestOptions.userId ?? ALICE }))),
     lastOpenedView,
     async stop(stopOptions = {}) {
       await bot.stop();

@@ -4,6 +4,7 @@ import { WebAPIPlatformError } from '@slack/web-api';
 import { ELEMENT } from '../../ids.js';
 import { readDraft } from '../../interactions/index.js';
 import { buildLogModal, decodeModalMetadata } from '../../views/index.js';
+import { accountFieldFor } from '../account-field.js';
 import type { ListenerDeps } from '../deps.js';
 import { resolveSubmissionContext } from '../views/submission-context.js';
 import { computeModalHints } from './modal-hints.js';
@@ -31,6 +32,7 @@ export function registerModalChecks(app: App, deps: ListenerDeps): void {
       });
       const updated = buildLogModal({
         draft,
+        accountField: accountFieldFor(deps, draft.accountNo),
         metadata,
         submitterId: userId,
         channels: deps.reference.channels.current(),

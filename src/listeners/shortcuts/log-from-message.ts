@@ -3,6 +3,7 @@ import type { App } from '@slack/bolt';
 import { CALLBACK } from '../../ids.js';
 import { draftFromMessage } from '../../interactions/index.js';
 import { buildLogModal } from '../../views/index.js';
+import { accountFieldFor } from '../account-field.js';
 import type { ListenerDeps } from '../deps.js';
 import { applyChannelLink, openLogModal, prepareSubmitter } from '../open-log-modal.js';
 
@@ -51,6 +52,7 @@ export function registerLogFromMessageShortcut(app: App, deps: ListenerDeps): vo
             const view = buildLogModal({
               draft: { ...linked.draft, channelId: deps.prefs.peek(userId)?.lastChannelId },
               accountFromChannel: linked.accountFromChannel,
+              accountField: accountFieldFor(deps, linked.draft.accountNo),
               metadata,
               submitterId: userId,
               channels: deps.reference.channels.current(),

@@ -91,6 +91,8 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
     // Shows the new entry as waiting on the Home tab; the delivery outcome refreshes it again.
     deps.home.request(userId);
 
+    const { customer } = result.interaction;
+    if ('accountNo' in customer) deps.accounts.recent.remember(userId, customer.accountNo);
     // Remembered in the background (the cache skips an unchanged channel); a failure only loses a form default.
     deps.prefs.setLastChannel(userId, result.interaction.channelId).catch((error: unknown) => {
       log.warn({ err: error, userId }, 'could not remember the last channel');
