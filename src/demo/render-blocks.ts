@@ -40,6 +40,10 @@ function describeElement(element: Json): string {
       const chosen = isJson(element.initial_option) ? textOf(element.initial_option.text) : undefined;
       return `${chosen ? `[ ${chosen} ▾ ]` : `[ ${placeholder || 'Choose'} ▾ ]`}  (${options.length} options)`;
     }
+    case 'external_select': {
+      const chosen = isJson(element.initial_option) ? textOf(element.initial_option.text) : undefined;
+      return `${chosen ? `[ ${chosen} ▾ ]` : `[ ${placeholder || 'Type to search'} ▾ ]`}  (search as you type)`;
+    }
     case 'users_select':
       return typeof element.initial_user === 'string' ? `[ @${element.initial_user} ▾ ]` : empty;
     default:

@@ -35,7 +35,7 @@ describe('npm run demo', () => {
     expect(out).toContain('/log-interaction call ACME01 yesterday 3pm');
     // The modal rendered as text: its title, prefilled fields, a hint and its buttons.
     expect(out).toMatch(/┌─ Log interaction/);
-    expect(out).toMatch(/Customer account no\.: \[ ACME01 \]/);
+    expect(out).toMatch(/Customer: \[ ACME01 · [^\]]+ ▾ \] {2}\(search as you type\)/);
     expect(out).toMatch(/Type: \(•\) Call {2}\( \) Email {2}\( \) Visit/);
     expect(out).toMatch(/When \(optional\): \[ yesterday 3pm \]\n.*↳ Type a date/);
     expect(out).toMatch(/└─ \[ Cancel \] {2}\[ Log \]/);
