@@ -67,12 +67,15 @@ export function buildCommandRequest(user: BenchUser, responseUrl: string): LoadR
   return { body, headers: signedHeaders(body), tag: triggerId };
 }
 
-/** A signed view_submission of a valid log modal with a fresh UniqueID; tagged with that UniqueID. */
-export function buildSubmissionRequest(user: BenchUser, responseUrl: string): LoadRequest {
+/**
+ * A signed view_submission of a valid log modal with a fresh UniqueID; tagged with that UniqueID. Its response_url
+ * names the UniqueID too, so the bench can tell which submission a "✅ Logged" answer belongs to.
+ */
+export function buildSubmissionRequest(user: BenchUser, responseUrlFor: (uniqueId: string) => string): LoadRequest {
   const uniqueId = randomUUID();
   const privateMetadata = encodeModalMetadata({
     uniqueId,
-    replyTo: { responseUrl, channelId: BENCH_CHANNEL_ID },
+    replyTo: { responseUrl: responseUrlFor(uniqueId), channelId: BENCH_CHANNEL_ID },
     source: 'command',
   });
   const payload = viewSubmissionPayload({

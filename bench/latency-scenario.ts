@@ -1,6 +1,6 @@
 // The latency scenarios: the same load on the bot and the baseline, alternating in rounds, measured from the client.
 import type { CaliqSimulator } from '../src/caliq-simulator/index.js';
-import type { FakeSlack } from '../test/support/fake-slack.js';
+import type { FakeSlack, FakeSlackResponse } from '../test/support/fake-slack.js';
 import type { ChildService } from './child-service.js';
 import { type BenchUser, buildCommandRequest, buildSubmissionRequest } from './fixtures.js';
 import { type LoadSample, runLoad } from './http-load.js';
@@ -28,6 +28,10 @@ export type KindResult = {
   followOn: LatencySummary | undefined;
   /** Acked requests whose views.open / InteractionCreate never arrived. */
   followOnMissing: number;
+  /** Submissions (bot only): sent → the "✅ Logged" answer at the response_url (the user sees the outcome). */
+  loggedNotice: LatencySummary | undefined;
+  /** Submissions stored by Caliq whose "✅ Logged" answer never arrived. */
+  loggedNoticeMissing: number;
   /** InteractionCreate calls the simulator did not store (rejected or failed). */
   caliqNotStored: number;
   /** CPU the target process used per request during its phases (includes its work after the ack). */
@@ -62,6 +66,8 @@ type PhaseRecord = {
   behind: number;
   followOn: number[];
   followOnMissing: number;
+  loggedNotice: number[];
+  loggedNoticeMissing: number;
   caliqNotStored: number;
   targetCpuMs: number;
   benchCpuMs: number;
@@ -79,6 +85,12 @@ function ackProblem(sample: LoadSample): string | undefined {
   return undefined;
 }
 
+/** The bot's first answer to a submission Caliq took: "✅ Logged …" posted to the submission's response_url. */
+const isLoggedAnswer = (response: FakeSlackResponse): boolean => {
+  const text = (response.body as { text?: unknown } | undefined)?.text;
+  return typeof text === 'string' && text.startsWith('✅');
+};
+
 async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!condition() && performance.now() < deadline) await sleep(10);
@@ -91,7 +103,10 @@ async function runPhase(options: LatencyScenarioOptions, target: LatencyTarget, 
   sim.reset();
   sim.setFaults({ latencyMs: options.caliqLatencyMs });
   const responseUrl = fake.responseUrl('bench');
-  const build = kind === 'command' ? buildCommandRequest : buildSubmissionRequest;
+  const build =
+    kind === 'command'
+      ? (user: BenchUser) => buildCommandRequest(user, responseUrl)
+      : (user: BenchUser) => buildSubmissionRequest(user, (uniqueId) => fake.responseUrl(uniqueId));
   const targetCpuBefore = target.service.cpuMs();
   const benchCpuBefore = process.cpuUsage();
   const run = await runLoad({
@@ -99,7 +114,7 @@ async function runPhase(options: LatencyScenarioOptions, target: LatencyTarget, 
     clients: options.clients,
     durationMs: seconds * 1000,
     maxRequests: MAX_REQUESTS_PER_PHASE,
-    nextRequest: (client) => build(users[client % users.length] as BenchUser, responseUrl),
+    nextRequest: (client) => build(users[client % users.length] as BenchUser),
     intervalMs: options.pacing ? (options.clients * 1000) / options.pacing.ratePerSec : undefined,
   });
   const acked = run.samples.filter((sample) => ackProblem(sample) === undefined);
@@ -108,6 +123,8 @@ async function runPhase(options: LatencyScenarioOptions, target: LatencyTarget, 
     ...run,
     followOn: [],
     followOnMissing: 0,
+    loggedNotice: [],
+    loggedNoticeMissing: 0,
     caliqNotStored: 0,
     targetCpuMs: target.service.cpuMs() - targetCpuBefore,
     benchCpuMs: (benchCpu.user + benchCpu.system) / 1000,
@@ -143,8 +160,18 @@ async function runPhase(options: LatencyScenarioOptions, target: LatencyTarget, 
       else record.followOn.push(at - sample.ackWallMs);
       if (at !== undefined && !stored.has(sample.tag)) record.caliqNotStored++;
     }
+    // Let the tail (notices after Caliq answered) finish before this phase's answers are read and the next one starts.
+    const logged = () => fake.responses.filter(isLoggedAnswer);
+    await waitUntil(() => logged().length >= stored.size, 3000);
+    const noticeArrivals = new Map<string, number>();
+    for (const response of logged()) if (!noticeArrivals.has(response.id)) noticeArrivals.set(response.id, response.at);
+    for (const sample of acked) {
+      if (!stored.has(sample.tag)) continue;
+      const at = noticeArrivals.get(sample.tag);
+      if (at === undefined) record.loggedNoticeMissing++;
+      else record.loggedNotice.push(at - sample.sentAt);
+    }
   }
-  // Let the tail (notices after Caliq answered) finish before the next phase measures anything.
   await sleep(options.caliqLatencyMs + 150);
   return record;
 }
@@ -164,6 +191,8 @@ function summarizeKind(phases: readonly PhaseRecord[], withFollowOn: boolean, pa
     missedDeadline: samples.filter((sample) => sample.latencyMs > SLACK_DEADLINE_MS).length,
     followOn: withFollowOn ? summarizeLatencies(phases.flatMap((phase) => phase.followOn)) : undefined,
     followOnMissing: phases.reduce((sum, phase) => sum + phase.followOnMissing, 0),
+    loggedNotice: withFollowOn ? summarizeLatencies(phases.flatMap((phase) => phase.loggedNotice)) : undefined,
+    loggedNoticeMissing: phases.reduce((sum, phase) => sum + phase.loggedNoticeMissing, 0),
     caliqNotStored: phases.reduce((sum, phase) => sum + phase.caliqNotStored, 0),
     targetCpuMsPerRequest: phases.reduce((sum, phase) => sum + phase.targetCpuMs, 0) / samples.length,
     benchCpuMsPerRequest: phases.reduce((sum, phase) => sum + phase.benchCpuMs, 0) / samples.length,

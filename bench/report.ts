@@ -8,6 +8,7 @@ import type { TargetLatencyResult } from './latency-scenario.js';
 import type { BenchOptions } from './options.js';
 import { renderInstancesSection } from './report-instances.js';
 import type { SuggestionResult } from './suggestion-scenario.js';
+import type { RatioReport } from './ratios.js';
 
 export type MachineInfo = {
   cpu: string;
@@ -49,6 +50,10 @@ export type BenchResults = {
   instancesSkipped?: string;
   /** Account search; absent in results from before the scenario existed. */
   suggestions?: SuggestionResult;
+  /** Flat bot ÷ baseline figures, one per target (`paced.submission.ackP99` …), for scripts and CI. */
+  ratios: RatioReport['ratios'];
+  /** The limit each key of `ratios` must meet: `{ max }` or `{ min }`. */
+  targets: RatioReport['targets'];
   rows: Row[];
   notes: string[];
 };

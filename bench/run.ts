@@ -12,6 +12,7 @@ import { BENCH_CALIQ_KEY, createBenchUsers, writeEmployeeMap, writeStaticModal }
 import { type InstancesResult, runInstancesScenario } from './instances-scenario.js';
 import { type LatencyScenarioOptions, runLatencyScenario, type TargetLatencyResult } from './latency-scenario.js';
 import { BenchOptionsError, parseBenchOptions } from './options.js';
+import { buildRatioReport, latencyRatios } from './ratios.js';
 import {
   type BenchResults,
   describeSection,
@@ -253,7 +254,7 @@ async function main(): Promise<void> {
       'The baseline runs through the tsx loader (node --import tsx bench/baseline-app.ts), so its start-up includes compiling one small file; its request path is plain Bolt.',
       'The bench process hosts the load clients, the fake Slack and the Caliq simulator; on a 2-core machine it competes with the target for CPU, equally for the bot and the baseline.',
     );
-    const partial = {
+    const partial: Omit<BenchResults, 'ratios' | 'targets' | 'rows' | 'notes'> = {
       date,
       durationSeconds: (performance.now() - startedAt) / 1000,
       machine: readMachineInfo(loadAtStart),
@@ -286,7 +287,18 @@ async function main(): Promise<void> {
       suggestions,
     };
     notes.push(describeSuggestionScenario(suggestions));
-    const results: BenchResults = { ...partial, rows: buildRows(partial), notes };
+    const ratioReport = buildRatioReport(
+      latencyRatios('paced', partial.latency.paced),
+      latencyRatios('saturated', partial.latency.saturated),
+      { 'drain.interaction.rate': drain.ratio },
+      instances
+        ? {
+            'instances.submission.throughput': instances.ratios.submissionThroughput,
+            'instances.drain.rate': instances.drain.ratio,
+          }
+        : {},
+    );
+    const results: BenchResults = { ...partial, ...ratioReport, rows: buildRows(partial), notes };
     const written = writeResults(options.outDir, results);
     log('');
     for (const section of SECTIONS) {

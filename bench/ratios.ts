@@ -1,0 +1,75 @@
+// The figures a machine reads: flat `ratios` (bot ÷ baseline, `{scenario}.{request}.{metric}`) and their `targets`.
+import type { KindResult } from './latency-scenario.js';
+import type { LatencyRun } from './report.js';
+import { ratioOf } from './stats.js';
+
+/** The limit a ratio must meet: at most `max` (latency, CPU) or at least `min` (throughput). */
+export type RatioLimit = { max: number } | { min: number };
+
+/** `{scenario}.{request}.{metric}`, e.g. `paced.submission.ackP99`. */
+export type RatioKey = `${string}.${string}.${string}`;
+
+/** The issue's targets; a scenario added to the bench adds its keys here, and its ratios through `latencyRatios`. */
+export const RATIO_TARGETS: Readonly<Record<RatioKey, RatioLimit>> = {
+  'paced.command.ackP99': { max: 1.25 },
+  'paced.submission.ackP99': { max: 1.25 },
+  'saturated.command.ackP99': { max: 1.25 },
+  'saturated.submission.ackP99': { max: 1.25 },
+  'saturated.submission.throughput': { min: 0.8 },
+  'drain.interaction.rate': { min: 0.8 },
+  // Two instances on PostgreSQL against one on SQLite (throughput), and their drain against the simulator's capacity.
+  'instances.submission.throughput': { min: 1 },
+  'instances.drain.rate': { min: 0.9 },
+};
+
+/** Absolute targets (not ratios) shown in results.md. */
+export const FOLLOW_ON_TARGET_MS = 50;
+/** "✅ Logged" may take Caliq's own latency plus this. */
+export const LOGGED_NOTICE_MARGIN_MS = 50;
+
+/** Whether a ratio meets its limit; NaN (a figure missing) never does. */
+export function meetsLimit(value: number, limit: RatioLimit): boolean {
+  if (!Number.isFinite(value)) return false;
+  return 'max' in limit ? value <= limit.max : value >= limit.min;
+}
+
+export function describeLimit(limit: RatioLimit): string {
+  return 'max' in limit ? `ratio ≤ ${limit.max}` : `ratio ≥ ${limit.min}`;
+}
+
+/** The limit for a key; a key without one is a defect in the bench, not a silent pass. */
+export function limitOf(key: RatioKey): RatioLimit {
+  const limit = RATIO_TARGETS[key];
+  if (!limit) throw new Error(`bench: no target for ratio ${key}`);
+  return limit;
+}
+
+const KIND_METRICS: Record<string, (kind: KindResult) => number> = {
+  ackP99: (kind) => kind.ack.p99,
+  throughput: (kind) => kind.throughputPerSec,
+};
+
+/** Every targeted ratio one latency scenario yields (keys without a target in RATIO_TARGETS are skipped). */
+export function latencyRatios(scenario: string, run: LatencyRun): Partial<Record<RatioKey, number>> {
+  const ratios: Partial<Record<RatioKey, number>> = {};
+  for (const request of ['command', 'submission'] as const) {
+    for (const [metric, of] of Object.entries(KIND_METRICS)) {
+      const key: RatioKey = `${scenario}.${request}.${metric}`;
+      if (RATIO_TARGETS[key]) ratios[key] = ratioOf(of(run.bot[request]), of(run.baseline[request]));
+    }
+  }
+  return ratios;
+}
+
+export type RatioReport = {
+  ratios: Partial<Record<RatioKey, number>>;
+  targets: Partial<Record<RatioKey, RatioLimit>>;
+};
+
+/** Merges the ratios of every scenario of a run into the flat objects written to results.json. */
+export function buildRatioReport(...parts: Partial<Record<RatioKey, number>>[]): RatioReport {
+  const ratios: Partial<Record<RatioKey, number>> = Object.assign({}, ...parts);
+  const targets: Partial<Record<RatioKey, RatioLimit>> = {};
+  for (const key of Object.keys(ratios) as RatioKey[]) targets[key] = limitOf(key);
+  return { ratios, targets };
+}
