@@ -100,13 +100,17 @@ async function main(): Promise<void> {
       sim.setFaults({ latencyMs: CALIQ_LATENCY_MS });
       const service = targets[variant];
       const scraper = variant === 'metrics on' ? scrapeEvery(service.baseUrl, scrapeMs) : undefined;
-      const build = kind === 'command' ? buildCommandRequest : buildSubmissionRequest;
+      const responseUrl = fake.responseUrl('bench');
+      const build =
+        kind === 'command'
+          ? (user: BenchUser) => buildCommandRequest(user, responseUrl)
+          : (user: BenchUser) => buildSubmissionRequest(user, () => responseUrl);
       const run = await runLoad({
         url: `${service.baseUrl}/slack/events`,
         clients,
         durationMs: seconds * 1000,
         maxRequests: 200_000,
-        nextRequest: (client) => build(users[client % users.length] as BenchUser, fake.responseUrl('bench')),
+        nextRequest: (client) => build(users[client % users.length] as BenchUser),
         intervalMs: (clients * 1000) / rate,
       });
       const scrapes = await scraper?.stop();

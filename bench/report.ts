@@ -6,9 +6,9 @@ import type { DrainResult } from './drain-scenario.js';
 import type { InstancesResult } from './instances-scenario.js';
 import type { TargetLatencyResult } from './latency-scenario.js';
 import type { BenchOptions } from './options.js';
+import type { RatioReport } from './ratios.js';
 import { renderInstancesSection } from './report-instances.js';
 import type { SuggestionResult } from './suggestion-scenario.js';
-import type { RatioReport } from './ratios.js';
 
 export type MachineInfo = {
   cpu: string;
