@@ -6,8 +6,8 @@ import { fitCell, renderCsv, renderFields, renderTable } from './text-output.js'
 
 export type Output = { json: boolean; write: (text: string) => void };
 
-/** How often the bot's delivery worker looks for due entries written by other processes (delivery-service.ts). */
-const WORKER_POLL_SECONDS = 15;
+/** How often the bot's delivery worker looks for due entries written by other processes (DELIVERY_POLL_SECONDS). */
+const DEFAULT_WORKER_POLL_SECONDS = 15;
 
 const shortTime = (iso: string | null): string => (iso ? `${iso.slice(0, 16).replace('T', ' ')}Z` : '');
 
@@ -56,7 +56,13 @@ export async function showEntry(journal: JournalStore, uniqueId: string, out: Ou
  * The running bot's delivery worker sends it, leases it and tells the user, exactly as for any other retry; the CLI
  * needs no Slack or Caliq credentials and never races the worker for the same entry.
  */
-export async function retryEntry(journal: JournalStore, uniqueId: string, now: Date, out: Output): Promise<void> {
+export async function retryEntry(
+  journal: JournalStore,
+  uniqueId: string,
+  now: Date,
+  out: Output,
+  workerPollSeconds = DEFAULT_WORKER_POLL_SECONDS,
+): Promise<void> {
   const entry = await findEntry(journal, uniqueId);
   let result: JournalEntry;
   let message: string;
@@ -71,7 +77,7 @@ export async function retryEntry(journal: JournalStore, uniqueId: string, now: D
       message = `${uniqueId} is being sent to Caliq right now (attempt ${entry.attempts}); nothing to do.`;
     } else {
       result = await journal.markRetry(uniqueId, entry.lastError ?? 'retry requested by an operator', now, now);
-      message = `${uniqueId} is due now; the bot's delivery worker sends it within ${WORKER_POLL_SECONDS} s.`;
+      message = `${uniqueId} is due now; the bot's delivery worker sends it within ${workerPollSeconds} s.`;
     }
   } else {
     const resubmitted = await journal.resubmit(
@@ -82,7 +88,7 @@ export async function retryEntry(journal: JournalStore, uniqueId: string, now: D
     // Undefined only when another process changed the entry between the two statements (e.g. the user pressed Retry).
     if (!resubmitted) throw new EntryStateError(`${uniqueId} changed while retrying; run show to see where it stands.`);
     result = resubmitted;
-    message = `${uniqueId} is pending again (was ${entry.state === 'failed' ? 'gave-up' : entry.state}); the bot's delivery worker sends it within ${WORKER_POLL_SECONDS} s and tells the user.`;
+    message = `${uniqueId} is pending again (was ${entry.state === 'failed' ? 'gave-up' : entry.state}); the bot's delivery worker sends it within ${workerPollSeconds} s and tells the user.`;
   }
   if (out.json) return out.write(toJson(toRecord(result)));
   out.write(`${message}\n`);

@@ -106,7 +106,7 @@ async function runCommand(args: string[], io: CliIo): Promise<void> {
     }
     case 'retry': {
       const id = onlyId(positionals, 'retry');
-      run = ({ journal }) => retryEntry(journal, id, now(), out);
+      run = ({ journal }) => retryEntry(journal, id, now(), out, Number(io.env.DELIVERY_POLL_SECONDS) || undefined);
       break;
     }
     case 'export': {
