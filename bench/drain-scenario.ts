@@ -5,6 +5,7 @@ import pino from 'pino';
 import { createCaliqClient } from '../src/caliq/index.js';
 import type { CaliqSimulator } from '../src/caliq-simulator/index.js';
 import { createJournalStore, openDatabase } from '../src/store/index.js';
+import type { JournalStore } from '../src/store/types.js';
 import type { FakeSlack } from '../test/support/fake-slack.js';
 import type { ChildService } from './child-service.js';
 import { BENCH_CALIQ_KEY, BENCH_CHANNEL_ID, type BenchUser, buildDrainInteraction, DRAIN_DRAFT } from './fixtures.js';
@@ -49,6 +50,28 @@ export type DrainScenarioOptions = {
 };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One interaction journaled as if Caliq had been down when it was submitted (the user told it is saved for later). */
+export async function journalWaitingEntry(
+  journal: JournalStore,
+  entry: { user: BenchUser; uniqueId: string; responseUrl: string },
+  now: Date,
+): Promise<void> {
+  const { user, uniqueId, responseUrl } = entry;
+  await journal.insert(
+    {
+      uniqueId,
+      slackUserId: user.slackUserId,
+      slackTeamId: undefined,
+      interaction: buildDrainInteraction(user, uniqueId),
+      draft: DRAIN_DRAFT,
+      replyTo: { responseUrl, channelId: BENCH_CHANNEL_ID },
+      followUpSlackUserId: undefined,
+    },
+    now,
+  );
+  await journal.noteDelayNotice(uniqueId, now);
+}
 
 export function measure(sim: CaliqSimulator, uniqueIds: ReadonlySet<string>): DrainMeasurement {
   const creates = sim.received.filter((request) => request.endpoint === 'InteractionCreate');
@@ -111,19 +134,7 @@ async function journalPendingEntries(options: DrainScenarioOptions, databasePath
     for (let index = 0; index < options.count; index++) {
       const user = options.users[index % options.users.length] as BenchUser;
       const uniqueId = randomUUID();
-      await journal.insert(
-        {
-          uniqueId,
-          slackUserId: user.slackUserId,
-          slackTeamId: undefined,
-          interaction: buildDrainInteraction(user, uniqueId),
-          draft: DRAIN_DRAFT,
-          replyTo: { responseUrl, channelId: BENCH_CHANNEL_ID },
-          followUpSlackUserId: undefined,
-        },
-        now,
-      );
-      await journal.noteDelayNotice(uniqueId, now);
+      await journalWaitingEntry(journal, { user, uniqueId, responseUrl }, now);
       uniqueIds.add(uniqueId);
     }
     db.exec('COMMIT');

@@ -10,8 +10,14 @@ import { POSTGRES_MIGRATIONS } from '../src/store/postgres/migrations.js';
 import type { FakeSlack } from '../test/support/fake-slack.js';
 import { type Balancer, balancedService, startBalancer } from './balancer.js';
 import type { ChildService } from './child-service.js';
-import { DRAIN_CONCURRENCY, type DrainMeasurement, measure, measureDirect } from './drain-scenario.js';
-import { BENCH_CHANNEL_ID, type BenchUser, buildDrainInteraction, DRAIN_DRAFT } from './fixtures.js';
+import {
+  DRAIN_CONCURRENCY,
+  type DrainMeasurement,
+  journalWaitingEntry,
+  measure,
+  measureDirect,
+} from './drain-scenario.js';
+import type { BenchUser } from './fixtures.js';
 import { runLatencyScenario, type TargetLatencyResult } from './latency-scenario.js';
 
 export const SQLITE_TARGET = 'sqlite×1';
@@ -86,19 +92,7 @@ async function journalPending(options: InstancesScenarioOptions, schema: string)
         const index = next++;
         const uniqueId = uniqueIds[index] as string;
         const user = options.users[index % options.users.length] as BenchUser;
-        await journal.insert(
-          {
-            uniqueId,
-            slackUserId: user.slackUserId,
-            slackTeamId: undefined,
-            interaction: buildDrainInteraction(user, uniqueId),
-            draft: DRAIN_DRAFT,
-            replyTo: { responseUrl, channelId: BENCH_CHANNEL_ID },
-            followUpSlackUserId: undefined,
-          },
-          now,
-        );
-        await journal.noteDelayNotice(uniqueId, now);
+        await journalWaitingEntry(journal, { user, uniqueId, responseUrl }, now);
       }
     };
     await Promise.all(Array.from({ length: 8 }, lane));
