@@ -42,6 +42,7 @@ export {
   buildEntryButtons,
   buildFailedMessage,
   buildGaveUpMessage,
+  buildListUnavailableMessage,
   buildMisconfiguredMessage,
   buildRejectedMessage,
   buildUnmappedUserMessage,

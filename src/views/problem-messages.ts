@@ -98,3 +98,10 @@ export function buildUnmappedUserMessage(input: UnmappedUserMessageInput): Messa
     `${whose === 'your' ? 'Your' : 'Their'} Slack member ID is \`${id}\`. Then try again.`;
   return { text: fallbackText(`${problem}\n${fix}`), blocks: [sectionBlock(problem), sectionBlock(fix)] };
 }
+
+/** `status` or `followups` when the database could not be read: nothing changed, try again. */
+export function buildListUnavailableMessage(what: 'status' | 'followups'): MessageView {
+  const listed = what === 'status' ? 'your waiting entries' : 'your follow-ups';
+  const text = `⏳ I couldn't read ${listed} just now (the bot's database didn't answer). Nothing changed; try again in a moment.`;
+  return { text, blocks: [sectionBlock(text)] };
+}

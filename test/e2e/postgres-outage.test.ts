@@ -76,6 +76,9 @@ describePostgres('the bot on PostgreSQL when the database goes away and comes ba
     const json = reply.json as { response_action?: string; errors?: Record<string, string> };
     expect(json.response_action).toBe('errors');
     expect(json.errors?.[BLOCK.account]).toMatch(/could not save this right now.*nothing was sent/);
+    // `status` is acked at once and then says plainly that the list can't be read.
+    const status = await harness.commandAnswer({ text: 'status' });
+    expect(textOf(status)).toMatch(/couldn't read your waiting entries just now/);
     // The worker keeps failing to read the journal meanwhile; nothing reaches Caliq.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(creates(harness, refused.uniqueId)).toHaveLength(0);

@@ -20,7 +20,6 @@ import {
 
 const at = (iso: string) => new Date(iso);
 
-type Json = Record<string, unknown>;
 type ModalBlock = { block_id?: string; element?: { initial_value?: string; initial_option?: { value: string } } };
 
 /** Logs a follow-up for Bob, delivers it at `dueAt`, and returns the DM's buttons and where it is. */
@@ -171,12 +170,11 @@ describe('follow-up reminders: buttons', () => {
   it('`followups` lists Bob’s open follow-ups privately, in his zone, with working buttons', async () => {
     const h = await world.startBot();
     await logFollowUp(h);
-    const aliceList = await h.command({ userId: ALICE, text: 'followups' });
-    expect(textOf(aliceList.json as Record<string, unknown>)).toContain('No open follow-ups');
+    const aliceList = await h.commandAnswer({ userId: ALICE, text: 'followups' });
+    expect(textOf(aliceList)).toContain('No open follow-ups');
 
-    const reply = await h.command({ userId: BOB, text: 'followups' });
-    const list = reply.json as Record<string, unknown>;
-    expect(list.response_type ?? 'ephemeral').toBe('ephemeral');
+    const list = await h.commandAnswer({ userId: BOB, text: 'followups' });
+    expect(list.response_type).toBe('ephemeral');
     expect(textOf(list)).toContain('Due Fri 13 Mar 2026, 09:00');
     expect(textOf(list)).toContain('Send the revised quote');
     const buttons = buttonsOf(list.blocks);
@@ -184,8 +182,8 @@ describe('follow-up reminders: buttons', () => {
 
     // An overdue one is listed as such after the clock passes its due time (still within the window).
     world.now = at('2026-03-13T13:05:00Z');
-    const overdue = await h.command({ userId: BOB, text: 'followups' });
-    expect(textOf(overdue.json as Record<string, unknown>)).toContain('Overdue* since Fri 13 Mar 2026, 09:00');
+    const overdue = await h.commandAnswer({ userId: BOB, text: 'followups' });
+    expect(textOf(overdue)).toContain('Overdue* since Fri 13 Mar 2026, 09:00');
 
     // Done from the ephemeral list: the list message is replaced through its response_url (chat.update can't).
     const responseUrl = h.fake.responseUrl('followups-list');
@@ -210,7 +208,7 @@ describe('follow-up reminders: buttons', () => {
   it('Done from the list after the DM went out replaces the list and clears the DM; pressing it again does nothing', async () => {
     const h = await world.startBot();
     const { id, dm } = await deliverReminder(world, h, at('2026-03-13T13:00:00Z'));
-    const listed = async () => buttonsOf(((await h.command({ userId: BOB, text: 'followups' })).json as Json).blocks);
+    const listed = async () => buttonsOf((await h.commandAnswer({ userId: BOB, text: 'followups' })).blocks);
     const current = await listed();
     const list = { ts: '1732600000.009900', channelId: 'C0SALES01', isEphemeral: true };
 

@@ -71,6 +71,8 @@ export type Harness = {
   databasePath: string;
   logLines: string[];
   command(fields?: CommandFields): Promise<SlackEndpointReply>;
+  /** A command answered after its ack through its response_url (`status`, `followups`): that answer's body. */
+  commandAnswer(fields?: CommandFields): Promise<Record<string, unknown>>;
   shortcut(input?: MessageShortcutInput): Promise<SlackEndpointReply>;
   /** Submits the log modal the fake last opened (or the given view) with these field values. */
   submit(
@@ -150,6 +152,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return opened.args.view as Record<string, unknown>;
   };
 
+  let commandAnswers = 0;
   return {
     bot,
     fake,
@@ -159,6 +162,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     databasePath,
     logLines,
     command: (fields = {}) => post(commandBody({ responseUrl: fake.responseUrl(), ...fields })),
+    async commandAnswer(fields = {}) {
+      const id = `command-answer-${++commandAnswers}`;
+      const reply = await post(commandBody({ ...fields, responseUrl: fake.responseUrl(id) }));
+      if (reply.status !== 200 || reply.body !== '')
+        throw new Error(`command not acked empty: ${reply.status} ${reply.body}`);
+      const answer = await fake.waitForResponse((response) => response.id === id);
+      return answer.body as Record<string, unknown>;
+    },
     shortcut: (input = {}) =>
       post(interactionBody(messageShortcutPayload({ responseUrl: fake.responseUrl(), ...input }))),
     async submit(values, submitOptions = {}) {

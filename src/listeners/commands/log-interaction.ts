@@ -2,7 +2,13 @@
 import type { App } from '@slack/bolt';
 import { COMMAND } from '../../ids.js';
 import { parseCommandText } from '../../interactions/index.js';
-import { buildFollowupsListMessage, buildHelpMessage, buildStatusMessage } from '../../views/index.js';
+import {
+  buildFollowupsListMessage,
+  buildHelpMessage,
+  buildListUnavailableMessage,
+  buildStatusMessage,
+  type MessageView,
+} from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
 import { openLogModal, prepareSubmitter } from '../open-log-modal.js';
 import { linkChannel, unlinkChannel } from './link-channel.js';
@@ -24,16 +30,33 @@ export function registerLogInteractionCommand(app: App, deps: ListenerDeps): voi
       await ack(buildHelpMessage(COMMAND));
       return;
     }
-    if (parsed.subcommand === 'status') {
-      const since = new Date(now.getTime() - STATUS_WINDOW_MS);
-      const entries = await deps.journal.listForUser(userId, since, ['pending', 'rejected', 'failed']);
-      await ack(buildStatusMessage(entries, timeZone, now));
-      return;
-    }
-    if (parsed.subcommand === 'followups') {
-      const until = new Date(now.getTime() + FOLLOWUPS_WINDOW_MS);
-      const reminders = await deps.reminders.listOpenFor(userId, until);
-      await ack(buildFollowupsListMessage(reminders, timeZone, now));
+    if (parsed.subcommand === 'status' || parsed.subcommand === 'followups') {
+      // The lists come from the database (a network call with PostgreSQL), so they are answered after the ack.
+      await ack();
+      const what = parsed.subcommand;
+      let message: MessageView;
+      try {
+        message =
+          what === 'status'
+            ? buildStatusMessage(
+                await deps.journal.listForUser(userId, new Date(now.getTime() - STATUS_WINDOW_MS), [
+                  'pending',
+                  'rejected',
+                  'failed',
+                ]),
+                timeZone,
+                now,
+              )
+            : buildFollowupsListMessage(
+                await deps.reminders.listOpenFor(userId, new Date(now.getTime() + FOLLOWUPS_WINDOW_MS)),
+                timeZone,
+                now,
+              );
+      } catch (error) {
+        log.warn({ err: error, userId, what }, 'could not read the list for the command');
+        message = buildListUnavailableMessage(what);
+      }
+      await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
       return;
     }
 
