@@ -1,4 +1,5 @@
 // Made-up Caliq customers in bulk (deterministic), for load tests: account numbers like Caliq's, names for some.
+import { createRandom } from './random.js';
 
 const PLACES = [
   'Aberdeen',
@@ -75,18 +76,6 @@ export type GeneratedCustomer = {
   OrderCount?: number;
   OrderChannelID?: number;
 };
-
-/** mulberry32, so the same count always gives the same customers. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)] as T;
 

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { generateCustomers } from './generate.js';
+import { createRandom } from './random.js';
 import { alreadyLoggedIssue, judgeInteraction, SIMULATOR_MESSAGES } from './rules.js';
 import { readDefaultSeed, type SimulatorSeed } from './seed.js';
 
@@ -69,18 +70,6 @@ const ENDPOINTS = [
 type Endpoint = (typeof ENDPOINTS)[number];
 
 type Answer = { status: number; json?: unknown; text?: string };
-
-/** mulberry32: a small deterministic random source, so fault rates replay identically. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const readBody = (request: IncomingMessage): Promise<string> =>
   new Promise((resolve, reject) => {

@@ -9,13 +9,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CaliqSimulator, startCaliqSimulator } from '../../src/caliq-simulator/index.js';
-import { CALLBACK } from '../../src/ids.js';
 import { createJournalStore, type Database, openDatabase } from '../../src/store/index.js';
-import { encodeModalMetadata } from '../../src/views/index.js';
 import { type BotChild, startBotChild } from '../support/bot-child.js';
-import { ALICE, BOT_TOKEN, CALIQ_KEY, SIGNING_SECRET, VALID_CALL } from '../support/bot-harness.js';
+import { ALICE, BOT_TOKEN, CALIQ_KEY, logModalSubmissionBody, SIGNING_SECRET } from '../support/bot-harness.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
-import { interactionBody, postToSlackEndpoint, stateValues, viewSubmissionPayload } from '../support/slack-requests.js';
+import { postToSlackEndpoint } from '../support/slack-requests.js';
 
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -61,16 +59,7 @@ describe('the journal CLI beside a running bot', () => {
     });
 
   const submit = async (uniqueId: string) => {
-    const metadata = encodeModalMetadata({
-      uniqueId,
-      replyTo: { responseUrl: fake.responseUrl(uniqueId), channelId: 'C0SALES01' },
-      source: 'command',
-    });
-    const payload = viewSubmissionPayload({
-      userId: ALICE,
-      view: { callback_id: CALLBACK.logModal, private_metadata: metadata, state: { values: stateValues(VALID_CALL) } },
-    });
-    const reply = await postToSlackEndpoint(bot?.eventsUrl ?? '', interactionBody(payload), {
+    const reply = await postToSlackEndpoint(bot?.eventsUrl ?? '', logModalSubmissionBody(fake, uniqueId), {
       signingSecret: SIGNING_SECRET,
     });
     expect(reply.status).toBe(200);

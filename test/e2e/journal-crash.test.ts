@@ -5,14 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CaliqSimulator, startCaliqSimulator } from '../../src/caliq-simulator/index.js';
-import { CALLBACK } from '../../src/ids.js';
 import { createJournalStore, type Database, openDatabase } from '../../src/store/index.js';
 import type { JournalStore } from '../../src/store/types.js';
-import { encodeModalMetadata } from '../../src/views/index.js';
 import { type BotChild, startBotChild } from '../support/bot-child.js';
-import { ALICE, BOT_TOKEN, CALIQ_KEY, SIGNING_SECRET, VALID_CALL } from '../support/bot-harness.js';
+import {
+  ALICE,
+  BOT_TOKEN,
+  CALIQ_KEY,
+  logModalSubmissionBody,
+  SIGNING_SECRET,
+  VALID_CALL,
+} from '../support/bot-harness.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
-import { interactionBody, postToSlackEndpoint, stateValues, viewSubmissionPayload } from '../support/slack-requests.js';
+import { postToSlackEndpoint } from '../support/slack-requests.js';
 
 const VALUES = VALID_CALL;
 
@@ -69,16 +74,7 @@ describe('the journal across a crash of the bot process', () => {
   };
 
   const submit = async (child: BotChild, uniqueId: string) => {
-    const metadata = encodeModalMetadata({
-      uniqueId,
-      replyTo: { responseUrl: fake.responseUrl(uniqueId), channelId: 'C0SALES01' },
-      source: 'command',
-    });
-    const payload = viewSubmissionPayload({
-      userId: ALICE,
-      view: { callback_id: CALLBACK.logModal, private_metadata: metadata, state: { values: stateValues(VALUES) } },
-    });
-    const reply = await postToSlackEndpoint(child.eventsUrl, interactionBody(payload), {
+    const reply = await postToSlackEndpoint(child.eventsUrl, logModalSubmissionBody(fake, uniqueId, VALUES), {
       signingSecret: SIGNING_SECRET,
     });
     expect(reply.status).toBe(200);

@@ -6,17 +6,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { InteractionInput } from '../../src/caliq/types.js';
 import { type CaliqSimulator, startCaliqSimulator } from '../../src/caliq-simulator/index.js';
-import { CALLBACK } from '../../src/ids.js';
 import { createPool, createSql, describeTarget } from '../../src/store/postgres/connection.js';
 import { createPostgresJournalStore } from '../../src/store/postgres/journal-store.js';
 import { createPostgresReminderStore } from '../../src/store/postgres/reminder-store.js';
 import type { JournalStore, ReminderStore } from '../../src/store/types.js';
-import { encodeModalMetadata } from '../../src/views/index.js';
 import { type BotChild, startBotChild } from '../support/bot-child.js';
-import { ALICE, BOT_TOKEN, CALIQ_KEY, SIGNING_SECRET, VALID_CALL } from '../support/bot-harness.js';
+import { ALICE, BOT_TOKEN, CALIQ_KEY, logModalSubmissionBody, SIGNING_SECRET } from '../support/bot-harness.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { describePostgres, dropSchema, TEST_DATABASE_URL, uniqueSchema, withTestClient } from '../support/postgres.js';
-import { interactionBody, postToSlackEndpoint, stateValues, viewSubmissionPayload } from '../support/slack-requests.js';
+import { postToSlackEndpoint } from '../support/slack-requests.js';
 
 describePostgres('several bot processes on one PostgreSQL database', () => {
   let folder: string;
@@ -79,18 +77,7 @@ describePostgres('several bot processes on one PostgreSQL database', () => {
     return { journal: createPostgresJournalStore(sql), reminders: createPostgresReminderStore(sql) };
   };
 
-  const submission = (uniqueId: string): string => {
-    const metadata = encodeModalMetadata({
-      uniqueId,
-      replyTo: { responseUrl: fake.responseUrl(uniqueId), channelId: 'C0SALES01' },
-      source: 'command',
-    });
-    const payload = viewSubmissionPayload({
-      userId: ALICE,
-      view: { callback_id: CALLBACK.logModal, private_metadata: metadata, state: { values: stateValues(VALID_CALL) } },
-    });
-    return interactionBody(payload);
-  };
+  const submission = (uniqueId: string): string => logModalSubmissionBody(fake, uniqueId);
 
   const submit = async (child: BotChild, body: string) => {
     const reply = await postToSlackEndpoint(child.eventsUrl, body, { signingSecret: SIGNING_SECRET });

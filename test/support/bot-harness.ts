@@ -6,7 +6,9 @@ import { Writable } from 'node:stream';
 import { type Bot, createBot } from '../../src/bot.js';
 import { type CaliqSimulator, startCaliqSimulator } from '../../src/caliq-simulator/index.js';
 import { loadConfig } from '../../src/config.js';
+import { CALLBACK } from '../../src/ids.js';
 import { createLogger } from '../../src/logger.js';
+import { encodeModalMetadata } from '../../src/views/index.js';
 import { type FakeSlack, type FakeSlackUser, startFakeSlack } from './fake-slack.js';
 import {
   appHomeOpenedEvent,
@@ -47,6 +49,23 @@ export const VALID_CALL: LogModalInput = {
 export const ALICE = 'U0ALICE01';
 export const BOB = 'U0BOB0001';
 export const CAROL = 'U0CAROL01';
+
+/**
+ * The body Slack posts when ALICE submits a log modal opened for `uniqueId` with these values; its answers go to a
+ * response_url named after the UniqueID. For tests that drive bot processes directly (several of them, restarts).
+ */
+export function logModalSubmissionBody(fake: FakeSlack, uniqueId: string, values: LogModalInput = VALID_CALL): string {
+  const metadata = encodeModalMetadata({
+    uniqueId,
+    replyTo: { responseUrl: fake.responseUrl(uniqueId), channelId: 'C0SALES01' },
+    source: 'command',
+  });
+  const payload = viewSubmissionPayload({
+    userId: ALICE,
+    view: { callback_id: CALLBACK.logModal, private_metadata: metadata, state: { values: stateValues(values) } },
+  });
+  return interactionBody(payload);
+}
 
 export type HarnessOptions = {
   socketMode?: boolean;
