@@ -1,19 +1,9 @@
 // The bot's Prometheus metrics on a registry of its own (one per bot, so tests can run several), with typed recorders.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { AttemptObserver } from '../caliq/transport.js';
 
 /** How one delivery attempt ended, as operators count it. */
 export type DeliveryOutcomeLabel = 'logged' | 'rejected' | 'unauthorized' | 'unavailable' | 'gave_up' | 'failed';
-
-/** One Caliq HTTP attempt, as the transport sees it. */
-export type CaliqCallOutcomeLabel =
-  | 'ok'
-  | 'no_content'
-  | 'bad_request'
-  | 'unauthorized'
-  | 'unavailable'
-  | 'other_status'
-  | 'timeout'
-  | 'network';
 
 export type AckKind =
   | 'command'
@@ -40,7 +30,8 @@ export type Metrics = {
   render(): Promise<string>;
   interactionJournaled(): void;
   deliveryOutcome(outcome: DeliveryOutcomeLabel): void;
-  caliqCall(call: { endpoint: string; outcome: CaliqCallOutcomeLabel; durationMs: number }): void;
+  /** One Caliq HTTP attempt, as the transport sees it (its observer). */
+  caliqCall: AttemptObserver;
   ack(kind: AckKind, durationMs: number): void;
   reminder(event: ReminderEvent): void;
   slackApiError(method: string, error: string): void;
