@@ -3,6 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { ReplyTarget } from '../interactions/draft.js';
 import type { Logger } from '../logger.js';
+import { createJsonPoster, type PostJson } from './post-json.js';
 
 export type SlackMessage = { text: string; blocks?: KnownBlock[] };
 
@@ -34,15 +35,15 @@ export class DmNotOpenedError extends NotifyError {
 export type NotifierOptions = {
   client: WebClient;
   logger: Logger;
-  /** fetch used for response_url POSTs (tests may pass their own); globalThis.fetch by default. */
-  fetch?: typeof fetch;
+  /** How response_url POSTs are sent (tests may pass their own); undici's request API by default. */
+  postJson?: PostJson;
   responseUrlTimeoutMs?: number;
 };
 
 export function createNotifier(options: NotifierOptions): Notifier {
   const { client } = options;
   const log = options.logger.child({ module: 'notifier' });
-  const fetchFn = options.fetch ?? globalThis.fetch;
+  const postJson = options.postJson ?? createJsonPoster();
   const timeoutMs = options.responseUrlTimeoutMs ?? 5000;
   const dmChannels = new Map<string, string>();
 
@@ -69,13 +70,12 @@ export function createNotifier(options: NotifierOptions): Notifier {
   }
 
   async function postToResponseUrl(responseUrl: string, message: SlackMessage): Promise<void> {
-    const response = await fetchFn(responseUrl, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...message }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (!response.ok) throw new NotifyError(`response_url answered ${response.status}`);
+    const { status } = await postJson(
+      responseUrl,
+      { response_type: 'ephemeral', replace_original: false, ...message },
+      timeoutMs,
+    );
+    if (status < 200 || status > 299) throw new NotifyError(`response_url answered ${status}`);
   }
 
   async function notify(request: NotifyRequest): Promise<DeliveredVia> {
