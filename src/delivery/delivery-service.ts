@@ -117,16 +117,19 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     });
   }
 
-  async function attempt(uniqueId: string): Promise<InteractionOutcome['status'] | undefined> {
+  /** One attempt if the entry can be claimed: how it went and the entry as recorded afterwards; undefined if taken. */
+  async function attempt(
+    uniqueId: string,
+  ): Promise<{ outcome: InteractionOutcome['status']; entry: JournalEntry } | undefined> {
     const start = now();
     const claimed = await journal.claim(uniqueId, start, new Date(start.getTime() + options.leaseMs));
     if (!claimed) return undefined;
     const outcome = await caliq.createInteraction(claimed.interaction);
-    await record(claimed, outcome);
-    return outcome.status;
+    return { outcome: outcome.status, entry: await record(claimed, outcome) };
   }
 
-  async function record(entry: JournalEntry, outcome: InteractionOutcome): Promise<void> {
+  /** Writes the outcome and queues the user's notice; returns the entry as written. */
+  async function record(entry: JournalEntry, outcome: InteractionOutcome): Promise<JournalEntry> {
     const at = now();
     const { uniqueId } = entry;
     const count = (counted: DeliveryOutcome) => options.observer?.outcome(counted);
@@ -146,14 +149,14 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         tell('logged', logged, () =>
           userNotices.logged(logged, { late: entry.delayNoticeAt !== undefined, warnings: outcome.issues }),
         );
-        return;
+        return logged;
       }
       case 'rejected': {
         const rejected = await journal.markRejected(uniqueId, outcome.issues, at);
         count('rejected');
         log.info({ uniqueId, issues: outcome.issues.length }, 'Caliq rejected the interaction');
         tell('rejected', rejected, () => userNotices.rejected(rejected));
-        return;
+        return rejected;
       }
       case 'bad_request':
       case 'unexpected_response': {
@@ -165,7 +168,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         count('failed');
         log.warn({ uniqueId, outcome: outcome.status }, 'interaction failed');
         tell('failed', failed, () => userNotices.failed(failed, reason));
-        return;
+        return failed;
       }
       case 'unauthorized': {
         count('unauthorized');
@@ -177,8 +180,9 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         if (!pending.delayNoticeAt) {
           await journal.noteDelayNotice(uniqueId, at);
           tell('misconfigured', pending, () => userNotices.misconfigured(pending));
+          return { ...pending, delayNoticeAt: at };
         }
-        return;
+        return pending;
       }
       case 'unavailable': {
         const reason = `Caliq unavailable (${outcome.reason})`;
@@ -191,16 +195,18 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
           if (!failed.giveUpNoticeAt) {
             await journal.noteGiveUpNotice(uniqueId, at);
             tell('gave up', failed, () => userNotices.gaveUp(failed));
+            return { ...failed, giveUpNoticeAt: at };
           }
-          return;
+          return failed;
         }
         const pending = await scheduleRetry(entry, reason, at);
         count('unavailable');
         if (!pending.delayNoticeAt) {
           await journal.noteDelayNotice(uniqueId, at);
           tell('saved for later', pending, () => userNotices.savedForLater(pending));
+          return { ...pending, delayNoticeAt: at };
         }
-        return;
+        return pending;
       }
     }
   }
@@ -219,9 +225,9 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   ) {
     if (existing.state === 'logged') return { status: 'already_logged', entry: existing } as const;
     if (existing.state === 'pending') {
-      const outcome = await attempt(existing.uniqueId);
-      if (outcome === undefined) return { status: 'in_progress', entry: existing } as const;
-      return { status: 'sent', entry: (await journal.get(existing.uniqueId)) ?? existing, outcome } as const;
+      const attempted = await attempt(existing.uniqueId);
+      if (attempted === undefined) return { status: 'in_progress', entry: existing } as const;
+      return { status: 'sent', ...attempted } as const;
     }
     const resubmitted = await journal.resubmit(
       existing.uniqueId,
@@ -229,9 +235,9 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
       now(),
     );
     if (!resubmitted) return { status: 'in_progress', entry: existing } as const;
-    const outcome = await attempt(existing.uniqueId);
-    if (outcome === undefined) return { status: 'in_progress', entry: resubmitted } as const;
-    return { status: 'sent', entry: (await journal.get(existing.uniqueId)) ?? resubmitted, outcome } as const;
+    const attempted = await attempt(existing.uniqueId);
+    if (attempted === undefined) return { status: 'in_progress', entry: resubmitted } as const;
+    return { status: 'sent', ...attempted } as const;
   }
 
   async function accept(entry: NewJournalEntry): Promise<Accepted> {
@@ -254,14 +260,14 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
       return { status: 'queued', entry: stored };
     }
     immediateInFlight++;
-    let outcome: InteractionOutcome['status'] | undefined;
+    let attempted: Awaited<ReturnType<typeof attempt>>;
     try {
-      outcome = await attempt(stored.uniqueId);
+      attempted = await attempt(stored.uniqueId);
     } finally {
       immediateInFlight--;
     }
-    if (outcome === undefined) return { status: 'queued', entry: stored };
-    return { status: 'sent', entry: (await journal.get(stored.uniqueId)) ?? stored, outcome };
+    if (attempted === undefined) return { status: 'queued', entry: stored };
+    return { status: 'sent', ...attempted };
   }
 
   async function retry(uniqueId: string, replyTo?: NewJournalEntry['replyTo']): Promise<SubmitResult | undefined> {

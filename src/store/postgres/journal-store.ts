@@ -2,6 +2,7 @@
 import type { CaliqIssue, InteractionInput } from '../../caliq/types.js';
 import type { Draft, ReplyTarget } from '../../interactions/draft.js';
 import { RecordNotFoundError } from '../errors.js';
+import { newPendingEntry } from '../new-entry.js';
 import type { JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from '../types.js';
 import type { Sql } from './connection.js';
 
@@ -74,12 +75,13 @@ export function createPostgresJournalStore(sql: Sql): JournalStore {
 
   return {
     async insert(entry: NewJournalEntry, now: Date) {
-      const inserted = await sql.one<JournalRow>(
+      // RETURNING only the key: the new row is known, and parsing its jsonb back would cost CPU on the ack path.
+      const inserted = await sql.one<{ unique_id: string }>(
         `INSERT INTO journal (unique_id, slack_user_id, slack_team_id, state, interaction, draft, reply_to,
            follow_up_slack_user_id, attempts, issues, created_at, updated_at, next_attempt_at)
          VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, 0, '[]', $8, $8, $8)
          ON CONFLICT (unique_id) DO NOTHING
-         RETURNING *`,
+         RETURNING unique_id`,
         [
           entry.uniqueId,
           entry.slackUserId,
@@ -91,7 +93,7 @@ export function createPostgresJournalStore(sql: Sql): JournalStore {
           now,
         ],
       );
-      if (inserted) return { inserted: true, entry: toEntry(inserted) };
+      if (inserted) return { inserted: true, entry: newPendingEntry(entry, now) };
       return { inserted: false, entry: await getOrThrow(entry.uniqueId) };
     },
     async get(uniqueId) {

@@ -2,6 +2,7 @@
 import type { CaliqIssue, InteractionInput } from '../../caliq/types.js';
 import type { Draft, ReplyTarget } from '../../interactions/draft.js';
 import { RecordNotFoundError } from '../errors.js';
+import { newPendingEntry } from '../new-entry.js';
 import type { JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from '../types.js';
 import { fromNullable, fromOptionalMillis, parseJson, toMillis, toNullable } from './columns.js';
 import type { Database } from './database.js';
@@ -144,7 +145,8 @@ export function createJournalStore(db: Database): JournalStore {
         followUpSlackUserId: toNullable(entry.followUpSlackUserId),
         now: toMillis(now),
       });
-      return { inserted: result.changes === 1, entry: getOrThrow(entry.uniqueId) };
+      if (result.changes === 1) return { inserted: true, entry: newPendingEntry(entry, now) };
+      return { inserted: false, entry: getOrThrow(entry.uniqueId) };
     },
     async get(uniqueId) {
       const row = selectOne.get(uniqueId);

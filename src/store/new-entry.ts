@@ -1,0 +1,26 @@
+// The entry a journal insert has just written, built from what was written instead of read back and parsed again.
+import type { JournalEntry, NewJournalEntry } from './types.js';
+
+/** Exactly what both stores read back for a row their insert wrote at `now`: pending, due now, never attempted. */
+export function newPendingEntry(entry: NewJournalEntry, now: Date): JournalEntry {
+  return {
+    uniqueId: entry.uniqueId,
+    slackUserId: entry.slackUserId,
+    slackTeamId: entry.slackTeamId,
+    state: 'pending',
+    interaction: entry.interaction,
+    draft: entry.draft,
+    replyTo: entry.replyTo,
+    followUpSlackUserId: entry.followUpSlackUserId,
+    attempts: 0,
+    lastError: undefined,
+    issues: [],
+    createdAt: now,
+    updatedAt: now,
+    nextAttemptAt: now,
+    leaseUntil: undefined,
+    loggedAt: undefined,
+    delayNoticeAt: undefined,
+    giveUpNoticeAt: undefined,
+  };
+}
