@@ -249,7 +249,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       await home.idle();
       await app.stop().catch((error: unknown) => log.warn({ err: error }, 'error while stopping Slack receiver'));
       if (healthServer) await new Promise((resolve) => healthServer?.close(resolve));
-      await stores.close();
+      await Promise.all([stores.close(), caliq.close()]);
       log.info('caliq-slack stopped');
     },
   };

@@ -52,7 +52,7 @@ function parseJson(text: string): Parsed {
 
 export function createCaliqClient(options: CaliqClientOptions): CaliqClient {
   const logger = options.logger.child({ module: 'caliq' });
-  const send = createTransport({
+  const transport = createTransport({
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,
     retries: options.retries,
@@ -60,6 +60,7 @@ export function createCaliqClient(options: CaliqClientOptions): CaliqClient {
     logger,
     onAttempt: options.onAttempt,
   });
+  const send = transport.send;
   const keyOnly = (): string => JSON.stringify({ apiKey: options.apiKey });
 
   /** Posts to a list endpoint and returns the parsed value, or throws the matching CaliqError. */
@@ -116,6 +117,7 @@ export function createCaliqClient(options: CaliqClientOptions): CaliqClient {
 
   return {
     createInteraction,
+    close: () => transport.close(),
     listChannels: () =>
       readList(
         'Channel',

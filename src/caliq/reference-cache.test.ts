@@ -148,6 +148,7 @@ describe('createCaliqReferenceData', () => {
         answer(`names-${channelId}`, [{ id: 1, accountNo: 'ACME01', name: 'Acme Ltd', orderCount: 2, osValue: 10 }]),
       listEmployees: () => answer('employees', [{ id: 'JSMITH' }]),
       listMessages: () => answer('messages', []),
+      close: () => Promise.resolve(),
       pulse: () => Promise.resolve({ secondsFromMidnight: 1 }),
     };
   };

@@ -58,6 +58,8 @@ export type CaliqClient = {
   listCustomersWithOrders(channelId: number): Promise<CaliqCustomerWithOrders[]>;
   listMessages(): Promise<CaliqMessage[]>;
   pulse(): Promise<{ secondsFromMidnight: number }>;
+  /** Stops the thread its HTTP calls run in; a later call starts it again. */
+  close(): Promise<void>;
 };
 
 /** Caliq's documented field limits, used by the body builder and by the modal's max_length. */
