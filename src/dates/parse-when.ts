@@ -1,6 +1,6 @@
 // Reads a date as people type it ("yesterday 3pm", "next Friday") in the user's own IANA zone, or says why it can't.
 import * as chrono from 'chrono-node';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 export type ParsedWhen =
   | { ok: true; at: Date; timeGiven: boolean; matchedText: string }
@@ -76,13 +76,14 @@ function reasonFor(text: string): string {
 export function parseWhen(text: string, options: ParseWhenOptions): ParsedWhen {
   const { timeZone, now, bias } = options;
   const trimmed = text.trim().replace(/\s+/g, ' ');
-  const nowWall = DateTime.fromJSDate(now).setZone(timeZone);
-  if (!nowWall.isValid) {
+  // IANAZone instances are cached with their validity, so "now" costs no time-zone arithmetic (it is on the ack path).
+  if (!IANAZone.create(timeZone).isValid) {
     return { ok: false, reason: `Your Slack time zone "${timeZone}" isn't one I know, so I can't read dates yet.` };
   }
   if (trimmed === '' || NOW_WORDS.has(trimmed.toLowerCase())) {
     return { ok: true, at: now, timeGiven: true, matchedText: trimmed };
   }
+  const nowWall = DateTime.fromJSDate(now).setZone(timeZone);
 
   const fakeNow = toFakeUtc(nowWall);
   const read = (forwardDate: boolean) =>
