@@ -20,6 +20,8 @@ export type BotLaunch = {
   cwd: string;
   cpuProfDir?: string;
   env?: Record<string, string>;
+  /** Another build's main.js (bench:compare runs an older revision beside this one); default this checkout's. */
+  entry?: string;
 };
 
 const tsxLoader = (): string => import.meta.resolve('tsx');
@@ -47,8 +49,9 @@ export function describeBotCommand(runtime: BotRuntime): string {
 
 export async function startBotProcess(launch: BotLaunch): Promise<ChildService> {
   const port = await findFreePort();
-  const entry =
-    launch.runtime === 'dist'
+  const entry = launch.entry
+    ? [launch.entry]
+    : launch.runtime === 'dist'
       ? [join(REPO_ROOT, 'dist', 'main.js')]
       : ['--import', tsxLoader(), join(REPO_ROOT, 'src', 'main.ts')];
   return startChildService({
