@@ -1,6 +1,7 @@
 // One Caliq POST with a per-attempt timeout and retries (503, timeout, network only) that re-send the same bytes.
+import ky from 'ky';
 import type { Logger } from 'pino';
-import { createAttemptThread } from './attempt-thread.js';
+import { createPooledFetch } from './pooled-fetch.js';
 
 export type TransportOptions = {
   baseUrl: string;
@@ -51,7 +52,7 @@ export type CallContext = { uniqueId?: string };
 
 export type Transport = {
   send(endpoint: string, body: string, context?: CallContext): Promise<TransportResult>;
-  /** Stops the HTTP thread; later calls start it again. */
+  /** Closes the keep-alive connections. */
   close(): Promise<void>;
 };
 
@@ -74,22 +75,36 @@ function describeFailure(cause: unknown): { name: string; message: string; code?
 }
 
 /**
- * Each attempt is one POST made by ky in a worker thread (attempt-worker.js), so the HTTP client's CPU stays off the
- * event loop that acknowledges Slack; the loop here owns retries, because ky skips POST by default and would not log
- * each attempt. The body string is built once by the caller, so every retry sends the same bytes (and UniqueID).
+ * ky posts the body over a pooled undici connection (pooled-fetch.ts); the loop here owns retries because ky skips
+ * POST by default and would not log each attempt. The body string is built once by the caller, so every retry sends
+ * the same bytes (and the same UniqueID).
  */
 export function createTransport(options: TransportOptions): Transport {
-  const thread = createAttemptThread({ prefixUrl: `${options.baseUrl.replace(/\/+$/, '')}/api/v1/` });
+  const pool = createPooledFetch();
+  const http = ky.create({
+    prefixUrl: `${options.baseUrl.replace(/\/+$/, '')}/api/v1/`,
+    method: 'post',
+    retry: 0,
+    timeout: false,
+    throwHttpErrors: false,
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    fetch: pool.fetch,
+  });
 
   async function attemptOnce(endpoint: string, body: string): Promise<Attempt> {
-    const raw = await thread.post(endpoint, body, options.timeoutMs);
-    if (raw.kind === 'no_answer') {
-      return { kind: 'retryable', reason: raw.timedOut ? 'timeout' : 'network', cause: raw.cause };
+    // One signal bounds the whole attempt, body read included, so a server that stalls mid-answer still times out.
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    try {
+      const response = await http.post(endpoint, { body, signal });
+      const text = await response.text();
+      if (response.status === 503) {
+        return { kind: 'retryable', reason: 'service_unavailable', cause: new Error(`HTTP 503 ${text}`.trim()) };
+      }
+      return { kind: 'answered', status: response.status, text };
+    } catch (error) {
+      const timedOut = signal.aborted && (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';
+      return { kind: 'retryable', reason: timedOut ? 'timeout' : 'network', cause: error };
     }
-    if (raw.status === 503) {
-      return { kind: 'retryable', reason: 'service_unavailable', cause: new Error(`HTTP 503 ${raw.text}`.trim()) };
-    }
-    return { kind: 'answered', status: raw.status, text: raw.text };
   }
 
   async function send(endpoint: string, body: string, context: CallContext = {}): Promise<TransportResult> {
@@ -123,5 +138,5 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  return { send, close: () => thread.close() };
+  return { send, close: () => pool.close() };
 }

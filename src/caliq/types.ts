@@ -58,7 +58,7 @@ export type CaliqClient = {
   listCustomersWithOrders(channelId: number): Promise<CaliqCustomerWithOrders[]>;
   listMessages(): Promise<CaliqMessage[]>;
   pulse(): Promise<{ secondsFromMidnight: number }>;
-  /** Stops the thread its HTTP calls run in; a later call starts it again. */
+  /** Closes its keep-alive connections to Caliq (at shutdown). */
   close(): Promise<void>;
 };
 
