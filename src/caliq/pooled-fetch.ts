@@ -1,6 +1,6 @@
 // A fetch for ky built on undici's request API and one keep-alive pool: ky's API stays, and a Caliq call costs about
 // half the CPU of Node's own fetch (measured 240 vs 500 µs per call), which matters on the event loop that acks Slack.
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 
 export type PooledFetch = {
   fetch: (input: Request | URL | string, init?: RequestInit) => Promise<Response>;
@@ -38,7 +38,7 @@ export function createPooledFetch(): PooledFetch {
       const answer = await agent.request({
         origin: target.origin,
         path: `${target.pathname}${target.search}`,
-        method: request.method as 'POST',
+        method: request.method as Dispatcher.HttpMethod,
         headers: Object.fromEntries(request.headers),
         body: request.body ? await request.text() : null,
         signal: request.signal,
