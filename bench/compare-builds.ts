@@ -1,8 +1,8 @@
 // `npm run bench:compare -- --against <git revision>`: this checkout's bot and the bot built from another revision,
 // under the same paced and saturated load in one run (with the bare Bolt baseline beside them), so a change to the
 // ack path is judged by a ratio measured side by side rather than against figures from another day's run.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +12,7 @@ import type { ChildService } from './child-service.js';
 import { BENCH_CALIQ_KEY, createBenchUsers, writeEmployeeMap, writeStaticModal } from './fixtures.js';
 import { type LatencyTarget, runLatencyScenario, type TargetLatencyResult } from './latency-scenario.js';
 import { ratioOf } from './stats.js';
-import { REPO_ROOT, startBaselineProcess, startBotProcess } from './targets.js';
+import { buildDist, REPO_ROOT, startBaselineProcess, startBotProcess } from './targets.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,10 +29,10 @@ const roundSeconds = Number(values['round-seconds']);
 const CALIQ_LATENCY_MS = 50;
 const log = (line: string) => void process.stdout.write(`${line}\n`);
 
+/** Builds a checkout; a build that emitted nothing fresh stops the comparison rather than run a stale dist/. */
 function buildHere(folder: string): void {
-  const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const built = spawnSync(process.execPath, [tsc, '-p', join(folder, 'tsconfig.build.json')], { encoding: 'utf8' });
-  if (!existsSync(join(folder, 'dist', 'main.js'))) throw new Error(`could not build ${folder}: ${built.stdout}`);
+  const built = buildDist(folder);
+  if (!built.emitted) throw new Error(`could not build ${folder}: ${built.firstError}`);
 }
 
 /** A detached worktree of `revision` with this checkout's node_modules, compiled; removed again by the caller. */

@@ -1,6 +1,5 @@
 // `npm run bench:metrics`: what /metrics costs on the ack path — the same paced load on two bots, METRICS_ENABLED true
 // and false, alternating in rounds within one run, while the metrics bot is scraped every second (a harsh scrape rate).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +17,7 @@ import {
 } from './fixtures.js';
 import { runLoad } from './http-load.js';
 import { type LatencySummary, summarizeLatencies } from './stats.js';
-import { REPO_ROOT, startBotProcess } from './targets.js';
+import { buildDist, startBotProcess } from './targets.js';
 
 const { values } = parseArgs({
   options: {
@@ -65,9 +64,7 @@ function scrapeEvery(baseUrl: string, everyMs: number): { stop(): Promise<number
 
 async function main(): Promise<void> {
   log(`building dist/ …`);
-  const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const built = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  const runtime = built.status === 0 ? 'dist' : 'tsx';
+  const runtime = buildDist().ok ? 'dist' : 'tsx';
   const folder = mkdtempSync(join(tmpdir(), 'caliq-slack-bench-metrics-'));
   const sim = await startCaliqSimulator({ apiKey: BENCH_CALIQ_KEY, faults: { latencyMs: CALIQ_LATENCY_MS } });
   const fake = await startFakeSlack();

@@ -1,6 +1,5 @@
 // `npm run bench`: start-up, paced and saturated latency against a bare Bolt baseline, and journal drain; writes results.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -29,7 +28,14 @@ import {
   runSuggestionScenario,
   type SuggestionScenarioOptions,
 } from './suggestion-scenario.js';
-import { type BotRuntime, describeBotCommand, REPO_ROOT, startBaselineProcess, startBotProcess } from './targets.js';
+import {
+  type BotRuntime,
+  buildDist,
+  describeBotCommand,
+  REPO_ROOT,
+  startBaselineProcess,
+  startBotProcess,
+} from './targets.js';
 
 const READY_TIMEOUT_MS = 15_000;
 const IDLE_SETTLE_MS = 1000;
@@ -42,19 +48,15 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * so a fresh dist/main.js is used then too (with a note); tsx is the fallback when nothing was emitted.
  */
 function buildBot(): { runtime: BotRuntime; note: string | undefined } {
-  const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const entry = join(REPO_ROOT, 'dist', 'main.js');
-  const startedAt = Date.now();
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (result.status === 0) return { runtime: 'dist', note: undefined };
-  const firstError = `${result.stdout}${result.stderr}`.split('\n').find((line) => line.trim() !== '') ?? 'no output';
-  if (existsSync(entry) && statSync(entry).mtimeMs >= startedAt - 1000) {
+  const { ok, emitted, firstError } = buildDist();
+  if (ok) return { runtime: 'dist', note: undefined };
+  if (emitted) {
     return {
       runtime: 'dist',
-      note: `the build reported type errors (${firstError.trim()}) but emitted dist/, which the bot ran from`,
+      note: `the build reported type errors (${firstError}) but emitted dist/, which the bot ran from`,
     };
   }
-  return { runtime: 'tsx', note: `the build failed (${firstError.trim()}), so the bot ran through tsx` };
+  return { runtime: 'tsx', note: `the build failed (${firstError}), so the bot ran through tsx` };
 }
 
 /** Cold starts one after another: spawn → GET /readyz answers 200; then the resident set after a second idle. */

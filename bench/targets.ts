@@ -1,5 +1,6 @@
 // How the bench launches its two targets as child processes: the bot (dist/main.js or src/main.ts) and the baseline.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ChildService, findFreePort, startChildService } from './child-service.js';
@@ -25,6 +26,22 @@ export type BotLaunch = {
 };
 
 const tsxLoader = (): string => import.meta.resolve('tsx');
+
+export type DistBuild = { ok: boolean; emitted: boolean; firstError: string };
+
+/**
+ * Compiles a checkout (`folder`, default this one) into its dist/ with this checkout's tsc. tsc still emits when it
+ * reports type errors, so `emitted` says whether a fresh dist/main.js is there whatever `ok` says.
+ */
+export function buildDist(folder: string = REPO_ROOT): DistBuild {
+  const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const entry = join(folder, 'dist', 'main.js');
+  const startedAt = Date.now();
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: folder, encoding: 'utf8' });
+  const firstError = `${result.stdout}${result.stderr}`.split('\n').find((line) => line.trim() !== '') ?? 'no output';
+  const emitted = existsSync(entry) && statSync(entry).mtimeMs >= startedAt - 1000;
+  return { ok: result.status === 0, emitted, firstError: firstError.trim() };
+}
 
 /** The Node flags `npm start` gives the bot (package.json is the one place they are set), so the bench runs it alike. */
 export function startNodeFlags(): string[] {
