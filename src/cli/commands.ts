@@ -88,7 +88,7 @@ export async function retryEntry(
     // Undefined only when another process changed the entry between the two statements (e.g. the user pressed Retry).
     if (!resubmitted) throw new EntryStateError(`${uniqueId} changed while retrying; run show to see where it stands.`);
     result = resubmitted;
-    message = `${uniqueId} is pending again (was ${entry.state === 'failed' ? 'gave-up' : entry.state}); the bot's delivery worker sends it within ${workerPollSeconds} s and tells the user.`;
+    message = `${uniqueId} is pending again (was ${entry.state}); the bot's delivery worker sends it within ${workerPollSeconds} s and tells the user.`;
   }
   if (out.json) return out.write(toJson(toRecord(result)));
   out.write(`${message}\n`);

@@ -1,10 +1,9 @@
 // A journal entry flattened into the fields operators read, export and audit (no Slack reply URLs, no drafts).
-import type { JournalEntry } from '../store/types.js';
-import { type CliState, toCliState } from './states.js';
+import type { JournalEntry, JournalState } from '../store/types.js';
 
 export type EntryRecord = {
   uniqueId: string;
-  state: CliState;
+  state: JournalState;
   slackUserId: string;
   slackTeamId: string | null;
   customer: string;
@@ -70,7 +69,7 @@ export function toRecord(entry: JournalEntry): EntryRecord {
   const pending = entry.state === 'pending';
   return {
     uniqueId: entry.uniqueId,
-    state: toCliState(entry.state),
+    state: entry.state,
     slackUserId: entry.slackUserId,
     slackTeamId: entry.slackTeamId ?? null,
     customer,

@@ -90,7 +90,7 @@ describe('list', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^UNIQUE ID\s+STATE\s+USER\s+CUSTOMER\s+KIND\s+CREATED \(UTC\)\s+TRIES\s+LAST PROBLEM$/);
     expect(lines.slice(1, 5).map((line) => line.split(/\s+/).slice(0, 2))).toEqual([
-      ['e-failed', 'gave-up'],
+      ['e-failed', 'failed'],
       ['e-rejected', 'rejected'],
       ['e-logged', 'logged'],
       ['e-old', 'pending'],
@@ -101,11 +101,17 @@ describe('list', () => {
   });
 
   it('filters by state, user and since, and gives JSON for scripts', async () => {
-    const byState = await cli('list', '--state', 'gave-up', '--state', 'rejected', '--json');
+    const byState = await cli('list', '--state', 'failed', '--state', 'rejected', '--json');
     expect((JSON.parse(byState.stdout) as { uniqueId: string }[]).map((r) => r.uniqueId)).toEqual([
       'e-failed',
       'e-rejected',
     ]);
+    // The spellings older versions printed still select the same entries.
+    for (const old of ['gave-up', 'gave_up']) {
+      expect(JSON.parse((await cli('list', '--state', old, '--json')).stdout)).toEqual([
+        expect.objectContaining({ uniqueId: 'e-failed', state: 'failed' }),
+      ]);
+    }
     const byUser = await cli('list', '--user', 'U0ALICE01', '--json');
     expect((JSON.parse(byUser.stdout) as { uniqueId: string }[]).map((r) => r.uniqueId)).toEqual(['e-logged', 'e-old']);
     const since = await cli('list', '--since', '2026-11-01', '--user', 'U0ALICE01,U0BOB0001', '--json');
@@ -120,7 +126,7 @@ describe('list', () => {
 
   it('refuses bad options with usage and exit code 2, before touching the journal', async () => {
     for (const args of [
-      ['list', '--state', 'failed'],
+      ['list', '--state', 'gave up'],
       ['list', '--since', 'last tuesday'],
       ['list', '--limit', '0'],
       ['list', '--colour'],
@@ -147,7 +153,7 @@ describe('show', () => {
     expect(stdout).toMatch(/^issues:\s+3: Customer not found$/m);
     expect(JSON.parse((await cli('show', 'e-failed', '--json')).stdout)).toMatchObject({
       uniqueId: 'e-failed',
-      state: 'gave-up',
+      state: 'failed',
       lastError: expect.stringContaining('gave up'),
       createdAt: '2026-11-04T09:00:00.000Z',
     });
@@ -163,10 +169,10 @@ describe('show', () => {
 });
 
 describe('retry', () => {
-  it('puts a gave-up entry back to pending under the same UniqueID, due now', async () => {
+  it('puts a failed entry back to pending under the same UniqueID, due now', async () => {
     const { code, stdout } = await cli('retry', 'e-failed');
     expect(code).toBe(0);
-    expect(stdout).toContain('e-failed is pending again (was gave-up)');
+    expect(stdout).toContain('e-failed is pending again (was failed)');
     expect(await journal.get('e-failed')).toMatchObject({
       state: 'pending',
       attempts: 0,
@@ -205,6 +211,16 @@ describe('export', () => {
     expect(rows.map((row) => row.uniqueId)).toEqual(['e-failed', 'e-rejected', 'e-logged', 'e-old']);
     expect(rows[1]).toMatchObject({ state: 'rejected', notes: 'Said "no", then, maybe\nlater', customer: 'ACME01' });
     expect(rows[2]).toMatchObject({ state: 'logged', loggedAt: '2026-11-02T09:00:01.000Z', lastError: '' });
+  });
+
+  it('writes a note that starts like a formula as text, so a spreadsheet never runs it', async () => {
+    await journal.insert(newEntry('e-formula', 'U0EVE0001', '=HYPERLINK("http://evil.example","click")'), NOW);
+    const { stdout } = await cli('export', '--format', 'csv', '--user', 'U0EVE0001');
+    const [row] = parse(stdout, { columns: true }) as Record<string, string>[];
+    expect(row?.notes).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    // JSON is for programs, not spreadsheets: it keeps the note exactly as typed.
+    const json = await cli('export', '--format', 'json', '--user', 'U0EVE0001');
+    expect(JSON.parse(json.stdout)[0].notes).toBe('=HYPERLINK("http://evil.example","click")');
   });
 
   it('writes JSON, with the same filters as list', async () => {

@@ -4,7 +4,7 @@ import type { JournalFilter } from '../store/types.js';
 import { exportEntries, listEntries, type Output, retryEntry, showEntry } from './commands.js';
 import { CliError, CliUsageError } from './errors.js';
 import { type JournalConnection, openJournal } from './open-journal.js';
-import { CLI_STATES, isCliState, toJournalState } from './states.js';
+import { CLI_STATES, readCliState } from './states.js';
 
 export type CliIo = {
   stdout: (text: string) => void;
@@ -21,7 +21,7 @@ Commands:
   retry <UniqueID>                                           send it to Caliq again, same UniqueID, via the bot
   export --format csv|json [--state S]… [--user U]… [--since DATE]   every matching entry, for audits
 
-States: ${CLI_STATES.join(', ')}  (gave-up: the bot stopped trying)
+States: ${CLI_STATES.join(', ')}  (failed: the bot stopped trying; gave-up is read as failed)
 DATE: 2026-11-01 (UTC midnight) or an ISO 8601 instant
 Options:
   --json        machine-readable output (list, show, retry)
@@ -61,8 +61,9 @@ function parseSince(text: string | undefined): Date | undefined {
 
 function parseFilter(values: Values, defaultLimit: number | undefined): JournalFilter {
   const states = splitList(values.state).map((state) => {
-    if (!isCliState(state)) throw new CliUsageError(`--state must be one of ${CLI_STATES.join(', ')}, not "${state}".`);
-    return toJournalState(state);
+    const known = readCliState(state);
+    if (!known) throw new CliUsageError(`--state must be one of ${CLI_STATES.join(', ')}, not "${state}".`);
+    return known;
   });
   const limit = values.limit === undefined ? defaultLimit : Number(values.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {

@@ -1,19 +1,18 @@
-// The states an operator names on the command line, and how they map to the journal's own states.
+// The journal states an operator names on the command line: the journal's own spellings, plus old aliases still read.
 import type { JournalState } from '../store/types.js';
 
-/** 'gave-up' is the journal's 'failed': the bot stopped trying (Caliq unavailable too long, or it could not read it). */
-export const CLI_STATES = ['pending', 'rejected', 'gave-up', 'logged'] as const;
+/** Exactly the states the database stores (store/types.ts), so CLI output, exports, metrics and views agree. */
+export const CLI_STATES = ['pending', 'rejected', 'failed', 'logged'] as const satisfies readonly JournalState[];
 export type CliState = (typeof CLI_STATES)[number];
 
-const TO_JOURNAL: Record<CliState, JournalState> = {
-  pending: 'pending',
-  rejected: 'rejected',
-  'gave-up': 'failed',
-  logged: 'logged',
-};
+/**
+ * Spellings earlier versions of this CLI printed for 'failed' (the bot stopped trying). Scripts and saved exports may
+ * still hold them, so --state accepts them; nothing prints them any more.
+ */
+const OLD_SPELLINGS: Readonly<Record<string, CliState>> = { 'gave-up': 'failed', gave_up: 'failed' };
 
-export const isCliState = (value: string): value is CliState => (CLI_STATES as readonly string[]).includes(value);
-
-export const toJournalState = (state: CliState): JournalState => TO_JOURNAL[state];
-
-export const toCliState = (state: JournalState): CliState => (state === 'failed' ? 'gave-up' : state);
+/** The journal state an operator meant, or undefined when the word names none. */
+export function readCliState(value: string): JournalState | undefined {
+  if ((CLI_STATES as readonly string[]).includes(value)) return value as CliState;
+  return OLD_SPELLINGS[value];
+}

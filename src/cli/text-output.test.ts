@@ -1,4 +1,4 @@
-// Tests the CLI's plain-text renderings: CSV quoting per RFC 4180, table alignment, cell fitting.
+// Tests the CLI's plain-text renderings: CSV quoting per RFC 4180 and against formulas, table alignment, cell fitting.
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvField, fitCell, renderCsv, renderTable } from './text-output.js';
@@ -12,6 +12,16 @@ describe('csv', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField('cr\rhere')).toBe('"cr\rhere"');
+  });
+
+  it('makes text that a spreadsheet would run as a formula open as text (OWASP CSV injection)', () => {
+    for (const formula of ['=HYPERLINK("http://x.example","y")', '+1+2', '-2+3', '@SUM(A1)', '\tx', '\rx']) {
+      expect(parse(csvField(formula))).toEqual([[`'${formula}`]]);
+    }
+    expect(csvField('=1,2')).toBe(`"'=1,2"`);
+    // Only the first character counts, and the bot's own numbers are left alone.
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField(-5)).toBe('-5');
   });
 
   it('round-trips awkward values through a real CSV parser', () => {

@@ -25,13 +25,18 @@ export function renderFields(fields: readonly (readonly [string, string])[]): st
   return fields.map(([name, value]) => `${`${name}:`.padEnd(width + 2)}${value}`).join('\n');
 }
 
+/** First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
  * One CSV field: quoted when it holds a comma, quote, CR or LF (quotes doubled), as RFC 4180 says. null is empty.
+ * Text that a spreadsheet would run as a formula (a note typed as `=HYPERLINK(…)`) gets a leading apostrophe, as OWASP
+ * advises, so it opens as text; numbers are the bot's own and stay as they are.
  * (csv-stringify would do this too; it is not a dependency, and this is all the export needs.)
  */
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -101,27 +101,27 @@ describe('the journal CLI beside a running bot', () => {
     const shown = await cli('show', gaveUp, '--json');
     expect(JSON.parse(shown.stdout)).toMatchObject({
       uniqueId: gaveUp,
-      state: 'gave-up',
+      state: 'failed',
       lastError: expect.stringMatching(/gave up/),
     });
 
     const listed = await cli('list');
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toMatch(new RegExp(`^${gaveUp}\\s+gave-up\\s+${ALICE}\\s+ACME01\\s+call`, 'm'));
+    expect(listed.stdout).toMatch(new RegExp(`^${gaveUp}\\s+failed\\s+${ALICE}\\s+ACME01\\s+call`, 'm'));
     expect(listed.stdout).toMatch(new RegExp(`^${logged}\\s+logged\\s+${ALICE}`, 'm'));
 
     const exported = await cli('export', '--format', 'csv');
     expect(exported.code).toBe(0);
     const rows = parse(exported.stdout, { columns: true }) as Record<string, string>[];
     expect(rows.map((row) => [row.uniqueId, row.state])).toEqual([
-      [gaveUp, 'gave-up'],
+      [gaveUp, 'failed'],
       [logged, 'logged'],
     ]);
 
     sim.setFaults({ down: false });
     const retried = await cli('retry', gaveUp);
     expect(retried).toMatchObject({ code: 0, stderr: '' });
-    expect(retried.stdout).toContain(`${gaveUp} is pending again (was gave-up)`);
+    expect(retried.stdout).toContain(`${gaveUp} is pending again (was failed)`);
     // The bot's worker finds it on its next look at the journal (at most 15 s) and sends it under the same UniqueID.
     await vi.waitFor(async () => expect(await stateOf(gaveUp)).toBe('logged'), { timeout: 30_000, interval: 200 });
     expect(sim.interactions.map((stored) => stored.uniqueId).sort()).toEqual([logged, gaveUp].sort());
