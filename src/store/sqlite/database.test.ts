@@ -102,6 +102,34 @@ describe('openDatabase', () => {
     expect(tableNames(db)).not.toContain('half');
   });
 
+  it('names the file and keeps the cause when its folder cannot be made', () => {
+    const file = tempFile();
+    fs.mkdirSync(path.dirname(path.dirname(file)), { recursive: true });
+    fs.writeFileSync(path.dirname(file), 'a file where the folder should be');
+    const error = (() => {
+      try {
+        open(file);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^Could not open the database ${file} \\(.*(EEXIST|ENOTDIR).*\\); check that its folder exists`),
+    );
+    expect((error as Error).cause).toMatchObject({ code: expect.stringMatching(/EEXIST|ENOTDIR/) });
+  });
+
+  it('names the file, the reason and the code when SQLite cannot open it', () => {
+    const file = tempFile();
+    fs.mkdirSync(file, { recursive: true });
+    expect(() => open(file)).toThrow(
+      new StoreError(
+        `Could not open the database ${file} (unable to open database file, SQLITE_CANTOPEN); check that its folder exists and the bot's user may write to it.`,
+      ),
+    );
+  });
+
   it('refuses a file whose schema is newer than the code knows', () => {
     const file = tempFile();
     const future: Migration = { version: MIGRATIONS.length + 1, name: 'future', sql: 'CREATE TABLE future (x TEXT)' };

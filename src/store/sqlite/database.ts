@@ -26,12 +26,12 @@ export type OpenDatabaseOptions = {
 
 /** Opens (creating if needed) the database at `filePath`, then applies any migrations it has not seen yet. */
 export function openDatabase(filePath: string, options: OpenDatabaseOptions = {}): Database {
-  if (filePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
   let db: Database;
   try {
+    if (filePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
     db = new BetterSqlite3(filePath);
   } catch (error) {
-    throw new StoreError(`Could not open the database ${filePath}.`, { cause: error });
+    throw openError(filePath, 'open', error);
   }
   try {
     // busy_timeout first: switching to WAL needs a lock that another process may briefly hold.
@@ -43,9 +43,21 @@ export function openDatabase(filePath: string, options: OpenDatabaseOptions = {}
     applyMigrations(db, filePath, options.migrations ?? MIGRATIONS);
   } catch (error) {
     db.close();
-    throw error;
+    // A read-only folder or file lets SQLite open but fails the first write (WAL mode): say so with the cause.
+    throw error instanceof StoreError ? error : openError(filePath, 'prepare', error);
   }
   return db;
+}
+
+/** Names the file and the driver's or system's own words (and code), keeping the original as `cause`. */
+function openError(filePath: string, doing: 'open' | 'prepare', error: unknown): StoreError {
+  const reason = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const detail = typeof code === 'string' && !reason.includes(code) ? `${reason}, ${code}` : reason;
+  return new StoreError(
+    `Could not ${doing} the database ${path.resolve(filePath)} (${detail}); check that its folder exists and the bot's user may write to it.`,
+    { cause: error },
+  );
 }
 
 /** The highest migration version recorded in the file (0 for a new file). */
