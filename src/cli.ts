@@ -1,7 +1,11 @@
 // Entry point of the journal CLI (`npm run journal -- list`, or `node dist/cli.js list` after a build).
-import 'dotenv/config';
+import path from 'node:path';
+import dotenv from 'dotenv';
 import { runCli } from './cli/run.js';
+import { homeFolder } from './config.js';
 
+// The bot's own .env (CALIQ_SLACK_HOME, else the app's folder), so the CLI finds the journal the bot writes.
+dotenv.config({ path: path.join(homeFolder(), '.env'), quiet: true });
 // Instants are printed in UTC whatever the machine's zone.
 process.env.TZ = 'UTC';
 const code = await runCli(process.argv.slice(2), {

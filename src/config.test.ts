@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, secretsOf } from './config.js';
+import { APP_ROOT, ConfigError, loadConfig, secretsOf } from './config.js';
 
 const minimalHttp = {
   SLACK_BOT_TOKEN: 'xoxb-test-token-123',
@@ -57,7 +58,10 @@ describe('loadConfig', () => {
     expect(config.caliq.timeZone).toBe('Europe/London');
     expect(config.caliq.dateFormat).toBe("yyyy-MM-dd'T'HH:mm:ss");
     expect(config.caliq.defaultChannelId).toBeUndefined();
-    expect(config.database.path).toBe('./data/caliq-slack.db');
+    expect(config.database.path).toBe(path.join(APP_ROOT, 'data', 'caliq-slack.db'));
+    expect(config.people.employeeMapPath).toBe(path.join(APP_ROOT, 'employee-map.csv'));
+    expect(config.health).toEqual({ port: undefined, readinessCacheMs: 10_000 });
+    expect(config.startup).toEqual({ timeoutMs: 30_000 });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.caliq)).toBe(true);
   });
@@ -76,12 +80,56 @@ describe('loadConfig', () => {
   });
 });
 
+describe('where relative paths point', () => {
+  it('anchors DATABASE_PATH and EMPLOYEE_MAP at the app folder, whatever the working directory', () => {
+    expect(APP_ROOT).toBe(path.resolve(import.meta.dirname, '..') + path.sep);
+    const before = process.cwd();
+    process.chdir(path.parse(before).root);
+    try {
+      const config = loadConfig({ ...minimalHttp, DATABASE_PATH: 'var/bot.db', EMPLOYEE_MAP: './people.csv' });
+      expect(config.home).toBe(APP_ROOT);
+      expect(config.database.path).toBe(path.join(APP_ROOT, 'var', 'bot.db'));
+      expect(config.people.employeeMapPath).toBe(path.join(APP_ROOT, 'people.csv'));
+    } finally {
+      process.chdir(before);
+    }
+  });
+
+  it('anchors them at CALIQ_SLACK_HOME when set, and leaves absolute paths alone', () => {
+    const config = loadConfig({
+      ...minimalHttp,
+      CALIQ_SLACK_HOME: '/srv/caliq-slack',
+      EMPLOYEE_MAP: '/etc/caliq-slack/employee-map.csv',
+    });
+    expect(config.home).toBe('/srv/caliq-slack');
+    expect(config.database.path).toBe('/srv/caliq-slack/data/caliq-slack.db');
+    expect(config.people.employeeMapPath).toBe('/etc/caliq-slack/employee-map.csv');
+  });
+});
+
+describe('health and start-up settings', () => {
+  it('reads a separate health port, the readiness cache and the start-up bound', () => {
+    const config = loadConfig({
+      ...minimalHttp,
+      HEALTH_PORT: '9090',
+      READINESS_CACHE_SECONDS: '0',
+      STARTUP_TIMEOUT_SECONDS: '5',
+    });
+    expect(config.health).toEqual({ port: 9090, readinessCacheMs: 0 });
+    expect(config.startup.timeoutMs).toBe(5000);
+    expect(problemsOf({ ...minimalHttp, HEALTH_PORT: 'admin', STARTUP_TIMEOUT_SECONDS: '0' })).toEqual([
+      'HEALTH_PORT is invalid: must be a port number',
+      expect.stringMatching(/^STARTUP_TIMEOUT_SECONDS is invalid/),
+    ]);
+  });
+});
+
 describe('database settings', () => {
   it('uses SQLite by default and PostgreSQL when DATABASE_URL is set, with the documented defaults', () => {
     const sqlite = loadConfig(minimalHttp).database;
     expect(sqlite).toMatchObject({
       url: undefined,
-      path: './data/caliq-slack.db',
+      path: path.join(APP_ROOT, 'data', 'caliq-slack.db'),
       poolSize: 10,
       statementTimeoutMs: 2000,
     });

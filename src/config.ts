@@ -1,5 +1,19 @@
 // Reads the environment once, validates it with zod and returns one frozen, typed Config (or names every problem).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** The app's own folder (where package.json is): one level up from this file, in src/ and in dist/ alike. */
+export const APP_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The folder that relative paths (DATABASE_PATH, EMPLOYEE_MAP) and the .env file are read from: CALIQ_SLACK_HOME when
+ * set, else the app's folder. Never the working directory, so the bot finds the same files however it is started.
+ */
+export function homeFolder(env: NodeJS.ProcessEnv = process.env): string {
+  const home = env.CALIQ_SLACK_HOME?.trim();
+  return home ? path.resolve(APP_ROOT, home) : APP_ROOT;
+}
 
 const isIanaZone = (zone: string): boolean => {
   try {
@@ -33,6 +47,9 @@ const environmentSchema = z.object({
     message: 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)',
   }),
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
+  HEALTH_PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).optional(),
+  READINESS_CACHE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(0).default(10),
+  STARTUP_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).positive().default(30),
   SLACK_API_URL: optionalText.pipe(z.url('must be a URL such as https://slack.com/api/').optional()),
   CALIQ_BASE_URL: z.url({ error: 'the Caliq API host as a URL, e.g. https://api.caliq.com' }),
   CALIQ_API_KEY: z.string({ error: 'the key issued by Caliq support' }).min(1, 'must not be empty'),
@@ -103,6 +120,8 @@ function modeProblems(env: NodeJS.ProcessEnv): string[] {
 }
 
 export type Config = Readonly<{
+  /** The folder relative paths were resolved against (CALIQ_SLACK_HOME, else the app's folder). */
+  home: string;
   slack: Readonly<{
     botToken: string;
     signingSecret: string | undefined;
@@ -145,6 +164,14 @@ export type Config = Readonly<{
   log: Readonly<{ level: string; pretty: boolean }>;
   /** GET /metrics (Prometheus) on the health port. */
   metrics: Readonly<{ enabled: boolean }>;
+  health: Readonly<{
+    /** HEALTH_PORT: /healthz, /readyz and /metrics on a port of their own; undefined shares PORT. */
+    port: number | undefined;
+    /** How long one readiness result is reused, so frequent probes cost Caliq and Slack one call per interval. */
+    readinessCacheMs: number;
+  }>;
+  /** The longest the start-up checks of Slack and Caliq may take together. */
+  startup: Readonly<{ timeoutMs: number }>;
 }>;
 
 /** Raised when the environment cannot make a Config; its message lists every problem, never a value. */
@@ -176,7 +203,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
+  const home = homeFolder(env);
   return Object.freeze({
+    home,
     slack: Object.freeze({
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
@@ -196,12 +225,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       defaultChannelId: e.CALIQ_DEFAULT_CHANNEL_ID,
     }),
     people: Object.freeze({
-      employeeMapPath: e.EMPLOYEE_MAP,
+      employeeMapPath: path.resolve(home, e.EMPLOYEE_MAP),
       profileFieldLabel: e.EMPLOYEE_PROFILE_FIELD,
       mappingContact: e.MAPPING_CONTACT,
     }),
     database: Object.freeze({
-      path: e.DATABASE_PATH,
+      path: e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : path.resolve(home, e.DATABASE_PATH),
       synchronous: e.DATABASE_SYNCHRONOUS,
       url: e.DATABASE_URL,
       poolSize: e.DATABASE_POOL_SIZE,
@@ -219,6 +248,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminders: Object.freeze({ pollIntervalMs: e.REMINDER_POLL_SECONDS * 1000 }),
     log: Object.freeze({ level: e.LOG_LEVEL, pretty: e.LOG_PRETTY }),
     metrics: Object.freeze({ enabled: e.METRICS_ENABLED }),
+    health: Object.freeze({ port: e.HEALTH_PORT, readinessCacheMs: e.READINESS_CACHE_SECONDS * 1000 }),
+    startup: Object.freeze({ timeoutMs: e.STARTUP_TIMEOUT_SECONDS * 1000 }),
   });
 }
 

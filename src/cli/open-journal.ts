@@ -1,5 +1,7 @@
 // Opens the journal the bot writes, for the CLI: the one place that decides which store backend to use.
 import fs from 'node:fs';
+import path from 'node:path';
+import { homeFolder } from '../config.js';
 import { createJournalStore, createStores, openDatabase, SchemaTooNewError } from '../store/index.js';
 import type { JournalStore } from '../store/types.js';
 import { JournalUnavailableError } from './errors.js';
@@ -9,13 +11,14 @@ export type JournalConnection = { journal: JournalStore; where: string; close():
 export const DEFAULT_DATABASE_PATH = './data/caliq-slack.db';
 
 /**
- * The bot's SQLite file (DATABASE_PATH, default as the bot's). Never creates one: a wrong path is an error, not an empty
+ * The bot's SQLite file (DATABASE_PATH, default as the bot's, a relative path read from the same home folder as the
+ * bot: CALIQ_SLACK_HOME, else the app's folder). Never creates one: a wrong path is an error, not an empty
  * journal. Each store call is one statement in its own transaction, and the file is in WAL mode, so reading never
  * blocks the running bot and a write waits at most busy_timeout for the bot's own one-statement commits.
  */
 export async function openJournal(env: NodeJS.ProcessEnv): Promise<JournalConnection> {
   if (env.DATABASE_URL?.trim()) return openPostgresJournal(env, env.DATABASE_URL.trim());
-  const where = env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH;
+  const where = path.resolve(homeFolder(env), env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH);
   if (!fs.existsSync(where)) {
     throw new JournalUnavailableError(
       `There is no journal at ${where}. Set DATABASE_PATH (or pass --db) to the file the bot uses.`,

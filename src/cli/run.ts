@@ -1,4 +1,5 @@
 // Parses the journal CLI's command line, runs one command and turns every expected failure into a message and exit code.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { JournalFilter } from '../store/types.js';
 import { exportEntries, listEntries, type Output, retryEntry, showEntry } from './commands.js';
@@ -13,7 +14,7 @@ export type CliIo = {
   now?: () => Date;
 };
 
-export const USAGE = `Usage: npm run journal -- <command> [options]
+export const USAGE = `Usage: npm run journal -- <command> [options]   (or: node dist/cli.js <command> [options])
 
 Commands:
   list [--state S]… [--user U]… [--since DATE] [--limit N]   entries, newest first (default limit 100)
@@ -25,7 +26,8 @@ States: ${CLI_STATES.join(', ')}  (failed: the bot stopped trying; gave-up is re
 DATE: 2026-11-01 (UTC midnight) or an ISO 8601 instant
 Options:
   --json        machine-readable output (list, show, retry)
-  --db PATH     the bot's SQLite file (default: DATABASE_PATH, then ./data/caliq-slack.db)
+  --db PATH     the bot's SQLite file (default: DATABASE_PATH, then data/caliq-slack.db, both in CALIQ_SLACK_HOME
+                or else the app's folder, as the bot reads them)
 Exit codes: 0 done, 1 unexpected error, 2 usage, 3 unknown UniqueID, 4 journal unreadable, 5 not possible in its state
 `;
 
@@ -121,7 +123,8 @@ async function runCommand(args: string[], io: CliIo): Promise<void> {
     default:
       throw new CliUsageError(`Unknown command "${command}".`);
   }
-  const connection = await openJournal(values.db ? { ...io.env, DATABASE_PATH: values.db } : io.env);
+  // --db is typed by the operator, so it is read from their working folder; DATABASE_PATH from the bot's home folder.
+  const connection = await openJournal(values.db ? { ...io.env, DATABASE_PATH: path.resolve(values.db) } : io.env);
   try {
     await run(connection);
   } finally {

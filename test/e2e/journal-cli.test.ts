@@ -50,7 +50,10 @@ describe('the journal CLI beside a running bot', () => {
       execFile(
         process.execPath,
         ['--import', TSX_LOADER, CLI, ...args],
-        { cwd: folder, env: { DATABASE_PATH: databasePath, TZ: 'UTC', PATH: process.env.PATH ?? '' } },
+        {
+          cwd: folder,
+          env: { CALIQ_SLACK_HOME: folder, DATABASE_PATH: databasePath, TZ: 'UTC', PATH: process.env.PATH ?? '' },
+        },
         (error, stdout, stderr) => {
           const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
           resolve({ code, stdout, stderr });

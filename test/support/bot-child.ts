@@ -56,15 +56,16 @@ async function waitUntilHealthy(child: ChildProcess, baseUrl: string, output: st
 }
 
 /**
- * Starts `node --import tsx src/main.ts` with exactly `env` (plus PORT and TZ) in an empty working folder, so no
- * stray `.env` is read, and resolves once GET /healthz answers.
+ * Starts `node --import tsx src/main.ts` with exactly `env` (plus PORT and TZ) with an empty folder as its working and
+ * home folder (CALIQ_SLACK_HOME), so no stray `.env` is read, and resolves once GET /healthz answers.
  */
 export async function startBotChild(env: Record<string, string>, options: { readyTimeoutMs?: number } = {}) {
   const port = await findFreePort();
   const folder = mkdtempSync(join(tmpdir(), 'caliq-slack-child-'));
   const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], {
     cwd: folder,
-    env: { ...env, PORT: String(port), TZ: 'UTC' },
+    // CALIQ_SLACK_HOME: relative paths and .env are read from the empty folder, never from the checkout.
+    env: { CALIQ_SLACK_HOME: folder, ...env, PORT: String(port), TZ: 'UTC' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
