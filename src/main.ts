@@ -1,14 +1,45 @@
-// Entry point: load .env and the config, start the bot, stop gracefully on SIGTERM/SIGINT.
-import 'dotenv/config';
-import { createBot } from './bot.js';
-import { ConfigError, databasePasswords, loadConfig, secretsOf } from './config.js';
-import { createLogger, scrubSecrets } from './logger.js';
+// Entry point: refuse an old Node.js, load .env (from the home folder) and the config, check Slack, Caliq and the
+// database, start the bot, stop gracefully on SIGTERM/SIGINT.
+import path from 'node:path';
+import type { Config } from './config.js';
+import { unsupportedNodeMessage } from './node-version.js';
+
+const tooOld = unsupportedNodeMessage(process.versions.node);
+if (tooOld) {
+  process.stderr.write(`${tooOld}\n`);
+  process.exit(1);
+}
+
+/** The error's message, then each `cause` that adds something (a driver's or the system's own words), on one line. */
+function describeWithCauses(error: unknown): string {
+  let text = error instanceof Error ? error.message : String(error);
+  const seen = new Set<unknown>([error]);
+  let cause = error instanceof Error ? error.cause : undefined;
+  while (cause !== undefined && !seen.has(cause)) {
+    seen.add(cause);
+    const words = cause instanceof Error ? cause.message : String(cause);
+    const code = (cause as { code?: unknown }).code;
+    const detail = typeof code === 'string' && !words.includes(code) ? `${words} (${code})` : words;
+    if (detail && !text.includes(words)) text += `; cause: ${detail}`;
+    cause = cause instanceof Error ? cause.cause : undefined;
+  }
+  return text.replace(/\s*\n\s*/g, ' ');
+}
 
 async function main(): Promise<void> {
   // Dates are computed in each user's IANA zone; chrono-node does part of its arithmetic in the process zone, which
   // must therefore have no daylight-saving changes of its own.
   process.env.TZ = 'UTC';
-  let config: ReturnType<typeof loadConfig>;
+  // Loaded only after the version check, since on an older Node.js these modules could crash before saying why.
+  const { default: dotenv } = await import('dotenv');
+  const { ConfigError, homeFolder, loadConfig, secretsOf } = await import('./config.js');
+  const { createLogger } = await import('./logger.js');
+  const { BOUNDED_SLACK_RETRIES, runStartupChecks, StartupCheckError } = await import('./startup-checks.js');
+  const { createBot } = await import('./bot.js');
+
+  // The .env beside the app (or in CALIQ_SLACK_HOME), never one in whatever folder the bot was started from.
+  dotenv.config({ path: path.join(homeFolder(), '.env'), quiet: true });
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -19,7 +50,25 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secrets: secretsOf(config) });
-  const bot = await createBot(config, { logger });
+  logger.info(
+    {
+      home: config.home,
+      database: config.database.url ? 'PostgreSQL (DATABASE_URL)' : config.database.path,
+      employeeMap: config.people.employeeMapPath,
+    },
+    'caliq-slack is starting',
+  );
+  // Opens (and migrates) the database first: a wrong path or an unreachable server is named before anything else.
+  const bot = await createBot(config, { logger, slackRetries: BOUNDED_SLACK_RETRIES.retries });
+  try {
+    await runStartupChecks(config, { logger });
+  } catch (error) {
+    if (error instanceof StartupCheckError) {
+      process.stderr.write(`caliq-slack could not start: ${error.message}\n`);
+      process.exit(error.exitCode);
+    }
+    throw error;
+  }
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -42,8 +91,9 @@ async function main(): Promise<void> {
   await bot.start();
 }
 
-main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
+main().catch(async (error: unknown) => {
+  const { databasePasswords } = await import('./config.js');
+  const { scrubSecrets } = await import('./logger.js');
   const secrets = [
     process.env.SLACK_BOT_TOKEN,
     process.env.SLACK_SIGNING_SECRET,
@@ -54,6 +104,6 @@ main().catch((error: unknown) => {
     ...secrets.filter((value): value is string => typeof value === 'string' && value.length >= 6),
     ...databasePasswords(process.env.DATABASE_URL),
   ];
-  process.stderr.write(`caliq-slack could not start: ${scrubSecrets(message, known)}\n`);
+  process.stderr.write(`caliq-slack could not start: ${scrubSecrets(describeWithCauses(error), known)}\n`);
   process.exit(1);
 });

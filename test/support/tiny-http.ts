@@ -1,0 +1,83 @@
+// A few-line HTTP server on loopback that answers each path as a test says, and a port where nobody listens.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { createLogger, type Logger } from '../../src/logger.js';
+
+export type TinyAnswer = { status?: number; json?: unknown; text?: string } | 'hang';
+
+export type TinyRequest = { path: string; authorization: string | undefined; body: string };
+
+export type TinyServer = {
+  url: string;
+  requests: TinyRequest[];
+  /** Sets how a path (e.g. /api/auth.test) is answered from now on; unknown paths get 404. */
+  answer(path: string, answer: TinyAnswer | ((request: TinyRequest) => TinyAnswer)): void;
+  close(): Promise<void>;
+};
+
+const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => {
+      body += chunk.toString('utf8');
+    });
+    req.on('end', () => resolve(body));
+  });
+
+export async function startTinyServer(): Promise<TinyServer> {
+  const answers = new Map<string, TinyAnswer | ((request: TinyRequest) => TinyAnswer)>();
+  const requests: TinyRequest[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const request = {
+      path: (req.url ?? '').split('?')[0] ?? '',
+      authorization: req.headers.authorization,
+      body: await readBody(req),
+    };
+    requests.push(request);
+    const found = answers.get(request.path);
+    const answer = typeof found === 'function' ? found(request) : (found ?? { status: 404, text: 'Not Found' });
+    if (answer === 'hang') return;
+    if (answer.json !== undefined) {
+      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer.json));
+    } else {
+      res.writeHead(answer.status ?? 200, { 'content-type': 'text/html' });
+      res.end(answer.text ?? '');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    answer: (path, answer) => void answers.set(path, answer),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port that was free a moment ago: connecting to it is refused. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A real pino logger whose JSON lines a test can read. */
+export function captureLogger(secrets: string[] = []): { logger: Logger; lines: () => Record<string, unknown>[] } {
+  const raw: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      raw.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const logger = createLogger({ level: 'debug', destination, secrets });
+  return { logger, lines: () => raw.map((line) => JSON.parse(line) as Record<string, unknown>) };
+}
