@@ -85,14 +85,19 @@ export function describeNetworkFailure(error: unknown): string {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-type SlackAttempt =
+export type SlackAttempt =
   | { kind: 'ok'; body: Record<string, unknown> }
   | { kind: 'refused'; error: string; cause: unknown }
   | { kind: 'http'; status: number; cause: unknown }
   | { kind: 'unreachable'; reason: string; cause: unknown };
 
 /** One Web API call with no retries of the SDK's own: the caller decides, against its deadline. */
-async function callSlack(apiUrl: string, token: string, method: string, timeoutMs: number): Promise<SlackAttempt> {
+export async function callSlack(
+  apiUrl: string,
+  token: string,
+  method: string,
+  timeoutMs: number,
+): Promise<SlackAttempt> {
   const client = new WebClient(token, {
     slackApiUrl: apiUrl,
     retryConfig: { retries: 0 },
@@ -127,51 +132,53 @@ async function callSlackUntil(apiUrl: string, token: string, method: string, dea
   }
 }
 
-function slackProblem(
+/** A sentence naming the token's variable (refused) or the URL (unreachable, odd answer), and what to do. */
+export function describeSlackFailure(
   attempt: Exclude<SlackAttempt, { kind: 'ok' }>,
   variable: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN',
   url: string,
-  seconds: number,
-): StartupProblem {
-  const check = variable === 'SLACK_BOT_TOKEN' ? 'slack-bot-token' : 'slack-app-token';
+  withinSeconds?: number,
+): string {
   const method = url.slice(url.lastIndexOf('/') + 1);
   if (attempt.kind === 'refused') {
     const fix =
       variable === 'SLACK_BOT_TOKEN'
         ? 'copy the Bot User OAuth Token (xoxb-…) from the Slack app page → OAuth & Permissions (reinstall the app if it was revoked)'
         : 'create an app-level token with the connections:write scope (Slack app page → Basic Information → App-Level Tokens)';
-    return {
-      check,
-      exitCode: attempt.error === 'ratelimited' ? EXIT_UNREACHABLE : EXIT_REFUSED,
-      message: `Slack refused ${variable} (${method} answered ${attempt.error}): ${fix}.`,
-      cause: attempt.cause,
-    };
+    return `Slack refused ${variable} (${method} answered ${attempt.error}): ${fix}.`;
   }
   if (attempt.kind === 'http') {
-    return {
-      check,
-      exitCode: EXIT_UNREACHABLE,
-      message: `Slack's Web API at ${url} answered HTTP ${attempt.status} while checking ${variable}; check SLACK_API_URL (empty for ${DEFAULT_SLACK_API_URL}).`,
-      cause: attempt.cause,
-    };
+    return `Slack's Web API at ${url} answered HTTP ${attempt.status} while checking ${variable}; check SLACK_API_URL (empty for ${DEFAULT_SLACK_API_URL}).`;
   }
+  const within = withinSeconds === undefined ? '' : ` within ${withinSeconds} s`;
+  return `Slack's Web API at ${url} could not be reached${within} (${attempt.reason}) while checking ${variable}; check the network, any proxy, and SLACK_API_URL.`;
+}
+
+function slackProblem(
+  attempt: Exclude<SlackAttempt, { kind: 'ok' }>,
+  variable: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN',
+  url: string,
+  seconds: number,
+): StartupProblem {
+  const refused = attempt.kind === 'refused' && attempt.error !== 'ratelimited';
   return {
-    check,
-    exitCode: EXIT_UNREACHABLE,
-    message: `Slack's Web API at ${url} could not be reached within ${seconds} s (${attempt.reason}) while checking ${variable}; check the network, any proxy, and SLACK_API_URL.`,
+    check: variable === 'SLACK_BOT_TOKEN' ? 'slack-bot-token' : 'slack-app-token',
+    exitCode: refused ? EXIT_REFUSED : EXIT_UNREACHABLE,
+    message: describeSlackFailure(attempt, variable, url, seconds),
     cause: attempt.cause,
   };
 }
 
-function caliqProblem(error: unknown, baseUrl: string): StartupProblem & { fatal: boolean } {
+/** How a failed Caliq call reads to an operator: the key refused, Caliq away, or a URL that is not Caliq's API. */
+export function describeCaliqFailure(
+  error: unknown,
+  baseUrl: string,
+): { kind: 'refused' | 'unreachable' | 'not-caliq'; message: string } {
   const endpoint = error instanceof CaliqError ? error.endpoint : undefined;
   if (error instanceof CaliqUnauthorizedError) {
     return {
-      check: 'caliq',
-      fatal: true,
-      exitCode: EXIT_REFUSED,
+      kind: 'refused',
       message: `Caliq at ${baseUrl} refused CALIQ_API_KEY (401 on ${endpoint}): set the key issued by Caliq support.`,
-      cause: error,
     };
   }
   if (error instanceof CaliqUnavailableError) {
@@ -179,21 +186,26 @@ function caliqProblem(error: unknown, baseUrl: string): StartupProblem & { fatal
       error.reason === 'service_unavailable'
         ? 'answered 503'
         : `could not be reached (${describeNetworkFailure(error.cause)})`;
-    return {
-      check: 'caliq',
-      fatal: false,
-      exitCode: EXIT_UNREACHABLE,
-      message: `Caliq at ${baseUrl} ${why} on ${endpoint}; starting anyway: interactions wait in the journal until Caliq answers. Check CALIQ_BASE_URL if this lasts.`,
-      cause: error,
-    };
+    return { kind: 'unreachable', message: `Caliq at ${baseUrl} ${why} on ${endpoint}` };
   }
   // An answer the client cannot use (HTML, 404, 400) means CALIQ_BASE_URL points at something that is not Caliq's API.
   const detail = error instanceof Error ? error.message : String(error);
   return {
-    check: 'caliq',
-    fatal: true,
-    exitCode: EXIT_UNREACHABLE,
+    kind: 'not-caliq',
     message: `Caliq at ${baseUrl} did not answer like Caliq's API (${detail}); check CALIQ_BASE_URL (the API host, without /api/v1).`,
+  };
+}
+
+function caliqProblem(error: unknown, baseUrl: string): StartupProblem & { fatal: boolean } {
+  const { kind, message } = describeCaliqFailure(error, baseUrl);
+  return {
+    check: 'caliq',
+    fatal: kind !== 'unreachable',
+    exitCode: kind === 'refused' ? EXIT_REFUSED : EXIT_UNREACHABLE,
+    message:
+      kind === 'unreachable'
+        ? `${message}; starting anyway: interactions wait in the journal until Caliq answers. Check CALIQ_BASE_URL if this lasts.`
+        : message,
     cause: error,
   };
 }
