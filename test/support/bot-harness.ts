@@ -144,6 +144,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DELIVERY_RETRY_BASE_SECONDS: '0.1',
     DELIVERY_RETRY_MAX_SECONDS: '0.5',
     LOG_LEVEL: 'debug',
+    READINESS_CACHE_SECONDS: '0',
     ...options.env,
   });
   const logger = createLogger({ level: 'debug', destination, secrets: [BOT_TOKEN, SIGNING_SECRET, CALIQ_KEY] });
