@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createCaliqClient } from '../src/caliq/index.js';
-import type { CaliqSimulator } from '../src/caliq-simulator/index.js';
 import { createJournalStore, openDatabase } from '../src/store/index.js';
 import type { JournalStore } from '../src/store/types.js';
-import type { FakeSlack } from '../test/support/fake-slack.js';
+import type { CaliqSimulator } from '../tools/caliq-simulator/index.js';
+import type { FakeSlack } from '../tools/slack-stand-in/fake-slack.js';
 import type { ChildService } from './child-service.js';
 import { BENCH_CALIQ_KEY, BENCH_CHANNEL_ID, type BenchUser, buildDrainInteraction, DRAIN_DRAFT } from './fixtures.js';
 

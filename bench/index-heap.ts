@@ -2,7 +2,7 @@
 // Usage: node --expose-gc --import tsx bench/index-heap.ts [customers]
 import pino from 'pino';
 import { createAccountDirectory } from '../src/accounts/index.js';
-import { generateCustomers, readDefaultSeed } from '../src/caliq-simulator/index.js';
+import { generateCustomers, readDefaultSeed } from '../tools/caliq-simulator/index.js';
 
 export type IndexHeapResult = {
   customers: number;

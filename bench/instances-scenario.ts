@@ -2,12 +2,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { CaliqSimulator } from '../src/caliq-simulator/index.js';
 import { createPool, createSql, describeTarget } from '../src/store/postgres/connection.js';
 import { createPostgresJournalStore } from '../src/store/postgres/journal-store.js';
 import { migratePostgres } from '../src/store/postgres/migrate.js';
 import { POSTGRES_MIGRATIONS } from '../src/store/postgres/migrations.js';
-import type { FakeSlack } from '../test/support/fake-slack.js';
+import type { CaliqSimulator } from '../tools/caliq-simulator/index.js';
+import type { FakeSlack } from '../tools/slack-stand-in/fake-slack.js';
 import { type Balancer, balancedService, startBalancer } from './balancer.js';
 import type { ChildService } from './child-service.js';
 import {

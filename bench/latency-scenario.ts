@@ -1,6 +1,6 @@
 // The latency scenarios: the same load on the bot and the baseline, alternating in rounds, measured from the client.
-import type { CaliqSimulator } from '../src/caliq-simulator/index.js';
-import type { FakeSlack, FakeSlackResponse } from '../test/support/fake-slack.js';
+import type { CaliqSimulator } from '../tools/caliq-simulator/index.js';
+import type { FakeSlack, FakeSlackResponse } from '../tools/slack-stand-in/fake-slack.js';
 import type { ChildService } from './child-service.js';
 import { type BenchUser, buildCommandRequest, buildSubmissionRequest } from './fixtures.js';
 import { type LoadSample, runLoad } from './http-load.js';

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startCaliqSimulator } from '../src/caliq-simulator/index.js';
-import { startFakeSlack } from '../test/support/fake-slack.js';
+import { startCaliqSimulator } from '../tools/caliq-simulator/index.js';
+import { startFakeSlack } from '../tools/slack-stand-in/fake-slack.js';
 import type { ChildService } from './child-service.js';
 import {
   BENCH_CALIQ_KEY,

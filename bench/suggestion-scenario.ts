@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { generateCustomers, readDefaultSeed, startCaliqSimulator } from '../src/caliq-simulator/index.js';
-import { startFakeSlack } from '../test/support/fake-slack.js';
-import { blockSuggestionPayload, interactionBody, signSlackRequest } from '../test/support/slack-requests.js';
+import { generateCustomers, readDefaultSeed, startCaliqSimulator } from '../tools/caliq-simulator/index.js';
+import { startFakeSlack } from '../tools/slack-stand-in/fake-slack.js';
+import { blockSuggestionPayload, interactionBody, signSlackRequest } from '../tools/slack-stand-in/slack-requests.js';
 import {
   BENCH_CALIQ_KEY,
   BENCH_SIGNING_SECRET,

@@ -92,20 +92,35 @@ describe('layering of src/', () => {
     expect(findViolations(['caliq'], pointsInto(['views', 'listeners', 'slack']))).toEqual([]);
   });
 
-  it('lets only the demo use the Slack stand-in, and nothing in src reach into test/', () => {
-    const topFolders = fs
+  it('keeps src/ to what ships: no module in src reaches into tools/ or test/', () => {
+    const everyFolder = fs
       .readdirSync(srcDir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && entry.name !== 'slack-stand-in' && entry.name !== 'demo')
+      .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name);
-    expect(topFolders.length).toBeGreaterThan(5);
-    expect(findViolations(topFolders, pointsInto(['slack-stand-in']))).toEqual([]);
-    const topModules = fs.readdirSync(srcDir).filter((file) => file.endsWith('.ts'));
-    const topImports = topModules.flatMap((file) => findImports(fs.readFileSync(path.join(srcDir, file), 'utf8')));
-    expect(topImports.filter((specifier) => specifier.includes('slack-stand-in'))).toEqual([]);
-    const intoTest = (specifier: string, file: string) =>
+    expect(everyFolder.length).toBeGreaterThan(5);
+    const outsideSrc = (specifier: string, file: string) =>
       specifier.startsWith('.') &&
-      !path.relative(repoRoot, path.resolve(path.dirname(file), specifier)).startsWith('src');
-    expect(findViolations([...topFolders, 'slack-stand-in', 'demo'], intoTest)).toEqual([]);
+      path.relative(repoRoot, path.resolve(path.dirname(file), specifier)).split(path.sep)[0] !== 'src';
+    expect(findViolations(everyFolder, outsideSrc)).toEqual([]);
+    const topModules = fs.readdirSync(srcDir).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
+    const topImports = topModules.flatMap((file) => findImports(fs.readFileSync(path.join(srcDir, file), 'utf8')));
+    expect(topImports.filter((specifier) => specifier.startsWith('../'))).toEqual([]);
+  });
+
+  it('finds a shipped module that imports a tool, so the rule above can fail', () => {
+    const shipped = path.join(srcDir, 'views', 'log-modal.ts');
+    const outsideSrc = (specifier: string) =>
+      path.relative(repoRoot, path.resolve(path.dirname(shipped), specifier)).split(path.sep)[0] !== 'src';
+    expect(outsideSrc('../../tools/slack-stand-in/fake-slack.js')).toBe(true);
+    expect(outsideSrc('../../test/support/view-fixtures.js')).toBe(true);
+    expect(outsideSrc('../caliq/index.js')).toBe(false);
+  });
+
+  it('keeps the tools out of src/: the Slack stand-in, the Caliq simulator and the demo live in tools/', () => {
+    for (const tool of ['slack-stand-in', 'caliq-simulator', 'demo']) {
+      expect(fs.existsSync(path.join(srcDir, tool))).toBe(false);
+      expect(fs.existsSync(path.join(repoRoot, 'tools', tool))).toBe(true);
+    }
   });
 
   it('keeps the account search free of Slack: no @slack/* package, no views, listeners or slack', () => {

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type CaliqSimulator, startCaliqSimulator } from '../caliq-simulator/server.js';
+import { type CaliqSimulator, startCaliqSimulator } from '../../tools/caliq-simulator/server.js';
 import { createLogger } from '../logger.js';
 import { type CaliqClientOptions, createCaliqClient } from './client.js';
 import {

@@ -3,7 +3,7 @@ import type { HomeView } from '@slack/types';
 import { WebClient } from '@slack/web-api';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from '../../test/support/fake-slack.js';
+import { type FakeSlack, startFakeSlack } from '../../tools/slack-stand-in/fake-slack.js';
 import { createHomeRefresher, type HomeRefresher } from './home-refresher.js';
 
 const logger = pino({ level: 'silent' });

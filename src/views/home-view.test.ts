@@ -1,12 +1,12 @@
 // Checks the Home tab: the log button, the latest 10 entries with their buttons, follow-ups, links, and Slack's limits.
 import type { ActionsBlock, Button, HomeView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { collectStrings, sampleEntry, sampleInteraction, sampleReminder } from '../../test/support/view-fixtures.js';
 import { ACTION } from '../ids.js';
 import type { ChannelLink } from '../store/types.js';
 import { buildHomeView } from './home-view.js';
 import { listMessageLimitViolations } from './limit-violations.js';
 import { SLACK_LIMITS } from './limits.js';
-import { collectStrings, sampleEntry, sampleInteraction, sampleReminder } from './view-fixtures.js';
 
 const now = new Date('2026-11-26T12:00:00.000Z');
 const base = { entries: [], followUps: [], links: [], timeZone: 'UTC', now, command: '/log-interaction' };

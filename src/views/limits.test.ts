@@ -2,6 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import {
+  collectStrings,
+  sampleEntry,
+  sampleInteraction,
+  sampleReminder,
+  UNIQUE_ID,
+} from '../../test/support/view-fixtures.js';
 import { buildAccountSuggestions } from './account-options.js';
 import type { MessageView } from './blocks.js';
 import {
@@ -35,7 +42,6 @@ import {
   buildReminderSnoozedMessage,
 } from './reminder-messages.js';
 import { buildStatusMessage } from './status-message.js';
-import { collectStrings, sampleEntry, sampleInteraction, sampleReminder, UNIQUE_ID } from './view-fixtures.js';
 
 // Worst-case user text: long, multi-line, full of characters that escaping lengthens, and mention attempts.
 const long = `${'<!channel> & <@U1> <http://evil|bank> @here '.repeat(120)}\nend`;

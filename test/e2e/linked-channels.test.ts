@@ -1,9 +1,9 @@
 // Linked channels end to end: link / unlink / refusals through the real Bolt app, then the account preselected there.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startCaliqSimulator } from '../../src/caliq-simulator/index.js';
 import { BLOCK } from '../../src/ids.js';
+import { startCaliqSimulator } from '../../tools/caliq-simulator/index.js';
+import { FAKE_SLACK_IDS } from '../../tools/slack-stand-in/fake-slack.js';
 import { ALICE, BOB, CALIQ_KEY, type Harness, startHarness } from '../support/bot-harness.js';
-import { FAKE_SLACK_IDS } from '../support/fake-slack.js';
 
 type Block = { block_id?: string; element?: { initial_value?: string; initial_option?: { value: string } } };
 

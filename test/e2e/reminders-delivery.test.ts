@@ -1,6 +1,6 @@
 // Follow-up reminder DMs end to end: created on Caliq's acceptance, delivered once on time or late, in Bob's zone.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readDefaultSeed, startCaliqSimulator } from '../../src/caliq-simulator/index.js';
+import { readDefaultSeed, startCaliqSimulator } from '../../tools/caliq-simulator/index.js';
 import { CALIQ_KEY } from '../support/bot-harness.js';
 import {
   ALICE,

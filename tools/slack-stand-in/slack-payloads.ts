@@ -1,5 +1,5 @@
 // Interactive payloads in the shapes Slack sends (message shortcut, view_submission, block_actions) and modal state.
-import { BLOCK, CALLBACK, ELEMENT } from '../ids.js';
+import { BLOCK, CALLBACK, ELEMENT } from '../../src/ids.js';
 import { FAKE_SLACK_IDS } from './fake-slack-answers.js';
 
 type Json = Record<string, unknown>;

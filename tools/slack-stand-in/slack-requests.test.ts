@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isValidSlackRequest, verifySlackRequest } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BLOCK, CALLBACK, COMMAND, ELEMENT } from '../ids.js';
+import { BLOCK, CALLBACK, COMMAND, ELEMENT } from '../../src/ids.js';
 import {
   blockActionsPayload,
   commandBody,

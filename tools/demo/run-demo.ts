@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { DateTime } from 'luxon';
-import { type Bot, createBot } from '../bot.js';
+import { type Bot, createBot } from '../../src/bot.js';
+import { loadConfig } from '../../src/config.js';
+import { ACTION, CALLBACK } from '../../src/ids.js';
+import { createLogger } from '../../src/logger.js';
 import { type CaliqSimulator, startCaliqSimulator } from '../caliq-simulator/index.js';
-import { loadConfig } from '../config.js';
-import { ACTION, CALLBACK } from '../ids.js';
-import { createLogger } from '../logger.js';
 import {
   commandBody,
   type FakeSlack,

@@ -1,5 +1,5 @@
 // Runs the Caliq simulator on its own (npm run caliq:sim) so the bot can be pointed at it during development.
-import { createLogger } from '../logger.js';
+import { createLogger } from '../../src/logger.js';
 import { loadSimulatorSeed } from './seed.js';
 import { startCaliqSimulator } from './server.js';
 

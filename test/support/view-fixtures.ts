@@ -1,6 +1,6 @@
 // Sample interactions, journal entries and reminders for the views' tests (not used by the bot itself).
-import type { InteractionInput } from '../caliq/types.js';
-import type { JournalEntry, Reminder } from '../store/types.js';
+import type { InteractionInput } from '../../src/caliq/types.js';
+import type { JournalEntry, Reminder } from '../../src/store/types.js';
 
 export const UNIQUE_ID = '3f2b8c1e-7d4a-4b9e-9c1f-2a6d8e4b7c10';
 

@@ -1,7 +1,7 @@
 // Signed requests into the real Bolt app over HTTP, as Slack sends them: signature headers, form bodies, timing.
 import { createHmac } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { COMMAND } from '../ids.js';
+import { COMMAND } from '../../src/ids.js';
 import { FAKE_SLACK_IDS } from './fake-slack-answers.js';
 import { createTriggerId, UNREACHABLE_RESPONSE_URL } from './slack-payloads.js';
 
