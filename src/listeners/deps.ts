@@ -4,10 +4,10 @@ import type { CaliqReferenceData } from '../caliq/index.js';
 import type { LinkedChannels } from '../channels/linked-channels.js';
 import type { Config } from '../config.js';
 import type { DeliveryService } from '../delivery/index.js';
+import type { HomeRefresher } from '../home/home-refresher.js';
 import type { Logger } from '../logger.js';
 import type { PeopleDirectory } from '../people/index.js';
-import type { HomeRefresher } from '../slack/home-refresher.js';
-import type { Notifier } from '../slack/notifier.js';
+import type { Notifier } from '../slack-api/notifier.js';
 import type { CachedUserPrefs, JournalStore, ReminderStore } from '../store/types.js';
 
 export type ListenerDeps = {

@@ -2,7 +2,7 @@
 import type { Logger } from '../logger.js';
 import type { CachedUserPrefs } from '../store/types.js';
 import { createSingleFlight, createTtlCache } from './cache.js';
-import type { SlackUserFacts } from './slack-people-port.js';
+import type { SlackUserFacts } from './slack-user-source.js';
 
 export type TimeZoneResolver = {
   timeZoneOf(slackUserId: string): string | undefined;

@@ -1,5 +1,6 @@
 // Follow-up reminders: the delivery loop and the snooze rules.
 export { ReminderNotDeliveredError } from './errors.js';
+export { createFollowUpReminder, type RemindFollowUpOptions } from './remind-follow-up.js';
 export {
   computeSleepMs,
   createReminderScheduler,

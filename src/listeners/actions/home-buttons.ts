@@ -2,7 +2,7 @@
 import type { App, BlockAction } from '@slack/bolt';
 import { ACTION } from '../../ids.js';
 import type { ListenerDeps } from '../deps.js';
-import { openLogModal, prepareSubmitter } from '../open-log-modal.js';
+import { openLogModal, prepareSubmitter } from '../log-modal/open-log-modal.js';
 
 export function registerHomeButtons(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>(ACTION.homeLogInteraction, async ({ ack, body, client }) => {

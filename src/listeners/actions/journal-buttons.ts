@@ -1,12 +1,12 @@
 // "Retry" and "Edit and resubmit" on the bot's messages and the Home tab: only the entry's author may press them.
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { ACTION } from '../../ids.js';
-import type { SlackMessage } from '../../slack/notifier.js';
+import type { SlackMessage } from '../../slack-api/notifier.js';
 import type { JournalEntry } from '../../store/types.js';
 import { buildAlreadyLoggedMessage } from '../../views/index.js';
-import { answerRepeat } from '../answer-repeat.js';
 import type { ListenerDeps } from '../deps.js';
-import { openLogModal } from '../open-log-modal.js';
+import { answerRepeat } from '../log-modal/answer-repeat.js';
+import { openLogModal } from '../log-modal/open-log-modal.js';
 import { pressedOnHome } from './home-buttons.js';
 
 const NOT_FOUND = 'I can’t find that entry any more. Run /log-interaction status to see what is waiting.';

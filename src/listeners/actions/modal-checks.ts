@@ -4,9 +4,9 @@ import { WebAPIPlatformError } from '@slack/web-api';
 import { ELEMENT } from '../../ids.js';
 import { readDraft } from '../../interactions/index.js';
 import { buildLogModal, decodeModalMetadata } from '../../views/index.js';
-import { accountFieldFor } from '../account-field.js';
 import type { ListenerDeps } from '../deps.js';
-import { resolveSubmissionContext } from '../views/submission-context.js';
+import { accountFieldFor } from '../log-modal/account-field.js';
+import { resolveSubmissionContext } from '../log-modal/submission-context.js';
 import { computeModalHints } from './modal-hints.js';
 
 export function registerModalChecks(app: App, deps: ListenerDeps): void {

@@ -3,7 +3,7 @@ import { formatInZone } from '../../dates/format.js';
 import { parseWhen } from '../../dates/parse-when.js';
 import type { Draft } from '../../interactions/draft.js';
 import type { EmployeeLookup } from '../../people/index.js';
-import { describeUnmappedFollowUp } from '../views/submission-context.js';
+import { describeUnmappedFollowUp } from '../log-modal/submission-context.js';
 
 export type HintInput = {
   draft: Draft;

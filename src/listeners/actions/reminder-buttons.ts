@@ -18,7 +18,7 @@ import {
   decodeReminderAction,
 } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
-import { openLogModal } from '../open-log-modal.js';
+import { openLogModal } from '../log-modal/open-log-modal.js';
 import { pressedOnHome } from './home-buttons.js';
 
 type SnoozeOption = '1h' | 'tomorrow' | 'next_week';

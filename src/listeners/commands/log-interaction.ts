@@ -10,7 +10,7 @@ import {
   type MessageView,
 } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
-import { openLogModal, prepareSubmitter } from '../open-log-modal.js';
+import { openLogModal, prepareSubmitter } from '../log-modal/open-log-modal.js';
 import { linkChannel, unlinkChannel } from './link-channel.js';
 
 const STATUS_WINDOW_MS = 7 * 24 * 3_600_000;

@@ -3,9 +3,9 @@ import type { App } from '@slack/bolt';
 import { CALLBACK } from '../../ids.js';
 import { draftFromMessage } from '../../interactions/index.js';
 import { buildLogModal } from '../../views/index.js';
-import { accountFieldFor } from '../account-field.js';
 import type { ListenerDeps } from '../deps.js';
-import { applyChannelLink, openLogModal, prepareSubmitter } from '../open-log-modal.js';
+import { accountFieldFor } from '../log-modal/account-field.js';
+import { applyChannelLink, openLogModal, prepareSubmitter } from '../log-modal/open-log-modal.js';
 
 /** Slack's permalink format, built locally so nothing waits before views.open; chat.getPermalink when no domain. */
 export function permalinkFor(teamDomain: string | undefined, channelId: string, ts: string): string | undefined {

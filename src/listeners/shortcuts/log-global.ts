@@ -2,7 +2,7 @@
 import type { App } from '@slack/bolt';
 import { CALLBACK } from '../../ids.js';
 import type { ListenerDeps } from '../deps.js';
-import { openLogModal, prepareSubmitter } from '../open-log-modal.js';
+import { openLogModal, prepareSubmitter } from '../log-modal/open-log-modal.js';
 
 export function registerLogGlobalShortcut(app: App, deps: ListenerDeps): void {
   const log = deps.logger.child({ module: 'global-shortcut' });

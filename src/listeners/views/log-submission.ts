@@ -4,9 +4,9 @@ import type { Accepted } from '../../delivery/index.js';
 import { BLOCK, CALLBACK } from '../../ids.js';
 import { readDraft, validateDraft } from '../../interactions/index.js';
 import { buildUnmappedUserMessage, decodeModalMetadata } from '../../views/index.js';
-import { answerRepeat } from '../answer-repeat.js';
 import type { ListenerDeps } from '../deps.js';
-import { describeUnmappedFollowUp, resolveSubmissionContext } from './submission-context.js';
+import { answerRepeat } from '../log-modal/answer-repeat.js';
+import { describeUnmappedFollowUp, resolveSubmissionContext } from '../log-modal/submission-context.js';
 
 const JOURNAL_FAILED =
   'I could not save this right now (the bot’s database failed), so nothing was sent. Press Log again in a moment.';

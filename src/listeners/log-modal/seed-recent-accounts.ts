@@ -1,5 +1,5 @@
 // Fills a user's recent accounts from the journal once per process, after their modal is open (never before it).
-import type { ListenerDeps } from './deps.js';
+import type { ListenerDeps } from '../deps.js';
 
 /** How far back the journal is read for a user's recent accounts. */
 const RECENT_WINDOW_MS = 90 * 24 * 3_600_000;

@@ -1,13 +1,13 @@
-// The people directory's Slack port over @slack/web-api: users.info, users.profile.get and team.profile.get.
+// The people directory's Slack user source over @slack/web-api: users.info, users.profile.get and team.profile.get.
 import type { WebClient } from '@slack/web-api';
-import type { SlackPeoplePort, SlackProfileFieldDefinition } from '../people/slack-people-port.js';
+import type { SlackProfileFieldDefinition, SlackUserSource } from '../people/slack-user-source.js';
 
 /** Slack sends "" for facts it does not have (a bot's tz, an email without users:read.email); treat those as absent. */
 const textOrUndefined = (value: string | undefined): string | undefined =>
   value === undefined || value.trim() === '' ? undefined : value;
 
 /** Builds the port; WebClient errors (ok: false, HTTP, rate limits) propagate as rejections for the directory. */
-export function createSlackPeoplePort(client: WebClient): SlackPeoplePort {
+export function createSlackUserSource(client: WebClient): SlackUserSource {
   return {
     async getUser(userId) {
       const { user } = await client.users.info({ user: userId });

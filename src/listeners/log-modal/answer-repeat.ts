@@ -1,8 +1,8 @@
 // The answer when a submission or a Retry meets an entry that is already logged or already being sent.
-import type { SubmitResult } from '../delivery/index.js';
-import type { ReplyTarget } from '../interactions/draft.js';
-import { buildAlreadyLoggedMessage, buildBusyMessage } from '../views/index.js';
-import type { ListenerDeps } from './deps.js';
+import type { SubmitResult } from '../../delivery/index.js';
+import type { ReplyTarget } from '../../interactions/draft.js';
+import { buildAlreadyLoggedMessage, buildBusyMessage } from '../../views/index.js';
+import type { ListenerDeps } from '../deps.js';
 
 /** Tells the user about a repeat; other results are reported by the delivery notices themselves. */
 export async function answerRepeat(

@@ -1,9 +1,9 @@
-// Checks the Slack people port against a tiny local Web API server, through a real WebClient.
+// Checks the Slack user source over a real WebClient against a tiny local Web API server.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackPeoplePort } from './people-port.js';
+import { createSlackUserSource } from './slack-user-profiles.js';
 
 type Call = { method: string; params: Record<string, string> };
 
@@ -42,7 +42,7 @@ beforeEach(() => {
   answers = {};
 });
 
-describe('createSlackPeoplePort', () => {
+describe('createSlackUserSource', () => {
   it('maps users.info to the facts the directory uses', async () => {
     answers['users.info'] = {
       ok: true,
@@ -57,7 +57,7 @@ describe('createSlackPeoplePort', () => {
         profile: { email: 'ann.lee@example.com', display_name: 'ann', real_name: 'Ann Lee' },
       },
     };
-    const facts = await createSlackPeoplePort(client).getUser('U0123ABCD');
+    const facts = await createSlackUserSource(client).getUser('U0123ABCD');
     expect(facts).toEqual({
       timeZone: 'Europe/Dublin',
       email: 'ann.lee@example.com',
@@ -74,7 +74,7 @@ describe('createSlackPeoplePort', () => {
       ok: true,
       user: { id: 'B1', deleted: true, real_name: '', tz: '', is_bot: true, profile: { display_name: '' } },
     };
-    expect(await createSlackPeoplePort(client).getUser('B1')).toEqual({
+    expect(await createSlackUserSource(client).getUser('B1')).toEqual({
       timeZone: undefined,
       email: undefined,
       realName: undefined,
@@ -92,13 +92,13 @@ describe('createSlackPeoplePort', () => {
         fields: { Xf01: { value: 'Sales', alt: '' }, Xf02: { value: 'E-ANN', alt: '' }, Xf03: { alt: 'no value' } },
       },
     };
-    expect(await createSlackPeoplePort(client).getProfileFields('U0123ABCD')).toEqual({ Xf01: 'Sales', Xf02: 'E-ANN' });
+    expect(await createSlackUserSource(client).getProfileFields('U0123ABCD')).toEqual({ Xf01: 'Sales', Xf02: 'E-ANN' });
     expect(calls).toEqual([{ method: 'users.profile.get', params: { user: 'U0123ABCD' } }]);
   });
 
   it('gives no fields when the profile has none', async () => {
     answers['users.profile.get'] = { ok: true, profile: { real_name: 'Ann Lee', fields: null } };
-    expect(await createSlackPeoplePort(client).getProfileFields('U1')).toEqual({});
+    expect(await createSlackUserSource(client).getProfileFields('U1')).toEqual({});
   });
 
   it('maps team.profile.get fields to id and label', async () => {
@@ -112,7 +112,7 @@ describe('createSlackPeoplePort', () => {
         ],
       },
     };
-    expect(await createSlackPeoplePort(client).getTeamProfileFields()).toEqual([
+    expect(await createSlackUserSource(client).getTeamProfileFields()).toEqual([
       { id: 'Xf01', label: 'Title' },
       { id: 'Xf02', label: 'Employee ID' },
     ]);
@@ -121,7 +121,7 @@ describe('createSlackPeoplePort', () => {
 
   it('rejects with the Slack error code when Slack says no', async () => {
     answers['users.info'] = { ok: false, error: 'user_not_found' };
-    await expect(createSlackPeoplePort(client).getUser('U404')).rejects.toMatchObject({
+    await expect(createSlackUserSource(client).getUser('U404')).rejects.toMatchObject({
       code: 'slack_webapi_platform_error',
       data: { error: 'user_not_found' },
     });

@@ -1,7 +1,7 @@
 // Gathers what validation needs (who submits, who follows up, their time zones) from caches, waiting at most briefly.
 import type { EmployeeLookup } from '../../people/index.js';
-import { withDeadline } from '../deadline.js';
 import type { ListenerDeps } from '../deps.js';
+import { withDeadline } from './deadline.js';
 
 /** Slack allows 3 s for the whole view_submission answer; lookups that missed the cache get at most this. */
 const LOOKUP_BUDGET_MS = 1200;

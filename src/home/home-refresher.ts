@@ -1,12 +1,7 @@
 // Republishes a person's App Home tab after their changes: never in an ack's path, at most once a second per person.
 import type { HomeView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { LinkedChannels } from '../channels/linked-channels.js';
-import type { DeliveryNotices } from '../delivery/index.js';
 import type { Logger } from '../logger.js';
-import type { PeopleDirectory } from '../people/index.js';
-import type { JournalStore, ReminderStore } from '../store/types.js';
-import { buildHomeView, HOME_ENTRIES } from '../views/index.js';
 
 export type HomeRefresher = {
   /**
@@ -121,74 +116,6 @@ export function createHomeRefresher(options: HomeRefresherOptions): HomeRefreshe
         if (state.timer) clearTimeout(state.timer);
         state.timer = undefined;
       }
-    },
-  };
-}
-
-export type HomeViewSources = {
-  journal: JournalStore;
-  reminders: ReminderStore;
-  links: LinkedChannels;
-  people: PeopleDirectory;
-  now: () => Date;
-  fallbackTimeZone: string;
-  command: string;
-};
-
-/** Entries older than this are left off the Home tab even when fewer than 10 are newer. */
-const ENTRIES_WINDOW_MS = 90 * 24 * 3_600_000;
-/** Follow-ups due within this are listed (Slack's Home is not the place for next year's). */
-const FOLLOW_UPS_WINDOW_MS = 365 * 24 * 3_600_000;
-
-/** Reads what one person's Home shows: their latest entries, open follow-ups and every linked channel. */
-export function createHomeViewBuilder(sources: HomeViewSources): (slackUserId: string) => Promise<HomeView> {
-  return async (slackUserId) => {
-    const now = sources.now();
-    const timeZone =
-      sources.people.timeZoneOf(slackUserId) ??
-      (await sources.people.resolveTimeZone(slackUserId).catch(() => sources.fallbackTimeZone));
-    const since = new Date(now.getTime() - ENTRIES_WINDOW_MS);
-    const entries = await sources.journal.listForUser(slackUserId, since, ['pending', 'logged', 'rejected', 'failed']);
-    const until = new Date(now.getTime() + FOLLOW_UPS_WINDOW_MS);
-    const followUps = await sources.reminders.listOpenFor(slackUserId, until);
-    return buildHomeView({
-      entries: entries.slice(0, HOME_ENTRIES),
-      followUps,
-      links: sources.links.list(),
-      timeZone,
-      now,
-      command: sources.command,
-    });
-  };
-}
-
-/** The delivery notices, each also refreshing the Home of the person it concerns (and of the follow-up person). */
-export function withHomeRefresh(notices: DeliveryNotices, home: HomeRefresher): DeliveryNotices {
-  return {
-    logged(entry, info) {
-      home.request(entry.slackUserId);
-      if (entry.followUpSlackUserId) home.request(entry.followUpSlackUserId);
-      return notices.logged(entry, info);
-    },
-    rejected(entry) {
-      home.request(entry.slackUserId);
-      return notices.rejected(entry);
-    },
-    savedForLater(entry) {
-      home.request(entry.slackUserId);
-      return notices.savedForLater(entry);
-    },
-    misconfigured(entry) {
-      home.request(entry.slackUserId);
-      return notices.misconfigured(entry);
-    },
-    failed(entry, reason) {
-      home.request(entry.slackUserId);
-      return notices.failed(entry, reason);
-    },
-    gaveUp(entry) {
-      home.request(entry.slackUserId);
-      return notices.gaveUp(entry);
     },
   };
 }

@@ -1,9 +1,9 @@
 // Opens the log modal from any entry point: no network call before views.open, enrichment after.
 import type { WebClient } from '@slack/web-api';
-import type { Draft, ModalMetadata } from '../interactions/draft.js';
-import { buildLogModal, buildUnmappedUserMessage } from '../views/index.js';
+import type { Draft, ModalMetadata } from '../../interactions/draft.js';
+import { buildLogModal, buildUnmappedUserMessage } from '../../views/index.js';
+import type { ListenerDeps } from '../deps.js';
 import { accountFieldFor } from './account-field.js';
-import type { ListenerDeps } from './deps.js';
 import { seedRecentAccounts } from './seed-recent-accounts.js';
 
 export type OpenLogModalArgs = {

@@ -1,4 +1,4 @@
-// What the people directory needs from Slack, as a port, so the directory is tested without Slack and Slack without it.
+// What the people directory asks of Slack (a user's facts, their profile fields), so the directory is tested without Slack.
 
 /** The few users.info facts the directory uses; empty strings from Slack arrive as undefined. */
 export type SlackUserFacts = {
@@ -13,7 +13,7 @@ export type SlackUserFacts = {
 /** A custom profile field defined for the workspace (team.profile.get). */
 export type SlackProfileFieldDefinition = { id: string; label: string };
 
-export type SlackPeoplePort = {
+export type SlackUserSource = {
   /** users.info; rejects when Slack answers with an error. */
   getUser(userId: string): Promise<SlackUserFacts>;
   /** users.profile.get: custom profile field id → value. */
