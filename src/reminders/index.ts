@@ -8,4 +8,4 @@ export {
   type ReminderScheduler,
   type ReminderSchedulerOptions,
 } from './scheduler.js';
-export { SNOOZE_OPTIONS, type SnoozeOption, snoozeUntil } from './snooze.js';
+export { isSnoozeOption, SNOOZE_OPTIONS, type SnoozeOption, snoozeUntil } from './snooze.js';
