@@ -65,7 +65,7 @@ export async function journalWaitingEntry(
       slackTeamId: undefined,
       interaction: buildDrainInteraction(user, uniqueId),
       draft: DRAIN_DRAFT,
-      replyTo: { responseUrl, channelId: BENCH_CHANNEL_ID },
+      replyTo: { responseUrl, conversationId: BENCH_CHANNEL_ID },
       followUpSlackUserId: undefined,
     },
     now,

@@ -75,7 +75,7 @@ export function buildSubmissionRequest(user: BenchUser, responseUrlFor: (uniqueI
   const uniqueId = randomUUID();
   const privateMetadata = encodeModalMetadata({
     uniqueId,
-    replyTo: { responseUrl: responseUrlFor(uniqueId), channelId: BENCH_CHANNEL_ID },
+    replyTo: { responseUrl: responseUrlFor(uniqueId), conversationId: BENCH_CHANNEL_ID },
     source: 'command',
   });
   const payload = viewSubmissionPayload({
@@ -96,7 +96,7 @@ export function writeStaticModal(folder: string, responseUrl: string): string {
   const view = buildLogModal({
     draft: {},
     accountField: { kind: 'search' },
-    metadata: { uniqueId: randomUUID(), replyTo: { responseUrl, channelId: BENCH_CHANNEL_ID }, source: 'command' },
+    metadata: { uniqueId: randomUUID(), replyTo: { responseUrl, conversationId: BENCH_CHANNEL_ID }, source: 'command' },
     submitterId: 'U0BENCH000',
     channels: seed.channels.map((channel) => ({ id: channel.ID, description: channel.Description })),
   });

@@ -62,7 +62,7 @@ function recordingDeliver(owner: string): DeliverReminder {
   return async (reminder, info) => {
     await Promise.resolve();
     deliveries.push({ id: reminder.id, late: info.late, owner });
-    return { channelId: 'D1', ts: `${deliveries.length}.000100` };
+    return { conversationId: 'D1', ts: `${deliveries.length}.000100` };
   };
 }
 
@@ -113,7 +113,7 @@ describe('runOnce', () => {
     expect(await store.get(reminder.id)).toMatchObject({
       state: 'sent',
       sentLate: false,
-      sentChannelId: 'D1',
+      sentConversationId: 'D1',
       sentTs: '1.000100',
       sentAt: at(10 * MINUTE),
       claimedBy: 'bot-a',
@@ -213,7 +213,7 @@ describe('runOnce', () => {
     const second = makeScheduler({
       deliver: async (r) => {
         attempts.push(r.id);
-        return { channelId: 'D1', ts: '1.000001' };
+        return { conversationId: 'D1', ts: '1.000001' };
       },
     });
     second.start();

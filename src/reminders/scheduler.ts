@@ -6,7 +6,7 @@ import { ReminderNotDeliveredError } from './errors.js';
 export type DeliverReminder = (
   reminder: Reminder,
   info: { late: boolean },
-) => Promise<{ channelId: string; ts: string }>;
+) => Promise<{ conversationId: string; ts: string }>;
 
 export type ReminderSchedulerOptions = {
   store: ReminderStore;
@@ -90,7 +90,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   async function deliverOne(reminder: Reminder): Promise<boolean> {
     const late = now().getTime() - reminder.dueAt.getTime() > lateAfterMs;
     const fields = { reminderId: reminder.id, uniqueId: reminder.uniqueId, recipient: reminder.recipientSlackUserId };
-    let message: { channelId: string; ts: string };
+    let message: { conversationId: string; ts: string };
     try {
       message = await deliver(reminder, { late });
     } catch (error) {
@@ -118,7 +118,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       logger.error({ ...fields, err: error, ...message }, 'Reminder sent but not recorded');
       return true;
     }
-    logger.info({ ...fields, late, channelId: message.channelId }, 'Reminder sent');
+    logger.info({ ...fields, late, conversationId: message.conversationId }, 'Reminder sent');
     return true;
   }
 

@@ -20,7 +20,7 @@ export type Notifier = {
   /** Resolves with the route that worked; rejects only when every route failed (the error lists each). */
   notify(request: NotifyRequest): Promise<DeliveredVia>;
   /** A DM to a user; resolves with the message's channel and ts (for chat.update later). */
-  sendDm(slackUserId: string, message: SlackMessage): Promise<{ channelId: string; ts: string }>;
+  sendDm(slackUserId: string, message: SlackMessage): Promise<{ conversationId: string; ts: string }>;
 };
 
 export class NotifyError extends Error {
@@ -51,22 +51,26 @@ export function createNotifier(options: NotifierOptions): Notifier {
     const known = dmChannels.get(slackUserId);
     if (known) return known;
     const opened = await client.conversations.open({ users: slackUserId });
-    const channelId = opened.channel?.id;
-    if (!channelId) throw new NotifyError(`conversations.open returned no channel for ${slackUserId}`);
-    dmChannels.set(slackUserId, channelId);
-    return channelId;
+    const conversationId = opened.channel?.id;
+    if (!conversationId) throw new NotifyError(`conversations.open returned no channel for ${slackUserId}`);
+    dmChannels.set(slackUserId, conversationId);
+    return conversationId;
   }
 
-  async function sendDm(slackUserId: string, message: SlackMessage): Promise<{ channelId: string; ts: string }> {
-    let channelId: string;
+  async function sendDm(slackUserId: string, message: SlackMessage): Promise<{ conversationId: string; ts: string }> {
+    let conversationId: string;
     try {
-      channelId = await openDm(slackUserId);
+      conversationId = await openDm(slackUserId);
     } catch (error) {
       throw new DmNotOpenedError(`could not open a DM with ${slackUserId}: ${describe(error)}`, { cause: error });
     }
-    const posted = await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks });
+    const posted = await client.chat.postMessage({
+      channel: conversationId,
+      text: message.text,
+      blocks: message.blocks,
+    });
     if (!posted.ts) throw new NotifyError('chat.postMessage returned no ts');
-    return { channelId: posted.channel ?? channelId, ts: posted.ts };
+    return { conversationId: posted.channel ?? conversationId, ts: posted.ts };
   }
 
   async function postToResponseUrl(responseUrl: string, message: SlackMessage): Promise<void> {
@@ -89,10 +93,10 @@ export function createNotifier(options: NotifierOptions): Notifier {
         failures.push(`response_url: ${describe(error)}`);
       }
     }
-    if (replyTo?.channelId) {
+    if (replyTo?.conversationId) {
       try {
         await client.chat.postEphemeral({
-          channel: replyTo.channelId,
+          channel: replyTo.conversationId,
           user: slackUserId,
           text: message.text,
           blocks: message.blocks,

@@ -9,7 +9,7 @@ import { DmNotOpenedError, type Notifier } from './notifier.js';
 export type ReminderSenderOptions = { notifier: Notifier; people: PeopleDirectory; now: () => Date };
 
 export function createReminderSender(options: ReminderSenderOptions) {
-  return async (reminder: Reminder, info: { late: boolean }): Promise<{ channelId: string; ts: string }> => {
+  return async (reminder: Reminder, info: { late: boolean }): Promise<{ conversationId: string; ts: string }> => {
     const recipient = reminder.recipientSlackUserId;
     const timeZone = options.people.timeZoneOf(recipient) ?? (await options.people.resolveTimeZone(recipient));
     const message = buildReminderMessage({ reminder, timeZone, late: info.late, now: options.now() });

@@ -102,7 +102,7 @@ export type Reminder = {
   claimedBy: string | undefined;
   claimedAt: Date | undefined;
   sentAt: Date | undefined;
-  sentChannelId: string | undefined;
+  sentConversationId: string | undefined;
   sentTs: string | undefined;
   /** True when it was sent after its due time (e.g. the bot was down). */
   sentLate: boolean;
@@ -123,7 +123,7 @@ export type ReminderStore = {
   /** Atomically moves due open reminders to `sending` for this owner; each reminder is claimed by one owner only. */
   claimDue(now: Date, owner: string, limit: number): Promise<Reminder[]>;
   /** Records the Slack message after sending (state `sent`). */
-  markSent(id: string, sent: { channelId: string; ts: string; late: boolean }, now: Date): Promise<Reminder>;
+  markSent(id: string, sent: { conversationId: string; ts: string; late: boolean }, now: Date): Promise<Reminder>;
   /** Gives a claimed reminder back (the send failed before reaching Slack) so it is tried again at `retryAt`. */
   releaseClaim(id: string, retryAt: Date): Promise<void>;
   /** Only if `expectedVersion` matches: back to open with a new due time. Returns undefined when stale. */
@@ -158,7 +158,8 @@ export type CachedUserPrefs = UserPrefsStore & {
 
 /** A Slack channel linked to one Caliq customer account. */
 export type ChannelLink = {
-  channelId: string;
+  /** The Slack conversation (C… or G…). */
+  conversationId: string;
   teamId: string | undefined;
   accountNo: string;
   /** The channel's name when linked, for display ("#acme-team"). */
@@ -170,8 +171,8 @@ export type ChannelLinkStore = {
   /** Links the channel to the account, replacing any earlier link (one account per channel). */
   link(link: Omit<ChannelLink, 'linkedAt'>, now: Date): Promise<ChannelLink>;
   /** Removes the channel's link; returns the removed link, or undefined when there was none. */
-  unlink(channelId: string): Promise<ChannelLink | undefined>;
-  get(channelId: string): Promise<ChannelLink | undefined>;
+  unlink(conversationId: string): Promise<ChannelLink | undefined>;
+  get(conversationId: string): Promise<ChannelLink | undefined>;
   /** Every link, by account number then channel name. */
   list(): Promise<ChannelLink[]>;
 };

@@ -13,7 +13,7 @@ const base = { entries: [], followUps: [], links: [], timeZone: 'UTC', now, comm
 const hostile = `${'<!channel> & <@U1> <http://evil|bank> @here '.repeat(80)}`;
 
 const link = (overrides: Partial<ChannelLink> = {}): ChannelLink => ({
-  channelId: 'C0ACME001',
+  conversationId: 'C0ACME001',
   teamId: 'T1',
   accountNo: 'ACME01',
   channelName: 'acme-team',
@@ -94,7 +94,7 @@ describe('buildHomeView', () => {
   it('lists the linked channels with their accounts, as mentions so private names reach only members', () => {
     const view = buildHomeView({
       ...base,
-      links: [link(), link({ channelId: 'G0PRIV001', channelName: undefined, accountNo: 'BOLT22' })],
+      links: [link(), link({ conversationId: 'G0PRIV001', channelName: undefined, accountNo: 'BOLT22' })],
     });
     const text = textOf(view);
     expect(text).toContain('<#C0ACME001> → *ACME01*');
@@ -115,7 +115,7 @@ describe('buildHomeView', () => {
       ),
       followUps: Array.from({ length: 80 }, (_, i) => sampleReminder({ id: `r${i}`, interaction })),
       links: Array.from({ length: 2000 }, (_, i) =>
-        link({ channelId: `C${i}`, channelName: `<!channel>${hostile.slice(0, 60)}`, accountNo: `<@U1>${i}` }),
+        link({ conversationId: `C${i}`, channelName: `<!channel>${hostile.slice(0, 60)}`, accountNo: `<@U1>${i}` }),
       ),
     });
     expect(view.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.modalBlocks);

@@ -62,7 +62,7 @@ function followUpBlocks(followUps: readonly Reminder[], timeZone: string, now: D
 }
 
 function mentionChannel(link: ChannelLink): string {
-  return /^[CG][A-Z0-9]+$/.test(link.channelId) ? `<#${link.channelId}>` : describeLinkedChannel(link);
+  return /^[CG][A-Z0-9]+$/.test(link.conversationId) ? `<#${link.conversationId}>` : describeLinkedChannel(link);
 }
 
 function linkBlocks(links: readonly ChannelLink[], command: string, budget: number): KnownBlock[] {

@@ -56,7 +56,7 @@ const reminder = sampleReminder({ interaction });
 const issues = Array.from({ length: 80 }, (_, i) => ({ id: i, message: long, extraData: long }));
 const ctx = { interaction, timeZone: 'Pacific/Chatham' };
 const hostileLink = {
-  channelId: long,
+  conversationId: long,
   teamId: undefined,
   accountNo: long,
   channelName: long,
@@ -108,7 +108,7 @@ const messages: Record<string, MessageView> = {
     replaced: { ...hostileLink, accountNo: long },
     command: long,
   }),
-  unlinked: buildChannelUnlinkedMessage({ removed: hostileLink, channelId: 'C1', unlinkedBy: 'U0F' }),
+  unlinked: buildChannelUnlinkedMessage({ removed: hostileLink, conversationId: 'C1', unlinkedBy: 'U0F' }),
   unknownAccount: buildChannelLinkProblemMessage({ reason: 'unknown_account', accountNo: long, command: long }),
   accountsUnavailable: buildChannelLinkProblemMessage({ reason: 'accounts_unavailable', accountNo: long }),
   cannotSeeChannel: buildChannelLinkProblemMessage({ reason: 'cannot_see_channel', botUserId: long }),

@@ -118,7 +118,7 @@ describe('App Home', () => {
     await followUpFor(h, ALICE, 'Send the renewal quote');
     await h.bot.deps.links.link(
       {
-        channelId: 'C0ACMEHOME',
+        conversationId: 'C0ACMEHOME',
         teamId: undefined,
         accountNo: 'ACME01',
         channelName: 'acme-home',

@@ -27,7 +27,7 @@ describe('linking a channel to an account', () => {
   beforeEach(async () => {
     h.fake.reset();
     h.sim.reset();
-    for (const link of h.bot.deps.links.list()) await h.bot.deps.links.unlink(link.channelId);
+    for (const link of h.bot.deps.links.list()) await h.bot.deps.links.unlink(link.conversationId);
     h.fake.setChannel(ACME_CHANNEL, { name: 'acme-team' });
   });
 
@@ -59,7 +59,7 @@ describe('linking a channel to an account', () => {
     expect(info.map((call) => call.args.channel)).toEqual([ACME_CHANNEL]);
     const stored = h.bot.deps.links.get(ACME_CHANNEL);
     expect(stored).toMatchObject({
-      channelId: ACME_CHANNEL,
+      conversationId: ACME_CHANNEL,
       teamId: FAKE_SLACK_IDS.teamId,
       accountNo: 'ACME01',
       channelName: 'acme-team',
@@ -154,7 +154,7 @@ describe('the account preselected in a linked channel', () => {
     h = await startHarness();
     await h.bot.deps.links.link(
       {
-        channelId: ACME_CHANNEL,
+        conversationId: ACME_CHANNEL,
         teamId: undefined,
         accountNo: 'ACME01',
         channelName: 'acme-team',

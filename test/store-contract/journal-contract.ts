@@ -27,7 +27,7 @@ function newEntry(uniqueId: string, slackUserId = 'U1'): NewJournalEntry {
     slackTeamId: 'T1',
     interaction: interaction(uniqueId),
     draft: { accountNo: 'ACME01', kind: 'C', notes: 'Called about the renewal' },
-    replyTo: { responseUrl: 'https://hooks.slack.test/r/1', channelId: 'C1' },
+    replyTo: { responseUrl: 'https://hooks.slack.test/r/1', conversationId: 'C1' },
     followUpSlackUserId: undefined,
   };
 }
@@ -51,7 +51,7 @@ export function journalContract(backend: ContractBackend): void {
         state: 'pending',
         interaction: interaction('g-1'),
         draft: { accountNo: 'ACME01', kind: 'C', notes: 'Called about the renewal' },
-        replyTo: { responseUrl: 'https://hooks.slack.test/r/1', channelId: 'C1' },
+        replyTo: { responseUrl: 'https://hooks.slack.test/r/1', conversationId: 'C1' },
         followUpSlackUserId: undefined,
         attempts: 0,
         lastError: undefined,
@@ -214,7 +214,7 @@ export function journalContract(backend: ContractBackend): void {
     const change = {
       interaction: interaction('a', 'Edited notes'),
       draft: { notes: 'Edited notes' },
-      replyTo: { channelId: 'C9' },
+      replyTo: { conversationId: 'C9' },
     };
 
     it('reopens a rejected entry with the edited content, cleared issues and due now', async () => {

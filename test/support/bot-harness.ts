@@ -57,7 +57,7 @@ export const CAROL = 'U0CAROL01';
 export function logModalSubmissionBody(fake: FakeSlack, uniqueId: string, values: LogModalInput = VALID_CALL): string {
   const metadata = encodeModalMetadata({
     uniqueId,
-    replyTo: { responseUrl: fake.responseUrl(uniqueId), channelId: 'C0SALES01' },
+    replyTo: { responseUrl: fake.responseUrl(uniqueId), conversationId: 'C0SALES01' },
     source: 'command',
   });
   const payload = viewSubmissionPayload({

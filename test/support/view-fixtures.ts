@@ -58,7 +58,7 @@ export function sampleReminder(overrides: Partial<Reminder> = {}): Reminder {
     claimedBy: undefined,
     claimedAt: undefined,
     sentAt: undefined,
-    sentChannelId: undefined,
+    sentConversationId: undefined,
     sentTs: undefined,
     sentLate: false,
     doneBySlackUserId: undefined,

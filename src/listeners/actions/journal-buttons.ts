@@ -49,7 +49,7 @@ export function registerJournalButtons(app: App, deps: ListenerDeps): void {
       await tell(deps, body, respond, found.problem);
       return;
     }
-    const replyTo = { responseUrl: body.response_url, channelId: body.channel?.id };
+    const replyTo = { responseUrl: body.response_url, conversationId: body.channel?.id };
     const result = await deps.delivery.retry(found.entry.uniqueId, replyTo);
     log.info({ userId, uniqueId: found.entry.uniqueId, status: result?.status }, 'retry pressed');
     const timeZone = deps.people.timeZoneOf(userId) ?? deps.config.caliq.timeZone;
@@ -92,7 +92,7 @@ export function registerJournalButtons(app: App, deps: ListenerDeps): void {
       draft: entry.draft,
       metadata: {
         uniqueId: entry.uniqueId,
-        replyTo: { responseUrl: body.response_url ?? entry.replyTo.responseUrl, channelId: body.channel?.id },
+        replyTo: { responseUrl: body.response_url ?? entry.replyTo.responseUrl, conversationId: body.channel?.id },
         source: 'edit',
       },
     });
@@ -101,6 +101,6 @@ export function registerJournalButtons(app: App, deps: ListenerDeps): void {
 
 /** Who pressed, where, and which entry: for the answer when the press fails after its ack. */
 function pressOf(body: BlockAction, action: 'retry' | 'edit', uniqueId: string | undefined): AfterAck {
-  const replyTo = { responseUrl: body.response_url, channelId: body.channel?.id };
+  const replyTo = { responseUrl: body.response_url, conversationId: body.channel?.id };
   return { slackUserId: body.user.id, action, replyTo, context: { uniqueId } };
 }

@@ -37,7 +37,7 @@ const STALE = REMINDER_CHANGED.text;
 
 /** Who pressed which reminder button, where: for the answer when the press fails after its ack. */
 function pressOf(body: BlockAction, action: RequestedAction): AfterAck {
-  const replyTo = { responseUrl: body.response_url, channelId: body.channel?.id ?? body.container?.channel_id };
+  const replyTo = { responseUrl: body.response_url, conversationId: body.channel?.id ?? body.container?.channel_id };
   return { slackUserId: body.user.id, action, replyTo };
 }
 
@@ -80,8 +80,9 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
       client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never });
     if (found.ephemeral) await respond({ replace_original: true, text: message.text, blocks: message.blocks as never });
     else if (found.channelId && found.messageTs) await update(found.channelId, found.messageTs);
-    const { sentChannelId, sentTs } = found.reminder;
-    if (sentChannelId && sentTs && (found.ephemeral || sentTs !== found.messageTs)) await update(sentChannelId, sentTs);
+    const { sentConversationId, sentTs } = found.reminder;
+    if (sentConversationId && sentTs && (found.ephemeral || sentTs !== found.messageTs))
+      await update(sentConversationId, sentTs);
   }
 
   /** After any press: the presser's Home shows the new state (at once when pressed there). */
@@ -170,7 +171,7 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
       draft: draftForFollowUp(found.reminder),
       metadata: {
         uniqueId: deps.newUniqueId(),
-        replyTo: { responseUrl: body.response_url, channelId: found.channelId },
+        replyTo: { responseUrl: body.response_url, conversationId: found.channelId },
         source: 'reminder',
       },
     });

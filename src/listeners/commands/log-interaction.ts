@@ -35,7 +35,7 @@ export function registerLogInteractionCommand(app: App, deps: ListenerDeps): voi
     }
     await ack();
     const args: CommandArgs = { command, client, respond, botUserId: context.botUserId };
-    const replyTo = { responseUrl: command.response_url, channelId: command.channel_id };
+    const replyTo = { responseUrl: command.response_url, conversationId: command.channel_id };
     const action = parsed.subcommand ?? 'open_form';
     await afterAck(deps, { slackUserId: userId, action, replyTo }, () => answer(parsed, args, timeZone));
   });
@@ -57,7 +57,7 @@ export function registerLogInteractionCommand(app: App, deps: ListenerDeps): voi
           command: command.command || COMMAND,
           userId,
           teamId: command.team_id,
-          channelId: command.channel_id,
+          conversationId: command.channel_id,
           botUserId: args.botUserId,
         };
         if (parsed.subcommand === 'link') await linkChannel(deps, request, parsed.accountNo);
@@ -67,11 +67,11 @@ export function registerLogInteractionCommand(app: App, deps: ListenerDeps): voi
       case undefined: {
         const metadata = {
           uniqueId: deps.newUniqueId(),
-          replyTo: { responseUrl: command.response_url, channelId: command.channel_id },
+          replyTo: { responseUrl: command.response_url, conversationId: command.channel_id },
           source: 'command' as const,
         };
         const opened = { client, triggerId: command.trigger_id, userId, draft: parsed.draft, metadata };
-        await openLogModal(deps, { ...opened, slackChannelId: command.channel_id });
+        await openLogModal(deps, { ...opened, conversationId: command.channel_id });
         log.debug({ userId, uniqueId: metadata.uniqueId }, 'log modal opened');
         await prepareSubmitter(deps, userId, metadata);
         return;

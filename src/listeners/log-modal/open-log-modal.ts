@@ -13,7 +13,7 @@ export type OpenLogModalArgs = {
   draft: Draft;
   metadata: ModalMetadata;
   /** The Slack channel the form was opened from; a channel linked to an account preselects it. */
-  slackChannelId?: string;
+  conversationId?: string;
 };
 
 /**
@@ -23,17 +23,20 @@ export type OpenLogModalArgs = {
 export function applyChannelLink(
   deps: Pick<ListenerDeps, 'links'>,
   draft: Draft,
-  slackChannelId: string | undefined,
+  conversationId: string | undefined,
 ): { draft: Draft; accountFromChannel: string | undefined } {
-  const link = slackChannelId && !draft.accountNo ? deps.links.get(slackChannelId) : undefined;
+  const link = conversationId && !draft.accountNo ? deps.links.get(conversationId) : undefined;
   if (!link) return { draft, accountFromChannel: undefined };
-  return { draft: { ...draft, accountNo: link.accountNo }, accountFromChannel: link.channelName ?? link.channelId };
+  return {
+    draft: { ...draft, accountNo: link.accountNo },
+    accountFromChannel: link.channelName ?? link.conversationId,
+  };
 }
 
 /** Builds the modal from what is already in memory (channel list, last choice, links) and opens it at once. */
 export async function openLogModal(deps: ListenerDeps, args: OpenLogModalArgs): Promise<string | undefined> {
   const lastChannelId = deps.prefs.peek(args.userId)?.lastChannelId;
-  const { draft, accountFromChannel } = applyChannelLink(deps, args.draft, args.slackChannelId);
+  const { draft, accountFromChannel } = applyChannelLink(deps, args.draft, args.conversationId);
   const view = buildLogModal({
     draft: { ...draft, channelId: draft.channelId ?? lastChannelId },
     accountFromChannel,

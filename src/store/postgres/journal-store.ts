@@ -1,6 +1,6 @@
 // The journal in PostgreSQL: one row per UniqueID, taken for one delivery attempt by an atomic conditional UPDATE.
 import type { CaliqIssue, InteractionInput } from '../../caliq/types.js';
-import type { Draft, ReplyTarget } from '../../interactions/draft.js';
+import { type Draft, readReplyTarget } from '../../interactions/draft.js';
 import { RecordNotFoundError } from '../errors.js';
 import { newPendingEntry } from '../new-entry.js';
 import type { JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from '../types.js';
@@ -13,7 +13,7 @@ type JournalRow = {
   state: JournalState;
   interaction: InteractionInput;
   draft: Draft;
-  reply_to: ReplyTarget;
+  reply_to: unknown;
   follow_up_slack_user_id: string | null;
   attempts: number;
   last_error: string | null;
@@ -39,7 +39,7 @@ function toEntry(row: JournalRow): JournalEntry {
     state: row.state,
     interaction: row.interaction,
     draft: row.draft,
-    replyTo: row.reply_to,
+    replyTo: readReplyTarget(row.reply_to),
     followUpSlackUserId: orUndefined(row.follow_up_slack_user_id),
     attempts: row.attempts,
     lastError: orUndefined(row.last_error),

@@ -1,6 +1,6 @@
 // The journal of submitted interactions in SQLite: one row per UniqueID, leased by one delivery attempt at a time.
 import type { CaliqIssue, InteractionInput } from '../../caliq/types.js';
-import type { Draft, ReplyTarget } from '../../interactions/draft.js';
+import { type Draft, readReplyTarget } from '../../interactions/draft.js';
 import { RecordNotFoundError } from '../errors.js';
 import { newPendingEntry } from '../new-entry.js';
 import type { JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from '../types.js';
@@ -38,7 +38,7 @@ function toEntry(row: JournalRow): JournalEntry {
     state: row.state,
     interaction: parseJson<InteractionInput>(row.interaction),
     draft: parseJson<Draft>(row.draft),
-    replyTo: parseJson<ReplyTarget>(row.reply_to),
+    replyTo: readReplyTarget(parseJson<unknown>(row.reply_to)),
     followUpSlackUserId: fromNullable(row.follow_up_slack_user_id),
     attempts: row.attempts,
     lastError: fromNullable(row.last_error),
