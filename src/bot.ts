@@ -10,7 +10,7 @@ import {
   createCaliqClient,
   createCaliqReferenceData,
 } from './caliq/index.js';
-import { createLinkedChannels, type LinkedChannels } from './channels/linked-channels.js';
+import { createLinkedChannels, type LinkedChannels } from './channels/index.js';
 import { type Config, secretsOf } from './config.js';
 import { createDeliveryService } from './delivery/index.js';
 import { createHealthHandlers, type Handler } from './health.js';
@@ -22,13 +22,15 @@ import { createLogger, type Logger } from './logger.js';
 import { countReminders, createMetrics, createMetricsHandler, createNoMetrics, type Metrics } from './metrics/index.js';
 import { createPeopleDirectory, type EmployeeMap, loadEmployeeMap } from './people/index.js';
 import { createFollowUpReminder, createReminderScheduler, type ReminderScheduler } from './reminders/index.js';
-import { createDeliveryNotices } from './slack-api/delivery-notices.js';
-import { createNotifier } from './slack-api/notifier.js';
-import { createReminderSender } from './slack-api/reminder-sender.js';
-import { createSlackUserSource } from './slack-api/slack-user-profiles.js';
+import {
+  createDeliveryNotices,
+  createNotifier,
+  createReminderSender,
+  createSlackUserSource,
+} from './slack-api/index.js';
 import { createSlackApp } from './slack-app/index.js';
+import type { CachedUserPrefs, ReminderStore } from './store/index.js';
 import { createStores, type Stores } from './store/index.js';
-import type { CachedUserPrefs, ReminderStore } from './store/types.js';
 
 export type BotOptions = {
   logger?: Logger;

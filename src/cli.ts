@@ -1,6 +1,6 @@
 // Entry point of the journal CLI (`npm run journal -- list`, or `node dist/cli.js list` after a build).
 import 'dotenv/config';
-import { runCli } from './cli/run.js';
+import { runCli } from './cli/index.js';
 
 // Instants are printed in UTC whatever the machine's zone.
 process.env.TZ = 'UTC';

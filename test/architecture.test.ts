@@ -47,6 +47,21 @@ const pointsInto =
     return folders.some((folder) => target === folder || target.startsWith(`${folder}${path.sep}`));
   };
 
+/** The room (top-level folder of src/) a path is in, or undefined for a module at src/'s top. */
+const roomOf = (file: string): string | undefined => {
+  const parts = path.relative(srcDir, file).split(path.sep);
+  return parts.length > 1 ? parts[0] : undefined;
+};
+
+/** True when a relative specifier in `file` reaches into another room past its index.ts. */
+const pastAnotherRoomsIndex = (specifier: string, file: string): boolean => {
+  if (!specifier.startsWith('.')) return false;
+  const target = path.resolve(path.dirname(file), specifier);
+  const room = roomOf(target);
+  if (room === undefined || room === roomOf(file)) return false;
+  return path.relative(path.join(srcDir, room), target) !== 'index.js';
+};
+
 const isBolt = (specifier: string) => specifier === '@slack/bolt' || specifier.startsWith('@slack/bolt/');
 const isSlackSdk = (specifier: string) => specifier.startsWith('@slack/');
 
@@ -121,6 +136,46 @@ describe('layering of src/', () => {
       expect(fs.existsSync(path.join(srcDir, tool))).toBe(false);
       expect(fs.existsSync(path.join(repoRoot, 'tools', tool))).toBe(true);
     }
+  });
+
+  it('gives every room of src/ an index.ts, and no folder inside a room one', () => {
+    const rooms = fs.readdirSync(srcDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(rooms.filter((room) => !fs.existsSync(path.join(srcDir, room.name, 'index.ts'))).map((r) => r.name)).toEqual(
+      [],
+    );
+    const innerBarrels = rooms.flatMap((room) =>
+      fs
+        .readdirSync(path.join(srcDir, room.name), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.includes(path.sep) && path.basename(file) === 'index.ts')
+        .map((file) => path.join(room.name, file)),
+    );
+    expect(innerBarrels).toEqual([]);
+  });
+
+  it('lets a module reach another room only through that room’s index.ts', () => {
+    const rooms = fs
+      .readdirSync(srcDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    const topModules = fs
+      .readdirSync(srcDir)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .map((file) => path.join(srcDir, file));
+    const modules = [...rooms.flatMap(listModules), ...topModules];
+    const violations = modules.flatMap((file) =>
+      findImports(fs.readFileSync(file, 'utf8'))
+        .filter((specifier) => pastAnotherRoomsIndex(specifier, file))
+        .map((specifier) => ({ file: path.relative(repoRoot, file), specifier })),
+    );
+    expect(violations).toEqual([]);
+  });
+
+  it('finds an import past another room’s index.ts, so the rule above can fail', () => {
+    const inViews = path.join(srcDir, 'views', 'log-modal.ts');
+    expect(pastAnotherRoomsIndex('../store/types.js', inViews)).toBe(true);
+    expect(pastAnotherRoomsIndex('../store/index.js', inViews)).toBe(false);
+    expect(pastAnotherRoomsIndex('./limits.js', inViews)).toBe(false);
+    expect(pastAnotherRoomsIndex('./store/sqlite/database.js', path.join(srcDir, 'bot.ts'))).toBe(true);
   });
 
   it('keeps the account search free of Slack: no @slack/* package, no views, listeners or slack', () => {

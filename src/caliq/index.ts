@@ -13,4 +13,5 @@ export {
 export { buildInteractionBody, type InteractionBodyOptions } from './interaction-body.js';
 export { createReferenceCache, type ReferenceCache, type ReferenceCacheOptions } from './reference-cache.js';
 export { type CaliqReferenceData, createCaliqReferenceData } from './reference-data.js';
+export type { AttemptObserver } from './transport.js';
 export * from './types.js';

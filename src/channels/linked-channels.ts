@@ -1,6 +1,6 @@
 // The channel → account links in memory, so the command and the shortcut preselect an account before views.open.
 import type { Logger } from '../logger.js';
-import type { ChannelLink, ChannelLinkStore } from '../store/types.js';
+import type { ChannelLink, ChannelLinkStore } from '../store/index.js';
 
 export type LinkedChannels = {
   /** The channel's link as last loaded or changed here; never waits on the store. */

@@ -1,7 +1,7 @@
 // Opens the journal the bot writes, for the CLI: the one place that decides which store backend to use.
 import fs from 'node:fs';
+import type { JournalStore } from '../store/index.js';
 import { createJournalStore, createStores, openDatabase, SchemaTooNewError } from '../store/index.js';
-import type { JournalStore } from '../store/types.js';
 import { JournalUnavailableError } from './errors.js';
 
 export type JournalConnection = { journal: JournalStore; where: string; close(): Promise<void> };

@@ -1,5 +1,5 @@
 // A journal entry flattened into the fields operators read, export and audit (no Slack reply URLs, no drafts).
-import type { JournalEntry } from '../store/types.js';
+import type { JournalEntry } from '../store/index.js';
 import { type CliState, toCliState } from './states.js';
 
 export type EntryRecord = {

@@ -1,5 +1,5 @@
 // The states an operator names on the command line, and how they map to the journal's own states.
-import type { JournalState } from '../store/types.js';
+import type { JournalState } from '../store/index.js';
 
 /** 'gave-up' is the journal's 'failed': the bot stopped trying (Caliq unavailable too long, or it could not read it). */
 export const CLI_STATES = ['pending', 'rejected', 'gave-up', 'logged'] as const;

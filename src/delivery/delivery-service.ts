@@ -1,7 +1,7 @@
 // Gets every journaled interaction to Caliq exactly once: journal first, then send, retry with backoff, tell the user.
-import type { CaliqClient, CaliqIssue, InteractionOutcome } from '../caliq/types.js';
+import type { CaliqClient, CaliqIssue, InteractionOutcome } from '../caliq/index.js';
 import type { Logger } from '../logger.js';
-import type { JournalEntry, JournalStore, NewJournalEntry } from '../store/types.js';
+import type { JournalEntry, JournalStore, NewJournalEntry } from '../store/index.js';
 import { type BackoffPolicy, backoffDelay } from './backoff.js';
 import { createNoticeQueue } from './notice-queue.js';
 import { createWorkerLoop } from './worker-loop.js';

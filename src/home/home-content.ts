@@ -1,8 +1,8 @@
 // What one person's Home tab shows, read from the journal, the reminders and the channel links at publish time.
 import type { HomeView } from '@slack/types';
-import type { LinkedChannels } from '../channels/linked-channels.js';
+import type { LinkedChannels } from '../channels/index.js';
 import type { PeopleDirectory } from '../people/index.js';
-import type { JournalStore, ReminderStore } from '../store/types.js';
+import type { JournalStore, ReminderStore } from '../store/index.js';
 import { buildHomeView, HOME_ENTRIES } from '../views/index.js';
 
 export type HomeViewSources = {

@@ -1,6 +1,6 @@
 // Reads the text after /log-interaction: a subcommand, or the fields it clearly names to prefill the modal.
-import type { InteractionKind } from '../caliq/types.js';
-import { PAST_TOLERANCE_MS, parseWhen } from '../dates/parse-when.js';
+import type { InteractionKind } from '../caliq/index.js';
+import { PAST_TOLERANCE_MS, parseWhen } from '../dates/index.js';
 import type { Draft } from './draft.js';
 import { unescapeSlackText } from './slack-text.js';
 

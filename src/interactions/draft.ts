@@ -1,5 +1,5 @@
 // What the user typed or picked in the log modal, before validation: the form's state as plain values.
-import type { InteractionKind } from '../caliq/types.js';
+import type { InteractionKind } from '../caliq/index.js';
 
 /** Form values as the user left them; every field optional. Serializable, so it can be journaled and reopened. */
 export type Draft = {

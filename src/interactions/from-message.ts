@@ -1,6 +1,6 @@
 // Prefills a draft from a Slack message (the "log from message" shortcut): its text, its time, and an obvious kind.
 import { DateTime } from 'luxon';
-import type { InteractionKind } from '../caliq/types.js';
+import type { InteractionKind } from '../caliq/index.js';
 import type { Draft } from './draft.js';
 import { NOTES_MAX_LENGTH } from './limits.js';
 import { unescapeSlackText } from './slack-text.js';

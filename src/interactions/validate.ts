@@ -1,7 +1,6 @@
 // Checks a draft against Caliq's rules and the clock, naming every bad field at once, and builds the InteractionInput.
-import { CALIQ_LIMITS, type CaliqChannel, type InteractionInput, type InteractionKind } from '../caliq/types.js';
-import { formatInZone } from '../dates/format.js';
-import { PAST_TOLERANCE_MS, parseWhen } from '../dates/parse-when.js';
+import { CALIQ_LIMITS, type CaliqChannel, type InteractionInput, type InteractionKind } from '../caliq/index.js';
+import { formatInZone, PAST_TOLERANCE_MS, parseWhen } from '../dates/index.js';
 import { BLOCK, type BlockId } from '../ids.js';
 import type { Draft } from './draft.js';
 import { NOTES_MAX_LENGTH } from './limits.js';

@@ -2,8 +2,8 @@
 // told in plain words what did not happen, where they are looking; the error and its context go to the log.
 import { WebAPIPlatformError } from '@slack/web-api';
 import { CaliqError } from '../caliq/index.js';
-import type { ReplyTarget } from '../interactions/draft.js';
-import { StoreError } from '../store/errors.js';
+import type { ReplyTarget } from '../interactions/index.js';
+import { StoreError } from '../store/index.js';
 import { buildRequestFailedMessage, type FailureCause, type RequestedAction } from '../views/index.js';
 import type { ListenerDeps } from './deps.js';
 

@@ -1,6 +1,6 @@
 // The bot's Prometheus metrics on a registry of its own (one per bot, so tests can run several), with typed recorders.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { AttemptObserver } from '../caliq/transport.js';
+import type { AttemptObserver } from '../caliq/index.js';
 
 /** How one delivery attempt ended, as operators count it. */
 export type DeliveryOutcomeLabel = 'logged' | 'rejected' | 'unauthorized' | 'unavailable' | 'gave_up' | 'failed';

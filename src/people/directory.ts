@@ -1,8 +1,8 @@
 // Slack user → Caliq employee ID (map file, then profile field, then Caliq's list) and time zone, cached for submissions.
-import type { CaliqEmployee } from '../caliq/types.js';
-import { CALIQ_LIMITS } from '../caliq/types.js';
+import type { CaliqEmployee } from '../caliq/index.js';
+import { CALIQ_LIMITS } from '../caliq/index.js';
 import type { Logger } from '../logger.js';
-import type { CachedUserPrefs } from '../store/types.js';
+import type { CachedUserPrefs } from '../store/index.js';
 import { createSingleFlight, createTtlCache } from './cache.js';
 import type { EmployeeMap } from './employee-map.js';
 import { type EmployeeLookup, matchCaliqEmployee } from './match-employee.js';

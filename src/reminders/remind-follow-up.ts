@@ -1,5 +1,5 @@
 // The rule "a logged interaction with a follow-up gets a reminder for the follow-up person, due at the follow-up time".
-import type { JournalEntry, ReminderStore } from '../store/types.js';
+import type { JournalEntry, ReminderStore } from '../store/index.js';
 
 export type RemindFollowUpOptions = {
   reminders: Pick<ReminderStore, 'create'>;

@@ -1,6 +1,6 @@
 // The reminder delivery loop: claims due reminders from the store and hands each to `deliver` at most once.
 import type { Logger } from '../logger.js';
-import type { Reminder, ReminderStore } from '../store/types.js';
+import type { Reminder, ReminderStore } from '../store/index.js';
 import { ReminderNotDeliveredError } from './errors.js';
 
 export type DeliverReminder = (

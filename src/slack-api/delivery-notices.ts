@@ -2,7 +2,7 @@
 import type { Config } from '../config.js';
 import type { DeliveryNotices } from '../delivery/index.js';
 import type { PeopleDirectory } from '../people/index.js';
-import type { JournalEntry } from '../store/types.js';
+import type { JournalEntry } from '../store/index.js';
 import {
   buildDeliveredLaterMessage,
   buildFailedMessage,

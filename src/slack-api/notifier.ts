@@ -1,7 +1,7 @@
 // Tells one Slack user something privately: via the response_url, else an ephemeral message, else a DM. Never silently.
 import type { KnownBlock } from '@slack/types';
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
-import type { ReplyTarget } from '../interactions/draft.js';
+import type { ReplyTarget } from '../interactions/index.js';
 import type { Logger } from '../logger.js';
 import { createJsonPoster, type PostJson } from './post-json.js';
 

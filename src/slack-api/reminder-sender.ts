@@ -2,7 +2,7 @@
 import { WebAPIPlatformError, WebAPIRateLimitedError } from '@slack/web-api';
 import type { PeopleDirectory } from '../people/index.js';
 import { ReminderNotDeliveredError } from '../reminders/index.js';
-import type { Reminder } from '../store/types.js';
+import type { Reminder } from '../store/index.js';
 import { buildReminderMessage } from '../views/index.js';
 import { DmNotOpenedError, type Notifier } from './notifier.js';
 

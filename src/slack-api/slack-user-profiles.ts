@@ -1,6 +1,6 @@
 // The people directory's Slack user source over @slack/web-api: users.info, users.profile.get and team.profile.get.
 import type { WebClient } from '@slack/web-api';
-import type { SlackProfileFieldDefinition, SlackUserSource } from '../people/slack-user-source.js';
+import type { SlackProfileFieldDefinition, SlackUserSource } from '../people/index.js';
 
 /** Slack sends "" for facts it does not have (a bot's tz, an email without users:read.email); treat those as absent. */
 const textOrUndefined = (value: string | undefined): string | undefined =>

@@ -1,6 +1,6 @@
 // The storage interfaces the flows depend on, all asynchronous so that a server database can implement them too.
-import type { CaliqIssue, InteractionInput } from '../caliq/types.js';
-import type { Draft, ReplyTarget } from '../interactions/draft.js';
+import type { CaliqIssue, InteractionInput } from '../caliq/index.js';
+import type { Draft, ReplyTarget } from '../interactions/index.js';
 
 export type JournalState = 'pending' | 'logged' | 'rejected' | 'failed';
 

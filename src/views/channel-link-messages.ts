@@ -1,5 +1,5 @@
 // The answers to `link` and `unlink`: linked (and what it replaced), unlinked, and each reason a link was refused.
-import type { ChannelLink } from '../store/types.js';
+import type { ChannelLink } from '../store/index.js';
 import { contextBlock, type MessageView, sectionBlock } from './blocks.js';
 import { mentionUser } from './describe.js';
 import { escapeMrkdwn } from './escape.js';

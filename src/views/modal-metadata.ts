@@ -1,6 +1,6 @@
 // Packs the log modal's private_metadata (UniqueID, where to reply, how it was opened) and reads it back safely.
 import { z } from 'zod';
-import { type ModalMetadata, readReplyTarget } from '../interactions/draft.js';
+import { type ModalMetadata, readReplyTarget } from '../interactions/index.js';
 import { SLACK_LIMITS, ViewLimitError } from './limits.js';
 
 const modalMetadataSchema = z.object({

@@ -1,6 +1,6 @@
 // The value carried by reminder buttons: which reminder, at which version (stale buttons are inert), which snooze.
 import { z } from 'zod';
-import { SNOOZE_OPTIONS, type SnoozeOption } from '../reminders/snooze.js';
+import { SNOOZE_OPTIONS, type SnoozeOption } from '../reminders/index.js';
 import { SLACK_LIMITS, ViewLimitError } from './limits.js';
 
 /** The words on each snooze choice; the choices themselves are the reminders' rule. */

@@ -1,9 +1,9 @@
 // Follow-up reminder DMs and their after-states (done, snoozed), the `followups` list, and the refusal for others.
 import type { ActionsBlock, KnownBlock, PlainTextOption } from '@slack/types';
-import { formatInZone } from '../dates/format.js';
+import { formatInZone } from '../dates/index.js';
 import { ACTION } from '../ids.js';
-import { SNOOZE_OPTIONS } from '../reminders/snooze.js';
-import type { Reminder } from '../store/types.js';
+import { SNOOZE_OPTIONS } from '../reminders/index.js';
+import type { Reminder } from '../store/index.js';
 import {
   actionsBlock,
   buttonElement,

@@ -2,8 +2,8 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { ACTION } from '../../ids.js';
-import type { SlackMessage } from '../../slack-api/notifier.js';
-import type { JournalEntry } from '../../store/types.js';
+import type { SlackMessage } from '../../slack-api/index.js';
+import type { JournalEntry } from '../../store/index.js';
 import {
   buildAlreadyLoggedMessage,
   ENTRY_NOT_FOUND,

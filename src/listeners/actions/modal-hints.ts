@@ -1,7 +1,6 @@
 // How the modal shows its understanding of dates and of the follow-up person, recomputed on each check.
-import { formatInZone } from '../../dates/format.js';
-import { parseWhen } from '../../dates/parse-when.js';
-import type { Draft } from '../../interactions/draft.js';
+import { formatInZone, parseWhen } from '../../dates/index.js';
+import type { Draft } from '../../interactions/index.js';
 import type { EmployeeLookup } from '../../people/index.js';
 import { describeUnmappedFollowUp } from '../log-modal/submission-context.js';
 

@@ -10,7 +10,7 @@ import type {
 import type { WebClient } from '@slack/web-api';
 import { ACTION } from '../../ids.js';
 import { isSnoozeOption, snoozeUntil } from '../../reminders/index.js';
-import type { Reminder } from '../../store/types.js';
+import type { Reminder } from '../../store/index.js';
 import {
   buildNotYourReminderMessage,
   buildReminderDoneMessage,

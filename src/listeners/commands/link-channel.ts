@@ -1,7 +1,7 @@
 // `/log-interaction link ACME01` and `unlink`: after the ack, check the account and that the bot is in the channel.
 import type { RespondFn } from '@slack/bolt';
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
-import type { ChannelLink } from '../../store/types.js';
+import type { ChannelLink } from '../../store/index.js';
 import {
   buildChannelLinkedMessage,
   buildChannelLinkProblemMessage,

@@ -1,6 +1,6 @@
 // The answer when a submission or a Retry meets an entry that is already logged or already being sent.
 import type { SubmitResult } from '../../delivery/index.js';
-import type { ReplyTarget } from '../../interactions/draft.js';
+import type { ReplyTarget } from '../../interactions/index.js';
 import { buildAlreadyLoggedMessage, buildBusyMessage } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
 

@@ -1,6 +1,6 @@
 // Opens the log modal from any entry point: no network call before views.open, enrichment after.
 import type { WebClient } from '@slack/web-api';
-import type { Draft, ModalMetadata } from '../../interactions/draft.js';
+import type { Draft, ModalMetadata } from '../../interactions/index.js';
 import { buildLogModal, buildUnmappedUserMessage } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
 import { accountFieldFor } from './account-field.js';

@@ -1,6 +1,6 @@
 // The journal in PostgreSQL: one row per UniqueID, taken for one delivery attempt by an atomic conditional UPDATE.
-import type { CaliqIssue, InteractionInput } from '../../caliq/types.js';
-import { type Draft, readReplyTarget } from '../../interactions/draft.js';
+import type { CaliqIssue, InteractionInput } from '../../caliq/index.js';
+import { type Draft, readReplyTarget } from '../../interactions/index.js';
 import { RecordNotFoundError } from '../errors.js';
 import { newPendingEntry } from '../new-entry.js';
 import type { JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from '../types.js';

@@ -1,6 +1,6 @@
 // Follow-up reminders in PostgreSQL: due ones taken with FOR UPDATE SKIP LOCKED, so each goes to one instance only.
 import { randomUUID } from 'node:crypto';
-import type { InteractionInput } from '../../caliq/types.js';
+import type { InteractionInput } from '../../caliq/index.js';
 import { RecordNotFoundError, RecordStateError } from '../errors.js';
 import type { NewReminder, Reminder, ReminderState, ReminderStore } from '../types.js';
 import type { Sql } from './connection.js';

@@ -1,6 +1,6 @@
 // The journal of submitted interactions in SQLite: one row per UniqueID, leased by one delivery attempt at a time.
-import type { CaliqIssue, InteractionInput } from '../../caliq/types.js';
-import { type Draft, readReplyTarget } from '../../interactions/draft.js';
+import type { CaliqIssue, InteractionInput } from '../../caliq/index.js';
+import { type Draft, readReplyTarget } from '../../interactions/index.js';
 import { RecordNotFoundError } from '../errors.js';
 import { newPendingEntry } from '../new-entry.js';
 import type { JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from '../types.js';

@@ -1,6 +1,6 @@
 // Follow-up reminders in SQLite: claimed atomically by one sender, versioned so stale Slack buttons do nothing.
 import { randomUUID } from 'node:crypto';
-import type { InteractionInput } from '../../caliq/types.js';
+import type { InteractionInput } from '../../caliq/index.js';
 import { RecordNotFoundError, RecordStateError } from '../errors.js';
 import type { NewReminder, Reminder, ReminderState, ReminderStore } from '../types.js';
 import { fromNullable, fromOptionalMillis, parseJson, toMillis } from './columns.js';
