@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCaliqSimulator } from '../tools/caliq-simulator/index.js';
 import { startFakeSlack } from '../tools/slack-stand-in/fake-slack.js';
-import type { ChildService } from './child-service.js';
-import { BENCH_CALIQ_KEY, createBenchUsers, writeEmployeeMap, writeStaticModal } from './fixtures.js';
-import { type LatencyTarget, runLatencyScenario, type TargetLatencyResult } from './latency-scenario.js';
-import { ratioOf } from './stats.js';
-import { buildDist, REPO_ROOT, startBaselineProcess, startBotProcess } from './targets.js';
+import type { ChildService } from './load/child-service.js';
+import { BENCH_CALIQ_KEY, createBenchUsers, writeEmployeeMap, writeStaticModal } from './load/fixtures.js';
+import { ratioOf } from './load/stats.js';
+import { type LatencyTarget, runLatencyScenario, type TargetLatencyResult } from './scenarios/latency.js';
+import { buildDist, REPO_ROOT, startBaselineProcess, startBotProcess } from './targets/launch.js';
 
 const { values } = parseArgs({
   options: {

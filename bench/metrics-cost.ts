@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCaliqSimulator } from '../tools/caliq-simulator/index.js';
 import { startFakeSlack } from '../tools/slack-stand-in/fake-slack.js';
-import type { ChildService } from './child-service.js';
+import type { ChildService } from './load/child-service.js';
 import {
   BENCH_CALIQ_KEY,
   type BenchUser,
@@ -14,10 +14,10 @@ import {
   buildSubmissionRequest,
   createBenchUsers,
   writeEmployeeMap,
-} from './fixtures.js';
-import { runLoad } from './http-load.js';
-import { type LatencySummary, summarizeLatencies } from './stats.js';
-import { buildDist, startBotProcess } from './targets.js';
+} from './load/fixtures.js';
+import { runLoad } from './load/http-load.js';
+import { type LatencySummary, summarizeLatencies } from './load/stats.js';
+import { buildDist, startBotProcess } from './targets/launch.js';
 
 const { values } = parseArgs({
   options: {

@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startCaliqSimulator } from '../tools/caliq-simulator/index.js';
 import { startFakeSlack } from '../tools/slack-stand-in/fake-slack.js';
-import type { ChildService } from './child-service.js';
-import { runDrainScenario } from './drain-scenario.js';
-import { BENCH_CALIQ_KEY, createBenchUsers, writeEmployeeMap, writeStaticModal } from './fixtures.js';
-import { type InstancesResult, runInstancesScenario } from './instances-scenario.js';
-import { type LatencyScenarioOptions, runLatencyScenario, type TargetLatencyResult } from './latency-scenario.js';
+import type { ChildService } from './load/child-service.js';
+import { BENCH_CALIQ_KEY, createBenchUsers, writeEmployeeMap, writeStaticModal } from './load/fixtures.js';
+import { median } from './load/stats.js';
 import { BenchOptionsError, parseBenchOptions } from './options.js';
-import { buildRatioReport, latencyRatios } from './ratios.js';
+import { addSuggestionResults } from './reports/add-account-search.js';
+import { buildRatioReport, latencyRatios } from './reports/ratios.js';
 import {
   type BenchResults,
   describeSection,
@@ -19,15 +18,16 @@ import {
   SECTIONS,
   type StartupResult,
   writeResults,
-} from './report.js';
-import { buildRows } from './report-rows.js';
-import { median } from './stats.js';
-import { addSuggestionResults } from './suggestion-results.js';
+} from './reports/results-file.js';
+import { buildRows } from './reports/rows.js';
 import {
   describeSuggestionScenario,
   runSuggestionScenario,
   type SuggestionScenarioOptions,
-} from './suggestion-scenario.js';
+} from './scenarios/account-search.js';
+import { runDrainScenario } from './scenarios/drain.js';
+import { type InstancesResult, runInstancesScenario } from './scenarios/instances.js';
+import { type LatencyScenarioOptions, runLatencyScenario, type TargetLatencyResult } from './scenarios/latency.js';
 import {
   type BotRuntime,
   buildDist,
@@ -35,7 +35,7 @@ import {
   REPO_ROOT,
   startBaselineProcess,
   startBotProcess,
-} from './targets.js';
+} from './targets/launch.js';
 
 const READY_TIMEOUT_MS = 15_000;
 const IDLE_SETTLE_MS = 1000;
@@ -253,7 +253,7 @@ async function main(): Promise<void> {
       `Memory: peak RSS is VmHWM of the child process from /proc after both latency scenarios; idle RSS is VmRSS ${IDLE_SETTLE_MS} ms after /readyz first answered 200, before any load.`,
       'Start-up: from just before spawn to the first 200 from GET /readyz (polled every 5 ms; /readyz asks Caliq Pulse and the database), each start with a new database file.',
       `Drain: ${drain.count} interactions written straight into a new journal through src/store (journal.insert + noteDelayNotice in one transaction; synchronous=NORMAL for this prefill only) while the simulator was down, then the simulator was brought back and the bot started on that journal, i.e. a restart after an outage with every entry due. Drain time runs from the first InteractionCreate arriving to the last interaction stored. Direct capacity: the same number of InteractionCreate calls through createCaliqClient from ${drain.concurrency} lanes (the bot's DELIVERY_CONCURRENCY, set explicitly) against the same simulator.`,
-      'The baseline runs through the tsx loader (node --import tsx bench/baseline-app.ts), so its start-up includes compiling one small file; its request path is plain Bolt.',
+      'The baseline runs through the tsx loader (node --import tsx bench/targets/bare-bolt-app.ts), so its start-up includes compiling one small file; its request path is plain Bolt.',
       'The bench process hosts the load clients, the fake Slack and the Caliq simulator; on a 2-core machine it competes with the target for CPU, equally for the bot and the baseline.',
     );
     const partial: Omit<BenchResults, 'ratios' | 'targets' | 'rows' | 'notes'> = {

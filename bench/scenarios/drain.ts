@@ -1,14 +1,20 @@
-// Scenario 2: a journal of pending interactions drained into Caliq by the bot, against the simulator's direct capacity.
+// Scenario 3, drain: a journal of pending interactions drained into Caliq by the bot, against the direct capacity.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pino from 'pino';
-import { createCaliqClient } from '../src/caliq/index.js';
-import { createJournalStore, openDatabase } from '../src/store/index.js';
-import type { JournalStore } from '../src/store/types.js';
-import type { CaliqSimulator } from '../tools/caliq-simulator/index.js';
-import type { FakeSlack } from '../tools/slack-stand-in/fake-slack.js';
-import type { ChildService } from './child-service.js';
-import { BENCH_CALIQ_KEY, BENCH_CHANNEL_ID, type BenchUser, buildDrainInteraction, DRAIN_DRAFT } from './fixtures.js';
+import { createCaliqClient } from '../../src/caliq/index.js';
+import { createJournalStore, openDatabase } from '../../src/store/index.js';
+import type { JournalStore } from '../../src/store/types.js';
+import type { CaliqSimulator } from '../../tools/caliq-simulator/index.js';
+import type { FakeSlack } from '../../tools/slack-stand-in/fake-slack.js';
+import type { ChildService } from '../load/child-service.js';
+import {
+  BENCH_CALIQ_KEY,
+  BENCH_CHANNEL_ID,
+  type BenchUser,
+  buildDrainInteraction,
+  DRAIN_DRAFT,
+} from '../load/fixtures.js';
 
 /** The bot's default DELIVERY_CONCURRENCY, set explicitly so the direct measurement uses the same number. */
 export const DRAIN_CONCURRENCY = 8;

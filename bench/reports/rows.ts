@@ -1,5 +1,8 @@
 // The results table: every figure of a bench run in its section (paced, saturated, resources), against the targets.
-import type { KindResult } from './latency-scenario.js';
+
+import { ratioOf } from '../load/stats.js';
+import type { KindResult } from '../scenarios/latency.js';
+import { buildSuggestionRows } from './account-search-rows.js';
 import {
   describeLimit,
   FOLLOW_ON_TARGET_MS,
@@ -8,9 +11,7 @@ import {
   meetsLimit,
   type RatioKey,
 } from './ratios.js';
-import type { BenchResults, LatencyRun, Row, Section } from './report.js';
-import { ratioOf } from './stats.js';
-import { buildSuggestionRows } from './suggestion-rows.js';
+import type { BenchResults, LatencyRun, Row, Section } from './results-file.js';
 
 const ms = (value: number | undefined): string =>
   value === undefined || !Number.isFinite(value) ? 'n/a' : `${value.toFixed(1)} ms`;

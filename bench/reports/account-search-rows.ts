@@ -1,6 +1,7 @@
 // The account search table: block_suggestion latency at a paced rate with a large customer list, and the index's heap.
-import type { Row, Section } from './report.js';
-import { INDEX_HEAP_TARGET_MB, SUGGESTION_P99_TARGET_MS, type SuggestionResult } from './suggestion-scenario.js';
+
+import { INDEX_HEAP_TARGET_MB, SUGGESTION_P99_TARGET_MS, type SuggestionResult } from '../scenarios/account-search.js';
+import type { Row, Section } from './results-file.js';
 
 const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
 const mb = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} MB` : 'n/a');

@@ -1,5 +1,5 @@
 // The physical limit: a bare Bolt app (same Bolt as the bot) that acks the command, opens a static modal, acks submissions.
-// Run as a child process: node --import tsx bench/baseline-app.ts, configured by the environment the bench passes.
+// Run as a child process: node --import tsx bench/targets/bare-bolt-app.ts, configured by the environment the bench passes.
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';

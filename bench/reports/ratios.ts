@@ -1,7 +1,8 @@
 // The figures a machine reads: flat `ratios` (bot ÷ baseline, `{scenario}.{request}.{metric}`) and their `targets`.
-import type { KindResult } from './latency-scenario.js';
-import type { LatencyRun } from './report.js';
-import { ratioOf } from './stats.js';
+
+import { ratioOf } from '../load/stats.js';
+import type { KindResult } from '../scenarios/latency.js';
+import type { LatencyRun } from './results-file.js';
 
 /** The limit a ratio must meet: at most `max` (latency, CPU) or at least `min` (throughput). */
 export type RatioLimit = { max: number } | { min: number };

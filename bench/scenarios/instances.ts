@@ -1,24 +1,18 @@
-// Scenario 3: two bot instances on one PostgreSQL database against one on SQLite, same load, same balancer in front.
+// Scenario 4, several instances: two bots on one PostgreSQL database against one on SQLite, behind the same balancer.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createPool, createSql, describeTarget } from '../src/store/postgres/connection.js';
-import { createPostgresJournalStore } from '../src/store/postgres/journal-store.js';
-import { migratePostgres } from '../src/store/postgres/migrate.js';
-import { POSTGRES_MIGRATIONS } from '../src/store/postgres/migrations.js';
-import type { CaliqSimulator } from '../tools/caliq-simulator/index.js';
-import type { FakeSlack } from '../tools/slack-stand-in/fake-slack.js';
-import { type Balancer, balancedService, startBalancer } from './balancer.js';
-import type { ChildService } from './child-service.js';
-import {
-  DRAIN_CONCURRENCY,
-  type DrainMeasurement,
-  journalWaitingEntry,
-  measure,
-  measureDirect,
-} from './drain-scenario.js';
-import type { BenchUser } from './fixtures.js';
-import { runLatencyScenario, type TargetLatencyResult } from './latency-scenario.js';
+import { createPool, createSql, describeTarget } from '../../src/store/postgres/connection.js';
+import { createPostgresJournalStore } from '../../src/store/postgres/journal-store.js';
+import { migratePostgres } from '../../src/store/postgres/migrate.js';
+import { POSTGRES_MIGRATIONS } from '../../src/store/postgres/migrations.js';
+import type { CaliqSimulator } from '../../tools/caliq-simulator/index.js';
+import type { FakeSlack } from '../../tools/slack-stand-in/fake-slack.js';
+import { type Balancer, balancedService, startBalancer } from '../load/balancer.js';
+import type { ChildService } from '../load/child-service.js';
+import type { BenchUser } from '../load/fixtures.js';
+import { DRAIN_CONCURRENCY, type DrainMeasurement, journalWaitingEntry, measure, measureDirect } from './drain.js';
+import { runLatencyScenario, type TargetLatencyResult } from './latency.js';
 
 export const SQLITE_TARGET = 'sqlite×1';
 export const POSTGRES_TARGET = 'postgres×2';

@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ChildService, findFreePort, startChildService } from './child-service.js';
-import { BENCH_BOT_TOKEN, BENCH_CALIQ_KEY, BENCH_SIGNING_SECRET, CALLBACK, COMMAND } from './fixtures.js';
+import { type ChildService, findFreePort, startChildService } from '../load/child-service.js';
+import { BENCH_BOT_TOKEN, BENCH_CALIQ_KEY, BENCH_SIGNING_SECRET, CALLBACK, COMMAND } from '../load/fixtures.js';
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** How the bot runs: compiled (realistic start-up) or through tsx when the build is not available. */
 export type BotRuntime = 'dist' | 'tsx';
@@ -98,7 +98,7 @@ export async function startBaselineProcess(launch: BaselineLaunch): Promise<Chil
   const port = await findFreePort();
   return startChildService({
     name: 'baseline',
-    args: ['--import', tsxLoader(), join(REPO_ROOT, 'bench', 'baseline-app.ts')],
+    args: ['--import', tsxLoader(), join(REPO_ROOT, 'bench', 'targets', 'bare-bolt-app.ts')],
     cwd: launch.cwd,
     port,
     env: {

@@ -1,10 +1,10 @@
-// The latency scenarios: the same load on the bot and the baseline, alternating in rounds, measured from the client.
-import type { CaliqSimulator } from '../tools/caliq-simulator/index.js';
-import type { FakeSlack, FakeSlackResponse } from '../tools/slack-stand-in/fake-slack.js';
-import type { ChildService } from './child-service.js';
-import { type BenchUser, buildCommandRequest, buildSubmissionRequest } from './fixtures.js';
-import { type LoadSample, runLoad } from './http-load.js';
-import { type LatencySummary, summarizeLatencies } from './stats.js';
+// Scenario 2, latency (paced and saturated): the same load on every target in alternating rounds, seen from the client.
+import type { CaliqSimulator } from '../../tools/caliq-simulator/index.js';
+import type { FakeSlack, FakeSlackResponse } from '../../tools/slack-stand-in/fake-slack.js';
+import type { ChildService } from '../load/child-service.js';
+import { type BenchUser, buildCommandRequest, buildSubmissionRequest } from '../load/fixtures.js';
+import { type LoadSample, runLoad } from '../load/http-load.js';
+import { type LatencySummary, summarizeLatencies } from '../load/stats.js';
 
 export type LoadKind = 'command' | 'submission';
 
