@@ -7,6 +7,7 @@ import type { SuggestionResult } from '../scenarios/account-search.js';
 import type { DrainResult } from '../scenarios/drain.js';
 import type { InstancesResult } from '../scenarios/instances.js';
 import type { TargetLatencyResult } from '../scenarios/latency.js';
+import type { StartupResult } from '../scenarios/startup.js';
 import { renderInstancesSection } from './instances-section.js';
 import { renderTable } from './markdown-table.js';
 import type { RatioReport } from './ratios.js';
@@ -20,8 +21,6 @@ export type MachineInfo = {
   /** 1-minute load average when the run started and when it ended: other work on the machine skews every figure. */
   loadAverage: { atStart: number; atEnd: number };
 };
-
-export type StartupResult = { samplesMs: number[]; medianMs: number; maxMs: number; idleRssMb: number[] };
 
 /** One latency scenario: paced (think time, `offeredPerSec` set) or saturated (back to back). */
 export type LatencyRun = {

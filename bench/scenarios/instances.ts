@@ -206,3 +206,16 @@ export async function runInstancesScenario(options: InstancesScenarioOptions): P
     }).catch(() => undefined);
   }
 }
+
+/** Undefined when the PostgreSQL server answers, else why not (the scenario is then skipped, and says so). */
+export async function probeDatabase(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

@@ -236,3 +236,13 @@ export async function runLatencyScenario(
   }
   return results;
 }
+
+/** The bot's and the baseline's results of a run of the scenario; a missing one is a defect of the bench. */
+export function requireTargets(results: Record<string, TargetLatencyResult>): {
+  bot: TargetLatencyResult;
+  baseline: TargetLatencyResult;
+} {
+  const { bot, baseline } = results;
+  if (!bot || !baseline) throw new Error('a latency scenario returned no result for the bot or the baseline');
+  return { bot, baseline };
+}

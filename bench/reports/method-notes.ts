@@ -1,0 +1,22 @@
+// "How it was measured" in results.md: one line per method, with the figures of this run's load in it.
+import type { BenchOptions } from '../options.js';
+import type { DrainResult } from '../scenarios/drain.js';
+import { IDLE_SETTLE_MS } from '../scenarios/startup.js';
+
+export function describeMethods(options: BenchOptions, drain: DrainResult): string[] {
+  return [
+    'Several instances: each target (one bot on SQLite; two bots on one PostgreSQL database) sits behind the same round-robin HTTP balancer in the bench process, so both pay the same extra hop; the PostgreSQL server runs on this machine too and its CPU is not counted as the bots’ CPU. Drain: the entries are written into a new schema while the simulator is down, then two instances start together.',
+    'Ack latency: measured by the load client from just before the request is written to the last byte of the answer (performance.now() in the bench process); one keep-alive agent per phase; each client waits for its answer before sending the next.',
+    `Paced scenario: each client sends on its own grid (every clients / rate = ${((options.clients * 1000) / options.pacedRate).toFixed(0)} ms, from a random phase drawn per phase of the run), so the offered load does not depend on how fast the target answers, as with Slack's traffic; an ack that arrives after the client's next slot makes the next send go out at once and counts as "behind" (latency is still measured from the actual send). It runs after the saturated scenario on the same two processes, after its own warm-up. The issue's latency targets are evaluated here.`,
+    'Saturated scenario: closed loop with no think time, so both processes run at 100% CPU and ack latency is queue length × CPU per request; it measures capacity (throughput, CPU per request). The ack p99 ratio is evaluated here too; the absolute views.open and InteractionCreate latencies are shown without a target, since at saturation they are queueing time for the baseline as well.',
+    'Every command carries a new trigger_id and every submission a new UniqueID in a valid modal (ACME01, Call, channel 64, contact Pat Lee, "when" empty = now, no follow-up) from 32 mapped users; requests are signed with the v0 scheme.',
+    'command sent → views.open: from the client sending the command to the fake Slack receiving views.open with the same trigger_id; both clocks are performance.now() of the bench process. It includes the command’s own trip to the target.',
+    'submission acked → InteractionCreate: from the client receiving the ack (Date.now()) to the simulator receiving the request with the same UniqueID (Date.now() on arrival, before its added latency, so that latency is not counted); both in the bench process, 1 ms resolution. Negative values mean Caliq was called before the ack reached the client.',
+    'Errors: no HTTP answer, a status other than 200, an ack with a body (e.g. response_action errors), an acked command whose views.open never arrived, an acked submission whose InteractionCreate never arrived (the bench waits for the journal’s backlog, up to 2 minutes) or that the simulator did not store. Acks over 3 s are counted apart.',
+    `Memory: peak RSS is VmHWM of the child process from /proc after both latency scenarios; idle RSS is VmRSS ${IDLE_SETTLE_MS} ms after /readyz first answered 200, before any load.`,
+    'Start-up: from just before spawn to the first 200 from GET /readyz (polled every 5 ms; /readyz asks Caliq Pulse and the database), each start with a new database file.',
+    `Drain: ${drain.count} interactions written straight into a new journal through src/store (journal.insert + noteDelayNotice in one transaction; synchronous=NORMAL for this prefill only) while the simulator was down, then the simulator was brought back and the bot started on that journal, i.e. a restart after an outage with every entry due. Drain time runs from the first InteractionCreate arriving to the last interaction stored. Direct capacity: the same number of InteractionCreate calls through createCaliqClient from ${drain.concurrency} lanes (the bot's DELIVERY_CONCURRENCY, set explicitly) against the same simulator.`,
+    'The baseline runs through the tsx loader (node --import tsx bench/targets/bare-bolt-app.ts), so its start-up includes compiling one small file; its request path is plain Bolt.',
+    'The bench process hosts the load clients, the fake Slack and the Caliq simulator; on a 2-core machine it competes with the target for CPU, equally for the bot and the baseline.',
+  ];
+}
