@@ -1,4 +1,4 @@
-// How the bench launches its two targets as child processes: the bot (dist/main.js or src/main.ts) and the baseline.
+// How the bench launches its targets as child processes: the bot (dist/main.js or src/main.ts), bare Bolt, the peer.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -94,11 +94,17 @@ export async function startBotProcess(launch: BotLaunch): Promise<ChildService> 
 
 export type BaselineLaunch = { slackApiUrl: string; modalPath: string; cwd: string };
 
-export async function startBaselineProcess(launch: BaselineLaunch): Promise<ChildService> {
+/** A Bolt app of the bench's own (bench/targets/<file>) through the tsx loader, with the bench's Slack credentials. */
+async function startBoltTarget(
+  name: string,
+  file: string,
+  launch: BaselineLaunch,
+  env: Record<string, string>,
+): Promise<ChildService> {
   const port = await findFreePort();
   return startChildService({
-    name: 'baseline',
-    args: ['--import', tsxLoader(), join(REPO_ROOT, 'bench', 'targets', 'bare-bolt-app.ts')],
+    name,
+    args: ['--import', tsxLoader(), join(REPO_ROOT, 'bench', 'targets', file)],
     cwd: launch.cwd,
     port,
     env: {
@@ -107,9 +113,28 @@ export async function startBaselineProcess(launch: BaselineLaunch): Promise<Chil
       SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
       SLACK_API_URL: launch.slackApiUrl,
       PORT: String(port),
-      BASELINE_MODAL_PATH: launch.modalPath,
-      BASELINE_COMMAND: COMMAND,
-      BASELINE_CALLBACK_ID: CALLBACK.logModal,
+      ...env,
     },
+  });
+}
+
+/** Bare Bolt: acks, opens the static modal, acks submissions. */
+export function startBaselineProcess(launch: BaselineLaunch): Promise<ChildService> {
+  return startBoltTarget('baseline', 'bare-bolt-app.ts', launch, {
+    BASELINE_MODAL_PATH: launch.modalPath,
+    BASELINE_COMMAND: COMMAND,
+    BASELINE_CALLBACK_ID: CALLBACK.logModal,
+  });
+}
+
+export type PeerLaunch = BaselineLaunch & { simUrl: string; employeeMapPath: string };
+
+/** The tutorial peer: the same Caliq simulator, API key and employee map as the bot. */
+export function startPeerProcess(launch: PeerLaunch): Promise<ChildService> {
+  return startBoltTarget('peer', 'tutorial-peer-app.ts', launch, {
+    PEER_MODAL_PATH: launch.modalPath,
+    CALIQ_BASE_URL: launch.simUrl,
+    CALIQ_API_KEY: BENCH_CALIQ_KEY,
+    EMPLOYEE_MAP: launch.employeeMapPath,
   });
 }

@@ -13,7 +13,7 @@ import {
   writeEmployeeMap,
   writeStaticModal,
 } from '../load/fixtures.js';
-import { type BotRuntime, startBaselineProcess, startBotProcess } from './launch.js';
+import { type BotRuntime, startBaselineProcess, startBotProcess, startPeerProcess } from './launch.js';
 
 export type RigOptions = {
   /** One mapped Slack user per load client. */
@@ -37,6 +37,7 @@ export type Rig = {
   employeeMapPath: string;
   startBot(start?: BotStart): Promise<ChildService>;
   startBaseline(): Promise<ChildService>;
+  startPeer(): Promise<ChildService>;
   close(): Promise<void>;
 };
 
@@ -76,6 +77,10 @@ export async function startRig(options: RigOptions): Promise<Rig> {
         }),
       ),
     startBaseline: async () => track(await startBaselineProcess({ slackApiUrl: fake.apiUrl, modalPath, cwd: folder })),
+    startPeer: async () =>
+      track(
+        await startPeerProcess({ slackApiUrl: fake.apiUrl, modalPath, cwd: folder, simUrl: sim.url, employeeMapPath }),
+      ),
     async close() {
       await Promise.allSettled(running.map((service) => service.stop()));
       await Promise.allSettled([sim.close(), fake.close()]);
