@@ -1,9 +1,8 @@
-// `npm run bench`: start-up, paced and saturated latency against a bare Bolt baseline, journal drain, several
-// instances and account search, one scenario after another; writes results.md and results.json.
+// `npm run bench`: start-up, paced and saturated latency of the bot beside a tutorial peer and bare Bolt, journal
+// drain, several instances and account search, one scenario after another; writes results.md and results.json.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { ChildService } from './load/child-service.js';
 import { type BenchOptions, BenchOptionsError, parseBenchOptions } from './options.js';
 import { addSuggestionResults } from './reports/add-account-search.js';
 import { describeMethods } from './reports/method-notes.js';
@@ -71,12 +70,19 @@ async function runStartups(rig: Rig, options: BenchOptions): Promise<RunFigures[
   return startup;
 }
 
+const LATENCY_TARGETS = ['bot', 'peer', 'baseline'] as const;
+
 /**
- * Scenario 2: saturated first, which also warms every target up fully, so the paced figures are those of a warm
- * process; then paced. Memory is read before the load (idle) and after both (peak).
+ * Scenario 2, on the bot, the tutorial peer and bare Bolt: saturated first, which also warms every target up fully,
+ * so the paced figures are those of a warm process; then paced. Memory is read before the load (idle) and after both
+ * (peak).
  */
 async function runLatency(rig: Rig, options: BenchOptions): Promise<Latency> {
-  const { services, idleRssMb } = await startAllReady({ bot: () => rig.startBot(), baseline: rig.startBaseline });
+  const { services, idleRssMb } = await startAllReady({
+    bot: () => rig.startBot(),
+    peer: rig.startPeer,
+    baseline: rig.startBaseline,
+  });
   const shared: Omit<LatencyScenarioOptions, 'roundSeconds' | 'rounds' | 'warmUpSeconds'> = {
     clients: options.clients,
     caliqLatencyMs: options.caliqLatencyMs,
@@ -85,6 +91,7 @@ async function runLatency(rig: Rig, options: BenchOptions): Promise<Latency> {
     users: rig.users,
     targets: [
       { name: 'bot', service: services.bot, expectsCaliq: true },
+      { name: 'peer', service: services.peer, expectsCaliq: true },
       { name: 'baseline', service: services.baseline, expectsCaliq: false },
     ],
     log,
@@ -104,15 +111,18 @@ async function runLatency(rig: Rig, options: BenchOptions): Promise<Latency> {
     rounds: options.pacedRounds,
     warmUpSeconds: Math.min(1, options.pacedRoundSeconds),
   });
-  const memory = (service: ChildService, idle: number) => ({ idleRssMb: idle, peakRssMb: service.memory().peakRssMb });
+  const memory = (name: (typeof LATENCY_TARGETS)[number]) => ({
+    idleRssMb: idleRssMb[name],
+    peakRssMb: services[name].memory().peakRssMb,
+  });
   const result: Latency = {
     latency: {
-      paced: { ...describeLoad(options, 'paced'), ...requireTargets(paced) },
-      saturated: { ...describeLoad(options, 'saturated'), ...requireTargets(saturated) },
+      paced: { ...describeLoad(options, 'paced'), ...requireTargets(paced, LATENCY_TARGETS) },
+      saturated: { ...describeLoad(options, 'saturated'), ...requireTargets(saturated, LATENCY_TARGETS) },
     },
-    memory: { bot: memory(services.bot, idleRssMb.bot), baseline: memory(services.baseline, idleRssMb.baseline) },
+    memory: { bot: memory('bot'), peer: memory('peer'), baseline: memory('baseline') },
   };
-  await Promise.allSettled([services.bot.stop(), services.baseline.stop()]);
+  await Promise.allSettled(LATENCY_TARGETS.map((name) => services[name].stop()));
   return result;
 }
 
@@ -200,11 +210,12 @@ function assembleResults(partial: RunFigures, notes: string[]): BenchResults {
 function printRows(results: BenchResults): void {
   log('');
   for (const section of SECTIONS) {
-    log(`${describeSection(section, results.latency)}:`);
+    log(`${describeSection(section, results.latency)}: bot, tutorial peer, bare Bolt, ÷ peer, ÷ bare Bolt`);
     for (const row of results.rows.filter((each) => each.section === section)) {
       const verdict = row.met === undefined ? '' : row.met ? '  ok' : '  MISSED';
+      const figures = `${row.bot.padStart(14)} ${row.peer.padStart(14)} ${row.baseline.padStart(20)}`;
       log(
-        `  ${row.metric.padEnd(52)} ${row.bot.padStart(14)} ${row.baseline.padStart(20)} ${row.ratio.padStart(7)}  ${row.target}${verdict}`,
+        `  ${row.metric.padEnd(52)} ${figures} ${row.vsPeer.padStart(7)} ${row.ratio.padStart(7)}  ${row.target}${verdict}`,
       );
       if (row.note) log(`    why: ${row.note}`);
     }

@@ -20,11 +20,11 @@ export function spreadTable(runs: readonly RunFigures[]): string[] {
       values.length ? shown(median(values)) : '—',
       values.length ? shown(Math.max(...values)) : '—',
       limit ? describeLimit(limit) : '—',
-      `${met} of ${runs.length}`,
+      limit ? `${met} of ${runs.length}` : '— (information)',
     ];
   });
   return renderTable(
-    ['ratio (bot ÷ baseline)', 'lowest', 'median', 'highest', 'target', 'runs that met it'],
+    ['ratio (bot ÷ bare Bolt; .vsPeer: ÷ peer)', 'lowest', 'median', 'highest', 'target', 'runs that met it'],
     ['left', 'right', 'right', 'right', 'left', 'right'],
     body,
   );

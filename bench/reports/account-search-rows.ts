@@ -2,22 +2,12 @@
 
 import { INDEX_HEAP_TARGET_MB, SUGGESTION_P99_TARGET_MS, type SuggestionResult } from '../scenarios/account-search.js';
 import type { Row, Section } from './results-file.js';
-
-const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
-const mb = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} MB` : 'n/a');
-const none = '—';
+import { mb, ms, none, plainRow } from './row-format.js';
 
 export function buildSuggestionRows(result: SuggestionResult): Row[] {
   const section: Section = 'search';
-  const row = (metric: string, bot: string, target = none, met?: boolean): Row => ({
-    section,
-    metric,
-    bot,
-    baseline: none,
-    ratio: none,
-    target,
-    ...(met === undefined ? {} : { met }),
-  });
+  const row = (metric: string, bot: string, target = none, met?: boolean): Row =>
+    plainRow(section, metric, { bot }, met === undefined ? { target } : { target, met });
   const { ack, heap } = result;
   return [
     row('block_suggestion: ack p50', ms(ack.p50)),
