@@ -14,7 +14,7 @@ import {
   runSuggestionScenario,
   type SuggestionScenarioOptions,
 } from './scenarios/account-search.js';
-import { type DrainResult, runDrainScenario } from './scenarios/drain.js';
+import { type BotStage, type DrainResult, runDrainScenario } from './scenarios/drain.js';
 import { type InstancesResult, probeDatabase, runInstancesScenario } from './scenarios/instances.js';
 import { type LatencyScenarioOptions, requireTargets, runLatencyScenario } from './scenarios/latency.js';
 import { measureStartups, startAllReady } from './scenarios/startup.js';
@@ -143,14 +143,14 @@ function describeLoad(options: BenchOptions, kind: 'paced' | 'saturated') {
 }
 
 /** What the drain and instances scenarios need to start bots of their own against the rig's fakes. */
-function botStage(rig: Rig, options: BenchOptions) {
+function botStage(rig: Rig, options: BenchOptions): BotStage {
   return {
     caliqLatencyMs: options.caliqLatencyMs,
     sim: rig.sim,
     fake: rig.fake,
     users: rig.users,
     folder: rig.dbFolder,
-    startBot: (databasePath: string, env: Record<string, string>) => rig.startBot({ databasePath, env }),
+    startBot: (databasePath, env) => rig.startBot({ databasePath, env }),
     log,
   };
 }

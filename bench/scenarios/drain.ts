@@ -44,8 +44,8 @@ export type DrainResult = {
   ratio: number;
 };
 
-export type DrainScenarioOptions = {
-  count: number;
+/** What a scenario that starts bots of its own gets from the run: the fakes, the users, a folder and a launcher. */
+export type BotStage = {
   caliqLatencyMs: number;
   sim: CaliqSimulator;
   fake: FakeSlack;
@@ -54,6 +54,8 @@ export type DrainScenarioOptions = {
   startBot: (databasePath: string, env: Record<string, string>) => Promise<ChildService>;
   log: (line: string) => void;
 };
+
+export type DrainScenarioOptions = BotStage & { count: number };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -6,12 +6,17 @@ import { createPool, createSql, describeTarget } from '../../src/store/postgres/
 import { createPostgresJournalStore } from '../../src/store/postgres/journal-store.js';
 import { migratePostgres } from '../../src/store/postgres/migrate.js';
 import { POSTGRES_MIGRATIONS } from '../../src/store/postgres/migrations.js';
-import type { CaliqSimulator } from '../../tools/caliq-simulator/index.js';
-import type { FakeSlack } from '../../tools/slack-stand-in/fake-slack.js';
 import { type Balancer, balancedService, startBalancer } from '../load/balancer.js';
 import type { ChildService } from '../load/child-service.js';
 import type { BenchUser } from '../load/fixtures.js';
-import { DRAIN_CONCURRENCY, type DrainMeasurement, journalWaitingEntry, measure, measureDirect } from './drain.js';
+import {
+  type BotStage,
+  DRAIN_CONCURRENCY,
+  type DrainMeasurement,
+  journalWaitingEntry,
+  measure,
+  measureDirect,
+} from './drain.js';
 import { runLatencyScenario, type TargetLatencyResult } from './latency.js';
 
 export const SQLITE_TARGET = 'sqlite×1';
@@ -42,19 +47,12 @@ export type InstancesResult = {
   };
 };
 
-export type InstancesScenarioOptions = {
+export type InstancesScenarioOptions = BotStage & {
   databaseUrl: string;
   clients: number;
   roundSeconds: number;
   rounds: number;
   drain: number;
-  caliqLatencyMs: number;
-  sim: CaliqSimulator;
-  fake: FakeSlack;
-  users: readonly BenchUser[];
-  folder: string;
-  startBot: (databasePath: string, env: Record<string, string>) => Promise<ChildService>;
-  log: (line: string) => void;
 };
 
 const READY_TIMEOUT_MS = 20_000;

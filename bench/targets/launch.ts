@@ -64,6 +64,15 @@ export function describeBotCommand(runtime: BotRuntime): string {
   return runtime === 'dist' ? `node ${flags} dist/main.js` : `node ${flags} --import tsx src/main.ts`;
 }
 
+/** What every target is told about Slack: the bench's credentials, the fake Web API, its port; production mode. */
+const slackEnv = (port: number, slackApiUrl: string): Record<string, string> => ({
+  NODE_ENV: 'production',
+  SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
+  SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+  SLACK_API_URL: slackApiUrl,
+  PORT: String(port),
+});
+
 export async function startBotProcess(launch: BotLaunch): Promise<ChildService> {
   const port = await findFreePort();
   const entry = launch.entry
@@ -77,11 +86,7 @@ export async function startBotProcess(launch: BotLaunch): Promise<ChildService> 
     cwd: launch.cwd,
     port,
     env: {
-      NODE_ENV: 'production',
-      SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
-      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
-      PORT: String(port),
-      SLACK_API_URL: launch.slackApiUrl,
+      ...slackEnv(port, launch.slackApiUrl),
       CALIQ_BASE_URL: launch.simUrl,
       CALIQ_API_KEY: BENCH_CALIQ_KEY,
       EMPLOYEE_MAP: launch.employeeMapPath,
@@ -107,14 +112,7 @@ async function startBoltTarget(
     args: ['--import', tsxLoader(), join(REPO_ROOT, 'bench', 'targets', file)],
     cwd: launch.cwd,
     port,
-    env: {
-      NODE_ENV: 'production',
-      SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
-      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
-      SLACK_API_URL: launch.slackApiUrl,
-      PORT: String(port),
-      ...env,
-    },
+    env: { ...slackEnv(port, launch.slackApiUrl), ...env },
   });
 }
 
