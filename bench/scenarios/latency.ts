@@ -122,6 +122,62 @@ async function waitWhileGrowing(count: () => number, wanted: number, timeoutMs: 
   }
 }
 
+/** Pairs each acked command with the views.open the fake Slack received for its trigger_id. */
+async function pairViewsOpen(fake: FakeSlack, acked: readonly LoadSample[], record: PhaseRecord): Promise<void> {
+  await waitUntil(() => fake.callsTo('views.open').length >= acked.length, 3000);
+  const arrivals = new Map<string, number>();
+  for (const call of fake.callsTo('views.open')) {
+    const triggerId = call.args.trigger_id;
+    if (typeof triggerId === 'string' && !arrivals.has(triggerId)) arrivals.set(triggerId, call.at);
+  }
+  for (const sample of acked) {
+    const at = arrivals.get(sample.tag);
+    if (at === undefined) record.followOnMissing++;
+    else record.followOn.push(at - sample.sentAt);
+  }
+}
+
+/**
+ * Pairs each acked submission with its InteractionCreate at the simulator and its "✅ Logged" post at the fake Slack
+ * (both by UniqueID), and counts those answered before `loadEndedAt` (performance.now()) as delivered and answered.
+ */
+async function pairCaliqAndNotices(
+  options: LatencyScenarioOptions,
+  acked: readonly LoadSample[],
+  record: PhaseRecord,
+  loadEndedAt: number,
+): Promise<void> {
+  const { fake, sim } = options;
+  // Under overload the bot keeps acking and leaves the overflow in its journal for the delivery worker, so wait for
+  // that backlog too (bounded): an entry that arrives late is late, not lost, and must not leak into the next phase.
+  const backlogBoundMs = Math.min(120_000, 3000 + options.caliqLatencyMs * 4 + acked.length * 20);
+  await waitWhileGrowing(() => sim.interactions.length, acked.length, backlogBoundMs, BACKLOG_STALLED_MS);
+  const arrivals = new Map<string, number>();
+  for (const request of sim.received.filter((each) => each.endpoint === 'InteractionCreate')) {
+    const uniqueId = (request.body as { UniqueID?: unknown } | undefined)?.UniqueID;
+    if (typeof uniqueId === 'string' && !arrivals.has(uniqueId)) arrivals.set(uniqueId, request.at);
+  }
+  const stored = new Set(sim.interactions.map((interaction) => interaction.uniqueId));
+  for (const sample of acked) {
+    const at = arrivals.get(sample.tag);
+    if (at === undefined) record.followOnMissing++;
+    else record.followOn.push(at - sample.ackWallMs);
+    if (at !== undefined && !stored.has(sample.tag)) record.caliqNotStored++;
+  }
+  // Let the tail (notices after Caliq answered) finish before this phase's answers are read and the next one starts.
+  const logged = () => fake.responses.filter(isLoggedAnswer);
+  await waitUntil(() => logged().length >= stored.size, 3000);
+  const noticeArrivals = new Map<string, number>();
+  for (const response of logged()) if (!noticeArrivals.has(response.id)) noticeArrivals.set(response.id, response.at);
+  for (const sample of acked) {
+    if (!stored.has(sample.tag)) continue;
+    const at = noticeArrivals.get(sample.tag);
+    if (at === undefined) record.loggedNoticeMissing++;
+    else record.loggedNotice.push(at - sample.sentAt);
+    if (at !== undefined && at <= loadEndedAt) record.deliveredAndAnswered++;
+  }
+}
+
 /** Runs one phase and pairs each acked request with what the fakes recorded (same process, same clock). */
 async function runPhase(options: LatencyScenarioOptions, target: LatencyTarget, kind: LoadKind, seconds: number) {
   const { fake, sim, users } = options;
@@ -157,50 +213,8 @@ async function runPhase(options: LatencyScenarioOptions, target: LatencyTarget, 
     targetCpuMs: target.service.cpuMs() - targetCpuBefore,
     benchCpuMs: (benchCpu.user + benchCpu.system) / 1000,
   };
-  if (kind === 'command') {
-    const opened = () => fake.callsTo('views.open').length;
-    await waitUntil(() => opened() >= acked.length, 3000);
-    const arrivals = new Map<string, number>();
-    for (const call of fake.callsTo('views.open')) {
-      const triggerId = call.args.trigger_id;
-      if (typeof triggerId === 'string' && !arrivals.has(triggerId)) arrivals.set(triggerId, call.at);
-    }
-    for (const sample of acked) {
-      const at = arrivals.get(sample.tag);
-      if (at === undefined) record.followOnMissing++;
-      else record.followOn.push(at - sample.sentAt);
-    }
-  } else if (target.expectsCaliq) {
-    const creates = () => sim.received.filter((request) => request.endpoint === 'InteractionCreate');
-    // Under overload the bot keeps acking and leaves the overflow in its journal for the delivery worker, so wait for
-    // that backlog too (bounded): an entry that arrives late is late, not lost, and must not leak into the next phase.
-    const backlogBoundMs = Math.min(120_000, 3000 + options.caliqLatencyMs * 4 + acked.length * 20);
-    await waitWhileGrowing(() => sim.interactions.length, acked.length, backlogBoundMs, BACKLOG_STALLED_MS);
-    const arrivals = new Map<string, number>();
-    for (const request of creates()) {
-      const uniqueId = (request.body as { UniqueID?: unknown } | undefined)?.UniqueID;
-      if (typeof uniqueId === 'string' && !arrivals.has(uniqueId)) arrivals.set(uniqueId, request.at);
-    }
-    const stored = new Set(sim.interactions.map((interaction) => interaction.uniqueId));
-    for (const sample of acked) {
-      const at = arrivals.get(sample.tag);
-      if (at === undefined) record.followOnMissing++;
-      else record.followOn.push(at - sample.ackWallMs);
-      if (at !== undefined && !stored.has(sample.tag)) record.caliqNotStored++;
-    }
-    // Let the tail (notices after Caliq answered) finish before this phase's answers are read and the next one starts.
-    const logged = () => fake.responses.filter(isLoggedAnswer);
-    await waitUntil(() => logged().length >= stored.size, 3000);
-    const noticeArrivals = new Map<string, number>();
-    for (const response of logged()) if (!noticeArrivals.has(response.id)) noticeArrivals.set(response.id, response.at);
-    for (const sample of acked) {
-      if (!stored.has(sample.tag)) continue;
-      const at = noticeArrivals.get(sample.tag);
-      if (at === undefined) record.loggedNoticeMissing++;
-      else record.loggedNotice.push(at - sample.sentAt);
-      if (at !== undefined && at <= loadStartedAt + run.elapsedMs) record.deliveredAndAnswered++;
-    }
-  }
+  if (kind === 'command') await pairViewsOpen(fake, acked, record);
+  else if (target.expectsCaliq) await pairCaliqAndNotices(options, acked, record, loadStartedAt + run.elapsedMs);
   await sleep(options.caliqLatencyMs + 150);
   return record;
 }
