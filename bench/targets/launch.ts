@@ -1,12 +1,12 @@
-// How the bench launches its two targets as child processes: the bot (dist/main.js or src/main.ts) and the baseline.
+// How the bench launches its targets as child processes: the bot (dist/main.js or src/main.ts), bare Bolt, the peer.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ChildService, findFreePort, startChildService } from './child-service.js';
-import { BENCH_BOT_TOKEN, BENCH_CALIQ_KEY, BENCH_SIGNING_SECRET, CALLBACK, COMMAND } from './fixtures.js';
+import { type ChildService, findFreePort, startChildService } from '../load/child-service.js';
+import { BENCH_BOT_TOKEN, BENCH_CALIQ_KEY, BENCH_SIGNING_SECRET, CALLBACK, COMMAND } from '../load/fixtures.js';
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** How the bot runs: compiled (realistic start-up) or through tsx when the build is not available. */
 export type BotRuntime = 'dist' | 'tsx';
@@ -64,6 +64,15 @@ export function describeBotCommand(runtime: BotRuntime): string {
   return runtime === 'dist' ? `node ${flags} dist/main.js` : `node ${flags} --import tsx src/main.ts`;
 }
 
+/** What every target is told about Slack: the bench's credentials, the fake Web API, its port; production mode. */
+const slackEnv = (port: number, slackApiUrl: string): Record<string, string> => ({
+  NODE_ENV: 'production',
+  SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
+  SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+  SLACK_API_URL: slackApiUrl,
+  PORT: String(port),
+});
+
 export async function startBotProcess(launch: BotLaunch): Promise<ChildService> {
   const port = await findFreePort();
   const entry = launch.entry
@@ -77,11 +86,7 @@ export async function startBotProcess(launch: BotLaunch): Promise<ChildService> 
     cwd: launch.cwd,
     port,
     env: {
-      NODE_ENV: 'production',
-      SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
-      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
-      PORT: String(port),
-      SLACK_API_URL: launch.slackApiUrl,
+      ...slackEnv(port, launch.slackApiUrl),
       CALIQ_BASE_URL: launch.simUrl,
       CALIQ_API_KEY: BENCH_CALIQ_KEY,
       EMPLOYEE_MAP: launch.employeeMapPath,
@@ -94,22 +99,40 @@ export async function startBotProcess(launch: BotLaunch): Promise<ChildService> 
 
 export type BaselineLaunch = { slackApiUrl: string; modalPath: string; cwd: string };
 
-export async function startBaselineProcess(launch: BaselineLaunch): Promise<ChildService> {
+/** A Bolt app of the bench's own (bench/targets/<file>) through the tsx loader, with the bench's Slack credentials. */
+async function startBoltTarget(
+  name: string,
+  file: string,
+  launch: BaselineLaunch,
+  env: Record<string, string>,
+): Promise<ChildService> {
   const port = await findFreePort();
   return startChildService({
-    name: 'baseline',
-    args: ['--import', tsxLoader(), join(REPO_ROOT, 'bench', 'baseline-app.ts')],
+    name,
+    args: ['--import', tsxLoader(), join(REPO_ROOT, 'bench', 'targets', file)],
     cwd: launch.cwd,
     port,
-    env: {
-      NODE_ENV: 'production',
-      SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
-      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
-      SLACK_API_URL: launch.slackApiUrl,
-      PORT: String(port),
-      BASELINE_MODAL_PATH: launch.modalPath,
-      BASELINE_COMMAND: COMMAND,
-      BASELINE_CALLBACK_ID: CALLBACK.logModal,
-    },
+    env: { ...slackEnv(port, launch.slackApiUrl), ...env },
+  });
+}
+
+/** Bare Bolt: acks, opens the static modal, acks submissions. */
+export function startBaselineProcess(launch: BaselineLaunch): Promise<ChildService> {
+  return startBoltTarget('baseline', 'bare-bolt-app.ts', launch, {
+    BASELINE_MODAL_PATH: launch.modalPath,
+    BASELINE_COMMAND: COMMAND,
+    BASELINE_CALLBACK_ID: CALLBACK.logModal,
+  });
+}
+
+export type PeerLaunch = BaselineLaunch & { simUrl: string; employeeMapPath: string };
+
+/** The tutorial peer: the same Caliq simulator, API key and employee map as the bot. */
+export function startPeerProcess(launch: PeerLaunch): Promise<ChildService> {
+  return startBoltTarget('peer', 'tutorial-peer-app.ts', launch, {
+    PEER_MODAL_PATH: launch.modalPath,
+    CALIQ_BASE_URL: launch.simUrl,
+    CALIQ_API_KEY: BENCH_CALIQ_KEY,
+    EMPLOYEE_MAP: launch.employeeMapPath,
   });
 }

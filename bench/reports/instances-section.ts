@@ -1,6 +1,6 @@
 // The "several instances" section of results.md: two PostgreSQL instances against one SQLite instance.
-import type { InstancesResult } from './instances-scenario.js';
-import type { KindResult } from './latency-scenario.js';
+import type { InstancesResult } from '../scenarios/instances.js';
+import type { KindResult } from '../scenarios/latency.js';
 import { renderTable } from './markdown-table.js';
 
 const fixed = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');

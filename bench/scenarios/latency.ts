@@ -1,10 +1,10 @@
-// The latency scenarios: the same load on the bot and the baseline, alternating in rounds, measured from the client.
-import type { CaliqSimulator } from '../tools/caliq-simulator/index.js';
-import type { FakeSlack, FakeSlackResponse } from '../tools/slack-stand-in/fake-slack.js';
-import type { ChildService } from './child-service.js';
-import { type BenchUser, buildCommandRequest, buildSubmissionRequest } from './fixtures.js';
-import { type LoadSample, runLoad } from './http-load.js';
-import { type LatencySummary, summarizeLatencies } from './stats.js';
+// Scenario 2, latency (paced and saturated): the same load on every target in alternating rounds, seen from the client.
+import type { CaliqSimulator } from '../../tools/caliq-simulator/index.js';
+import type { FakeSlack, FakeSlackResponse } from '../../tools/slack-stand-in/fake-slack.js';
+import type { ChildService } from '../load/child-service.js';
+import { type BenchUser, buildCommandRequest, buildSubmissionRequest } from '../load/fixtures.js';
+import { type LoadSample, runLoad } from '../load/http-load.js';
+import { type LatencySummary, summarizeLatencies } from '../load/stats.js';
 
 export type LoadKind = 'command' | 'submission';
 
@@ -32,6 +32,11 @@ export type KindResult = {
   loggedNotice: LatencySummary | undefined;
   /** Submissions stored by Caliq whose "✅ Logged" answer never arrived. */
   loggedNoticeMissing: number;
+  /**
+   * Submissions stored by Caliq and answered "✅ Logged" at their response_url before the load of their phase ended,
+   * per second of load: the work done end to end, not only acked. Undefined for targets that do not call Caliq.
+   */
+  deliveredAndAnsweredPerSec: number | undefined;
   /** InteractionCreate calls the simulator did not store (rejected or failed). */
   caliqNotStored: number;
   /** CPU the target process used per request during its phases (includes its work after the ack). */
@@ -68,6 +73,7 @@ type PhaseRecord = {
   followOnMissing: number;
   loggedNotice: number[];
   loggedNoticeMissing: number;
+  deliveredAndAnswered: number;
   caliqNotStored: number;
   targetCpuMs: number;
   benchCpuMs: number;
@@ -75,6 +81,8 @@ type PhaseRecord = {
 
 const MAX_REQUESTS_PER_PHASE = 250_000;
 const SLACK_DEADLINE_MS = 3000;
+/** No new InteractionCreate for this long after the load: what has not arrived is lost, not queued. */
+const BACKLOG_STALLED_MS = 5000;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A plain ack: 200 with an empty body. A submission answered with `response_action: errors` failed validation. */
@@ -96,6 +104,80 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<v
   while (!condition() && performance.now() < deadline) await sleep(10);
 }
 
+/**
+ * Waits until `count()` reaches `wanted`, or `timeoutMs` passes, or it has not grown for `stalledMs`: a target that
+ * keeps a backlog keeps delivering, while one that lost requests (no journal, no retries) would otherwise hold the
+ * bench for the whole bound.
+ */
+async function waitWhileGrowing(count: () => number, wanted: number, timeoutMs: number, stalledMs: number) {
+  const deadline = performance.now() + timeoutMs;
+  let last = count();
+  let grewAt = performance.now();
+  while (count() < wanted && performance.now() < deadline && performance.now() - grewAt < stalledMs) {
+    await sleep(10);
+    if (count() > last) {
+      last = count();
+      grewAt = performance.now();
+    }
+  }
+}
+
+/** Pairs each acked command with the views.open the fake Slack received for its trigger_id. */
+async function pairViewsOpen(fake: FakeSlack, acked: readonly LoadSample[], record: PhaseRecord): Promise<void> {
+  await waitUntil(() => fake.callsTo('views.open').length >= acked.length, 3000);
+  const arrivals = new Map<string, number>();
+  for (const call of fake.callsTo('views.open')) {
+    const triggerId = call.args.trigger_id;
+    if (typeof triggerId === 'string' && !arrivals.has(triggerId)) arrivals.set(triggerId, call.at);
+  }
+  for (const sample of acked) {
+    const at = arrivals.get(sample.tag);
+    if (at === undefined) record.followOnMissing++;
+    else record.followOn.push(at - sample.sentAt);
+  }
+}
+
+/**
+ * Pairs each acked submission with its InteractionCreate at the simulator and its "✅ Logged" post at the fake Slack
+ * (both by UniqueID), and counts those answered before `loadEndedAt` (performance.now()) as delivered and answered.
+ */
+async function pairCaliqAndNotices(
+  options: LatencyScenarioOptions,
+  acked: readonly LoadSample[],
+  record: PhaseRecord,
+  loadEndedAt: number,
+): Promise<void> {
+  const { fake, sim } = options;
+  // Under overload the bot keeps acking and leaves the overflow in its journal for the delivery worker, so wait for
+  // that backlog too (bounded): an entry that arrives late is late, not lost, and must not leak into the next phase.
+  const backlogBoundMs = Math.min(120_000, 3000 + options.caliqLatencyMs * 4 + acked.length * 20);
+  await waitWhileGrowing(() => sim.interactions.length, acked.length, backlogBoundMs, BACKLOG_STALLED_MS);
+  const arrivals = new Map<string, number>();
+  for (const request of sim.received.filter((each) => each.endpoint === 'InteractionCreate')) {
+    const uniqueId = (request.body as { UniqueID?: unknown } | undefined)?.UniqueID;
+    if (typeof uniqueId === 'string' && !arrivals.has(uniqueId)) arrivals.set(uniqueId, request.at);
+  }
+  const stored = new Set(sim.interactions.map((interaction) => interaction.uniqueId));
+  for (const sample of acked) {
+    const at = arrivals.get(sample.tag);
+    if (at === undefined) record.followOnMissing++;
+    else record.followOn.push(at - sample.ackWallMs);
+    if (at !== undefined && !stored.has(sample.tag)) record.caliqNotStored++;
+  }
+  // Let the tail (notices after Caliq answered) finish before this phase's answers are read and the next one starts.
+  const logged = () => fake.responses.filter(isLoggedAnswer);
+  await waitUntil(() => logged().length >= stored.size, 3000);
+  const noticeArrivals = new Map<string, number>();
+  for (const response of logged()) if (!noticeArrivals.has(response.id)) noticeArrivals.set(response.id, response.at);
+  for (const sample of acked) {
+    if (!stored.has(sample.tag)) continue;
+    const at = noticeArrivals.get(sample.tag);
+    if (at === undefined) record.loggedNoticeMissing++;
+    else record.loggedNotice.push(at - sample.sentAt);
+    if (at !== undefined && at <= loadEndedAt) record.deliveredAndAnswered++;
+  }
+}
+
 /** Runs one phase and pairs each acked request with what the fakes recorded (same process, same clock). */
 async function runPhase(options: LatencyScenarioOptions, target: LatencyTarget, kind: LoadKind, seconds: number) {
   const { fake, sim, users } = options;
@@ -109,6 +191,7 @@ async function runPhase(options: LatencyScenarioOptions, target: LatencyTarget, 
       : (user: BenchUser) => buildSubmissionRequest(user, (uniqueId) => fake.responseUrl(uniqueId));
   const targetCpuBefore = target.service.cpuMs();
   const benchCpuBefore = process.cpuUsage();
+  const loadStartedAt = performance.now();
   const run = await runLoad({
     url: `${target.service.baseUrl}/slack/events`,
     clients: options.clients,
@@ -125,58 +208,24 @@ async function runPhase(options: LatencyScenarioOptions, target: LatencyTarget, 
     followOnMissing: 0,
     loggedNotice: [],
     loggedNoticeMissing: 0,
+    deliveredAndAnswered: 0,
     caliqNotStored: 0,
     targetCpuMs: target.service.cpuMs() - targetCpuBefore,
     benchCpuMs: (benchCpu.user + benchCpu.system) / 1000,
   };
-  if (kind === 'command') {
-    const opened = () => fake.callsTo('views.open').length;
-    await waitUntil(() => opened() >= acked.length, 3000);
-    const arrivals = new Map<string, number>();
-    for (const call of fake.callsTo('views.open')) {
-      const triggerId = call.args.trigger_id;
-      if (typeof triggerId === 'string' && !arrivals.has(triggerId)) arrivals.set(triggerId, call.at);
-    }
-    for (const sample of acked) {
-      const at = arrivals.get(sample.tag);
-      if (at === undefined) record.followOnMissing++;
-      else record.followOn.push(at - sample.sentAt);
-    }
-  } else if (target.expectsCaliq) {
-    const creates = () => sim.received.filter((request) => request.endpoint === 'InteractionCreate');
-    // Under overload the bot keeps acking and leaves the overflow in its journal for the delivery worker, so wait for
-    // that backlog too (bounded): an entry that arrives late is late, not lost, and must not leak into the next phase.
-    const backlogBoundMs = Math.min(120_000, 3000 + options.caliqLatencyMs * 4 + acked.length * 20);
-    await waitUntil(() => sim.interactions.length >= acked.length, backlogBoundMs);
-    const arrivals = new Map<string, number>();
-    for (const request of creates()) {
-      const uniqueId = (request.body as { UniqueID?: unknown } | undefined)?.UniqueID;
-      if (typeof uniqueId === 'string' && !arrivals.has(uniqueId)) arrivals.set(uniqueId, request.at);
-    }
-    const stored = new Set(sim.interactions.map((interaction) => interaction.uniqueId));
-    for (const sample of acked) {
-      const at = arrivals.get(sample.tag);
-      if (at === undefined) record.followOnMissing++;
-      else record.followOn.push(at - sample.ackWallMs);
-      if (at !== undefined && !stored.has(sample.tag)) record.caliqNotStored++;
-    }
-    // Let the tail (notices after Caliq answered) finish before this phase's answers are read and the next one starts.
-    const logged = () => fake.responses.filter(isLoggedAnswer);
-    await waitUntil(() => logged().length >= stored.size, 3000);
-    const noticeArrivals = new Map<string, number>();
-    for (const response of logged()) if (!noticeArrivals.has(response.id)) noticeArrivals.set(response.id, response.at);
-    for (const sample of acked) {
-      if (!stored.has(sample.tag)) continue;
-      const at = noticeArrivals.get(sample.tag);
-      if (at === undefined) record.loggedNoticeMissing++;
-      else record.loggedNotice.push(at - sample.sentAt);
-    }
-  }
+  if (kind === 'command') await pairViewsOpen(fake, acked, record);
+  else if (target.expectsCaliq) await pairCaliqAndNotices(options, acked, record, loadStartedAt + run.elapsedMs);
   await sleep(options.caliqLatencyMs + 150);
   return record;
 }
 
-function summarizeKind(phases: readonly PhaseRecord[], withFollowOn: boolean, pacing?: Pacing): KindResult {
+/** `withFollowOn`: views.open after commands, and Caliq plus "✅ Logged" after submissions of targets that call Caliq. */
+function summarizeKind(
+  phases: readonly PhaseRecord[],
+  kind: LoadKind,
+  withFollowOn: boolean,
+  pacing?: Pacing,
+): KindResult {
   const samples = phases.flatMap((phase) => phase.samples);
   const seconds = phases.reduce((sum, phase) => sum + phase.elapsedMs, 0) / 1000;
   const problems = samples.map(ackProblem).filter((problem): problem is string => problem !== undefined);
@@ -193,6 +242,10 @@ function summarizeKind(phases: readonly PhaseRecord[], withFollowOn: boolean, pa
     followOnMissing: phases.reduce((sum, phase) => sum + phase.followOnMissing, 0),
     loggedNotice: withFollowOn ? summarizeLatencies(phases.flatMap((phase) => phase.loggedNotice)) : undefined,
     loggedNoticeMissing: phases.reduce((sum, phase) => sum + phase.loggedNoticeMissing, 0),
+    deliveredAndAnsweredPerSec:
+      kind === 'submission' && withFollowOn
+        ? phases.reduce((sum, phase) => sum + phase.deliveredAndAnswered, 0) / seconds
+        : undefined,
     caliqNotStored: phases.reduce((sum, phase) => sum + phase.caliqNotStored, 0),
     targetCpuMsPerRequest: phases.reduce((sum, phase) => sum + phase.targetCpuMs, 0) / samples.length,
     benchCpuMsPerRequest: phases.reduce((sum, phase) => sum + phase.benchCpuMs, 0) / samples.length,
@@ -230,9 +283,24 @@ export async function runLatencyScenario(
   const results: Record<string, TargetLatencyResult> = {};
   for (const target of options.targets) {
     results[target.name] = {
-      command: summarizeKind(phases.get(`${target.name}:command`) ?? [], true, options.pacing),
-      submission: summarizeKind(phases.get(`${target.name}:submission`) ?? [], target.expectsCaliq, options.pacing),
+      command: summarizeKind(phases.get(`${target.name}:command`) ?? [], 'command', true, options.pacing),
+      submission: summarizeKind(
+        phases.get(`${target.name}:submission`) ?? [],
+        'submission',
+        target.expectsCaliq,
+        options.pacing,
+      ),
     };
   }
   return results;
+}
+
+/** The results of the named targets of a run of the scenario; a missing one is a defect of the bench. */
+export function requireTargets<Name extends string>(
+  results: Record<string, TargetLatencyResult>,
+  names: readonly Name[],
+): Record<Name, TargetLatencyResult> {
+  const missing = names.filter((name) => !results[name]);
+  if (missing.length > 0) throw new Error(`a latency scenario returned no result for ${missing.join(', ')}`);
+  return Object.fromEntries(names.map((name) => [name, results[name]])) as Record<Name, TargetLatencyResult>;
 }

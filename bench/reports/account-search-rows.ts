@@ -1,22 +1,13 @@
 // The account search table: block_suggestion latency at a paced rate with a large customer list, and the index's heap.
-import type { Row, Section } from './report.js';
-import { INDEX_HEAP_TARGET_MB, SUGGESTION_P99_TARGET_MS, type SuggestionResult } from './suggestion-scenario.js';
 
-const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
-const mb = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} MB` : 'n/a');
-const none = '—';
+import { INDEX_HEAP_TARGET_MB, SUGGESTION_P99_TARGET_MS, type SuggestionResult } from '../scenarios/account-search.js';
+import type { Row, Section } from './results-file.js';
+import { mb, ms, none, plainRow } from './row-format.js';
 
 export function buildSuggestionRows(result: SuggestionResult): Row[] {
   const section: Section = 'search';
-  const row = (metric: string, bot: string, target = none, met?: boolean): Row => ({
-    section,
-    metric,
-    bot,
-    baseline: none,
-    ratio: none,
-    target,
-    ...(met === undefined ? {} : { met }),
-  });
+  const row = (metric: string, bot: string, target = none, met?: boolean): Row =>
+    plainRow(section, metric, { bot }, met === undefined ? { target } : { target, met });
   const { ack, heap } = result;
   return [
     row('block_suggestion: ack p50', ms(ack.p50)),

@@ -1,14 +1,20 @@
-// Scenario 2: a journal of pending interactions drained into Caliq by the bot, against the simulator's direct capacity.
+// Scenario 3, drain: a journal of pending interactions drained into Caliq by the bot, against the direct capacity.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pino from 'pino';
-import { createCaliqClient } from '../src/caliq/index.js';
-import { createJournalStore, openDatabase } from '../src/store/index.js';
-import type { JournalStore } from '../src/store/types.js';
-import type { CaliqSimulator } from '../tools/caliq-simulator/index.js';
-import type { FakeSlack } from '../tools/slack-stand-in/fake-slack.js';
-import type { ChildService } from './child-service.js';
-import { BENCH_CALIQ_KEY, BENCH_CHANNEL_ID, type BenchUser, buildDrainInteraction, DRAIN_DRAFT } from './fixtures.js';
+import { createCaliqClient } from '../../src/caliq/index.js';
+import { createJournalStore, openDatabase } from '../../src/store/index.js';
+import type { JournalStore } from '../../src/store/types.js';
+import type { CaliqSimulator } from '../../tools/caliq-simulator/index.js';
+import type { FakeSlack } from '../../tools/slack-stand-in/fake-slack.js';
+import type { ChildService } from '../load/child-service.js';
+import {
+  BENCH_CALIQ_KEY,
+  BENCH_CHANNEL_ID,
+  type BenchUser,
+  buildDrainInteraction,
+  DRAIN_DRAFT,
+} from '../load/fixtures.js';
 
 /** The bot's default DELIVERY_CONCURRENCY, set explicitly so the direct measurement uses the same number. */
 export const DRAIN_CONCURRENCY = 8;
@@ -38,8 +44,8 @@ export type DrainResult = {
   ratio: number;
 };
 
-export type DrainScenarioOptions = {
-  count: number;
+/** What a scenario that starts bots of its own gets from the run: the fakes, the users, a folder and a launcher. */
+export type BotStage = {
   caliqLatencyMs: number;
   sim: CaliqSimulator;
   fake: FakeSlack;
@@ -48,6 +54,8 @@ export type DrainScenarioOptions = {
   startBot: (databasePath: string, env: Record<string, string>) => Promise<ChildService>;
   log: (line: string) => void;
 };
+
+export type DrainScenarioOptions = BotStage & { count: number };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -2,11 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InteractionInput } from '../src/caliq/types.js';
-import { CALLBACK, COMMAND } from '../src/ids.js';
-import type { Draft } from '../src/interactions/draft.js';
-import { buildLogModal, encodeModalMetadata } from '../src/views/index.js';
-import { readDefaultSeed } from '../tools/caliq-simulator/index.js';
+import type { InteractionInput } from '../../src/caliq/types.js';
+import { CALLBACK, COMMAND } from '../../src/ids.js';
+import type { Draft } from '../../src/interactions/draft.js';
+import { buildLogModal, encodeModalMetadata } from '../../src/views/index.js';
+import { readDefaultSeed } from '../../tools/caliq-simulator/index.js';
 import {
   commandBody,
   interactionBody,
@@ -14,7 +14,7 @@ import {
   signSlackRequest,
   stateValues,
   viewSubmissionPayload,
-} from '../tools/slack-stand-in/slack-requests.js';
+} from '../../tools/slack-stand-in/slack-requests.js';
 import type { LoadRequest } from './http-load.js';
 
 export const BENCH_SIGNING_SECRET = 'bench-signing-secret-0123456789';

@@ -2,14 +2,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import type { DrainResult } from './drain-scenario.js';
-import type { InstancesResult } from './instances-scenario.js';
-import type { TargetLatencyResult } from './latency-scenario.js';
+import type { BenchOptions } from '../options.js';
+import type { SuggestionResult } from '../scenarios/account-search.js';
+import type { DrainResult } from '../scenarios/drain.js';
+import type { InstancesResult } from '../scenarios/instances.js';
+import type { TargetLatencyResult } from '../scenarios/latency.js';
+import type { StartupResult } from '../scenarios/startup.js';
+import { renderInstancesSection } from './instances-section.js';
 import { renderTable } from './markdown-table.js';
-import type { BenchOptions } from './options.js';
 import type { RatioReport } from './ratios.js';
-import { renderInstancesSection } from './report-instances.js';
-import type { SuggestionResult } from './suggestion-scenario.js';
 
 export type MachineInfo = {
   cpu: string;
@@ -21,8 +22,6 @@ export type MachineInfo = {
   loadAverage: { atStart: number; atEnd: number };
 };
 
-export type StartupResult = { samplesMs: number[]; medianMs: number; maxMs: number; idleRssMb: number[] };
-
 /** One latency scenario: paced (think time, `offeredPerSec` set) or saturated (back to back). */
 export type LatencyRun = {
   clients: number;
@@ -31,6 +30,8 @@ export type LatencyRun = {
   roundSeconds: number;
   bot: TargetLatencyResult;
   baseline: TargetLatencyResult;
+  /** The tutorial peer; absent in results from before it existed. */
+  peer?: TargetLatencyResult;
 };
 
 /** Idle RSS before any load; peak RSS (high-water mark) after both latency scenarios. */
@@ -44,16 +45,19 @@ export type BenchResults = {
   botCommand: string;
   startup: { bot: StartupResult; baseline: StartupResult };
   latency: { paced: LatencyRun; saturated: LatencyRun };
-  memory: { bot: MemoryResult; baseline: MemoryResult };
+  memory: { bot: MemoryResult; baseline: MemoryResult; peer?: MemoryResult };
   drain: DrainResult;
   /** Two instances on PostgreSQL against one on SQLite; undefined when skipped (`instancesSkipped` says why). */
   instances?: InstancesResult;
   instancesSkipped?: string;
   /** Account search; absent in results from before the scenario existed. */
   suggestions?: SuggestionResult;
-  /** Flat bot ÷ baseline figures, one per target (`paced.submission.ackP99` …), for scripts and CI. */
+  /**
+   * Flat bot ÷ bare Bolt (`paced.submission.ackP99` …) and bot ÷ tutorial peer (`….vsPeer`) figures, for scripts
+   * and CI: every one with a target, and a few kept as information without one.
+   */
   ratios: RatioReport['ratios'];
-  /** The limit each key of `ratios` must meet: `{ max }` or `{ min }`. */
+  /** The limit each targeted key of `ratios` must meet: `{ max }` or `{ min }`. */
   targets: RatioReport['targets'];
   rows: Row[];
   notes: string[];
@@ -61,12 +65,17 @@ export type BenchResults = {
 
 export type Section = 'paced' | 'saturated' | 'resources' | 'search';
 
-/** One line of a table; `met` is undefined for figures without a target; `note` explains a miss in one line. */
+/**
+ * One line of a table: the bot, the tutorial peer and bare Bolt (`baseline`), bot ÷ peer (`vsPeer`) and bot ÷ bare
+ * Bolt (`ratio`); `met` is undefined for figures without a target; `note` explains a miss in one line.
+ */
 export type Row = {
   section: Section;
   metric: string;
   bot: string;
+  peer: string;
   baseline: string;
+  vsPeer: string;
   ratio: string;
   target: string;
   met?: boolean;
@@ -102,12 +111,14 @@ export function readMachineInfo(loadAtStart: number): MachineInfo {
 function renderSection(results: BenchResults, section: Section): string[] {
   const rows = results.rows.filter((row) => row.section === section);
   const table = renderTable(
-    ['metric', 'bot', 'baseline', 'ratio', 'target', 'met?'],
-    ['left', 'right', 'right', 'right', 'left', 'center'],
+    ['metric', 'bot', 'tutorial peer', 'bare Bolt', 'bot ÷ peer', 'bot ÷ bare Bolt', 'target', 'met?'],
+    ['left', 'right', 'right', 'right', 'right', 'right', 'left', 'center'],
     rows.map((row) => [
       row.metric,
       row.bot,
+      row.peer,
       row.baseline,
+      row.vsPeer,
       row.ratio,
       row.target,
       row.met === undefined ? '' : row.met ? 'yes' : '**no**',
@@ -121,8 +132,8 @@ function describeLoad(options: BenchOptions): string[] {
   const intervalMs = (options.clients * 1000) / options.pacedRate;
   const quick = options.quick ? ' (**--quick smoke run**: numbers are not representative)' : '';
   return [
-    `- Paced load: ${options.clients} keep-alive clients per target; each sends one request, waits for its ack, then waits for its next slot (every ${intervalMs.toFixed(0)} ms from a random phase), i.e. ${options.pacedRate}/s offered; ${options.pacedRounds} rounds × ${options.pacedRoundSeconds} s of commands then ${options.pacedRoundSeconds} s of submissions per target, targets alternating each round${quick}`,
-    `- Saturated load: ${options.clients} closed-loop keep-alive clients per target, each sending the next request the instant the previous one is acked; ${options.rounds} rounds × ${options.roundSeconds} s of commands then ${options.roundSeconds} s of submissions per target, targets alternating each round${quick}`,
+    `- Paced load: ${options.clients} keep-alive clients per target; each sends one request, waits for its ack, then waits for its next slot (every ${intervalMs.toFixed(0)} ms from a random phase), i.e. ${options.pacedRate}/s offered; ${options.pacedRounds} rounds × ${options.pacedRoundSeconds} s of commands then ${options.pacedRoundSeconds} s of submissions per target, the targets taking turns (order reversed each round)${quick}`,
+    `- Saturated load: ${options.clients} closed-loop keep-alive clients per target, each sending the next request the instant the previous one is acked; ${options.rounds} rounds × ${options.roundSeconds} s of commands then ${options.roundSeconds} s of submissions per target, the targets taking turns (order reversed each round)${quick}`,
   ];
 }
 
@@ -131,9 +142,11 @@ export function renderMarkdown(results: BenchResults): string {
   const missed = results.rows
     .filter((row) => row.met === false)
     .map((row) => {
-      const value = row.target.startsWith('ratio')
-        ? `${row.ratio} (bot ${row.bot}, baseline ${row.baseline})`
-        : row.bot;
+      const against = [
+        row.vsPeer === '—' ? '' : `${row.vsPeer} of the peer (${row.peer})`,
+        row.ratio === '—' ? '' : `${row.ratio} of bare Bolt (${row.baseline})`,
+      ].filter(Boolean);
+      const value = row.target.startsWith('÷') ? `bot ${row.bot}: ${against.join(', ')}` : row.bot;
       return `- ${row.section === 'resources' ? '' : `${row.section}: `}${row.metric}: ${value} (target ${row.target})`;
     });
   return [
@@ -142,7 +155,9 @@ export function renderMarkdown(results: BenchResults): string {
     `Generated by \`npm run bench\` on ${results.date} in ${results.durationSeconds.toFixed(0)} s. Every figure below comes from that run.`,
     '',
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}; 1-minute load average ${machine.loadAverage.atStart.toFixed(2)} at the start, ${machine.loadAverage.atEnd.toFixed(2)} at the end`,
-    `- Bot: \`${results.botCommand}\` (HTTP mode); baseline: bare Bolt app (\`bench/baseline-app.ts\`, same @slack/bolt) that acks, opens a static modal, acks submissions`,
+    `- Bot: \`${results.botCommand}\` (HTTP mode)`,
+    '- Tutorial peer: a Bolt app written the way Slack\'s Bolt tutorials write one (`bench/targets/tutorial-peer-app.ts`, same @slack/bolt): acks the command and opens a static modal; on submission checks the required fields, reads the user\'s zone (users.info, cached per user), parses the date with chrono-node, acks, then sends InteractionCreate and posts "✅ Logged" to the response_url with fetch; no journal, no retries',
+    '- Bare Bolt: a Bolt app (`bench/targets/bare-bolt-app.ts`, same @slack/bolt) that acks, opens a static modal, acks submissions: the floor of an ack',
     ...describeLoad(options),
     `- Caliq simulator with ${options.caliqLatencyMs} ms added latency; fake Slack Web API answers at once. Both run in the bench process, which also drives the load.`,
     '',

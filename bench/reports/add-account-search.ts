@@ -1,9 +1,9 @@
 // `npm run bench -- --suggestions-only`: adds the account search figures to the results of the last full run.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BenchResults, writeResults } from './report.js';
-import { buildRows } from './report-rows.js';
-import { describeSuggestionScenario, type SuggestionResult } from './suggestion-scenario.js';
+import { describeSuggestionScenario, type SuggestionResult } from '../scenarios/account-search.js';
+import { type BenchResults, writeResults } from './results-file.js';
+import { buildRows } from './rows.js';
 
 /** Keeps every other figure as it was and says, in the notes, that these come from a separate run. */
 export function addSuggestionResults(

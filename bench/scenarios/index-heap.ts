@@ -1,8 +1,8 @@
-// Heap cost of the account search for N customers, run alone with --expose-gc: heap after gc, before and after building.
-// Usage: node --expose-gc --import tsx bench/index-heap.ts [customers]
+// Scenario 5, part two: heap cost of the account search for N customers, alone with --expose-gc, before and after.
+// Usage: node --expose-gc --import tsx bench/scenarios/index-heap.ts [customers]
 import pino from 'pino';
-import { createAccountDirectory } from '../src/accounts/index.js';
-import { generateCustomers, readDefaultSeed } from '../tools/caliq-simulator/index.js';
+import { createAccountDirectory } from '../../src/accounts/index.js';
+import { generateCustomers, readDefaultSeed } from '../../tools/caliq-simulator/index.js';
 
 export type IndexHeapResult = {
   customers: number;

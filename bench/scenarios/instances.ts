@@ -1,24 +1,23 @@
-// Scenario 3: two bot instances on one PostgreSQL database against one on SQLite, same load, same balancer in front.
+// Scenario 4, several instances: two bots on one PostgreSQL database against one on SQLite, behind the same balancer.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createPool, createSql, describeTarget } from '../src/store/postgres/connection.js';
-import { createPostgresJournalStore } from '../src/store/postgres/journal-store.js';
-import { migratePostgres } from '../src/store/postgres/migrate.js';
-import { POSTGRES_MIGRATIONS } from '../src/store/postgres/migrations.js';
-import type { CaliqSimulator } from '../tools/caliq-simulator/index.js';
-import type { FakeSlack } from '../tools/slack-stand-in/fake-slack.js';
-import { type Balancer, balancedService, startBalancer } from './balancer.js';
-import type { ChildService } from './child-service.js';
+import { createPool, createSql, describeTarget } from '../../src/store/postgres/connection.js';
+import { createPostgresJournalStore } from '../../src/store/postgres/journal-store.js';
+import { migratePostgres } from '../../src/store/postgres/migrate.js';
+import { POSTGRES_MIGRATIONS } from '../../src/store/postgres/migrations.js';
+import { type Balancer, balancedService, startBalancer } from '../load/balancer.js';
+import type { ChildService } from '../load/child-service.js';
+import type { BenchUser } from '../load/fixtures.js';
 import {
+  type BotStage,
   DRAIN_CONCURRENCY,
   type DrainMeasurement,
   journalWaitingEntry,
   measure,
   measureDirect,
-} from './drain-scenario.js';
-import type { BenchUser } from './fixtures.js';
-import { runLatencyScenario, type TargetLatencyResult } from './latency-scenario.js';
+} from './drain.js';
+import { runLatencyScenario, type TargetLatencyResult } from './latency.js';
 
 export const SQLITE_TARGET = 'sqlite×1';
 export const POSTGRES_TARGET = 'postgres×2';
@@ -48,19 +47,12 @@ export type InstancesResult = {
   };
 };
 
-export type InstancesScenarioOptions = {
+export type InstancesScenarioOptions = BotStage & {
   databaseUrl: string;
   clients: number;
   roundSeconds: number;
   rounds: number;
   drain: number;
-  caliqLatencyMs: number;
-  sim: CaliqSimulator;
-  fake: FakeSlack;
-  users: readonly BenchUser[];
-  folder: string;
-  startBot: (databasePath: string, env: Record<string, string>) => Promise<ChildService>;
-  log: (line: string) => void;
 };
 
 const READY_TIMEOUT_MS = 20_000;
@@ -210,5 +202,18 @@ export async function runInstancesScenario(options: InstancesScenarioOptions): P
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await client.query(`DROP SCHEMA IF EXISTS ${drainSchema} CASCADE`);
     }).catch(() => undefined);
+  }
+}
+
+/** Undefined when the PostgreSQL server answers, else why not (the scenario is then skipped, and says so). */
+export async function probeDatabase(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }

@@ -27,7 +27,7 @@ const MB = 1024 * 1024;
 const TAIL_CHARS = 8000;
 
 /** A port the OS just handed out on loopback; the child binds it a moment later (a small, accepted race). */
-export { findFreePort } from '../test/support/bot-child.js';
+export { findFreePort } from '../../test/support/bot-child.js';
 
 /** VmRSS and VmHWM of a Linux process, in MB. */
 export function readProcessMemory(pid: number): MemoryReading {

@@ -1,23 +1,27 @@
-// Scenario 3: account search. The bot with 100,000 Caliq customers answers signed block_suggestion requests, paced.
+// Scenario 5, account search: the bot with 100,000 Caliq customers answers signed block_suggestion requests, paced.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { generateCustomers, readDefaultSeed, startCaliqSimulator } from '../tools/caliq-simulator/index.js';
-import { startFakeSlack } from '../tools/slack-stand-in/fake-slack.js';
-import { blockSuggestionPayload, interactionBody, signSlackRequest } from '../tools/slack-stand-in/slack-requests.js';
+import { generateCustomers, readDefaultSeed, startCaliqSimulator } from '../../tools/caliq-simulator/index.js';
+import { startFakeSlack } from '../../tools/slack-stand-in/fake-slack.js';
+import {
+  blockSuggestionPayload,
+  interactionBody,
+  signSlackRequest,
+} from '../../tools/slack-stand-in/slack-requests.js';
 import {
   BENCH_CALIQ_KEY,
   BENCH_SIGNING_SECRET,
   type BenchUser,
   createBenchUsers,
   writeEmployeeMap,
-} from './fixtures.js';
-import { type LoadRequest, type LoadSample, runLoad } from './http-load.js';
+} from '../load/fixtures.js';
+import { type LoadRequest, type LoadSample, runLoad } from '../load/http-load.js';
+import { type LatencySummary, summarizeLatencies } from '../load/stats.js';
+import { type BotRuntime, REPO_ROOT, startBotProcess } from '../targets/launch.js';
 import type { IndexHeapResult } from './index-heap.js';
-import { type LatencySummary, summarizeLatencies } from './stats.js';
-import { type BotRuntime, REPO_ROOT, startBotProcess } from './targets.js';
 
 export const SUGGESTION_P99_TARGET_MS = 20;
 export const INDEX_HEAP_TARGET_MB = 30;
@@ -103,7 +107,7 @@ function answerProblem(sample: LoadSample, query: Query | undefined): string | u
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs bench/index-heap.ts in its own process with --expose-gc: a clean heap, nothing else allocated meanwhile. */
+/** Runs bench/scenarios/index-heap.ts in its own process with --expose-gc: a clean heap, nothing else allocated meanwhile. */
 function measureIndexHeap(customers: number): IndexHeapResult {
   const result = spawnSync(
     process.execPath,
@@ -111,7 +115,7 @@ function measureIndexHeap(customers: number): IndexHeapResult {
       '--expose-gc',
       '--import',
       import.meta.resolve('tsx'),
-      join(REPO_ROOT, 'bench', 'index-heap.ts'),
+      join(REPO_ROOT, 'bench', 'scenarios', 'index-heap.ts'),
       String(customers),
     ],
     { cwd: REPO_ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC' } },
@@ -246,5 +250,5 @@ export async function runSuggestionScenario(options: SuggestionScenarioOptions):
 
 /** The "how it was measured" line for this scenario. */
 export function describeSuggestionScenario(result: SuggestionResult): string {
-  return `Account search: a separate bot process against a Caliq simulator holding ${result.customers} generated customers (${result.heap.named} with back orders, so with names; CustomersWithOrders asked per channel). After the list is indexed, ${result.clients} keep-alive clients send signed block_suggestion requests on a paced grid (${result.offeredPerSec}/s offered, a 2 s warm-up discarded, then ${Math.round(result.seconds)} s measured), cycling through a mix of whole account numbers (which must come back first), number prefixes, single characters, name words, pieces of numbers and names, and queries nobody matches. Errors: no answer, not 200, not an options list, over 100 options, or a whole number not answered first. The machine's 1-minute load average was ${result.loadAverage.atStart.toFixed(2)} before and ${result.loadAverage.atEnd.toFixed(2)} after the measured run; the bench process's own event-loop delay during it was p99 ${result.benchLoopDelayMs.p99.toFixed(1)} ms, max ${result.benchLoopDelayMs.max.toFixed(1)} ms; the five slowest answers: ${result.slowest.map((slow) => `"${slow.query}" ${slow.ms} ms at ${slow.atSeconds} s`).join(', ')}. Index heap: bench/index-heap.ts in its own node --expose-gc process; V8 heapUsed plus ArrayBuffers after three full GCs, before and after building the index (with the name book) from lists already in memory, as the bot's caches hold them.`;
+  return `Account search: a separate bot process against a Caliq simulator holding ${result.customers} generated customers (${result.heap.named} with back orders, so with names; CustomersWithOrders asked per channel). After the list is indexed, ${result.clients} keep-alive clients send signed block_suggestion requests on a paced grid (${result.offeredPerSec}/s offered, a 2 s warm-up discarded, then ${Math.round(result.seconds)} s measured), cycling through a mix of whole account numbers (which must come back first), number prefixes, single characters, name words, pieces of numbers and names, and queries nobody matches. Errors: no answer, not 200, not an options list, over 100 options, or a whole number not answered first. The machine's 1-minute load average was ${result.loadAverage.atStart.toFixed(2)} before and ${result.loadAverage.atEnd.toFixed(2)} after the measured run; the bench process's own event-loop delay during it was p99 ${result.benchLoopDelayMs.p99.toFixed(1)} ms, max ${result.benchLoopDelayMs.max.toFixed(1)} ms; the five slowest answers: ${result.slowest.map((slow) => `"${slow.query}" ${slow.ms} ms at ${slow.atSeconds} s`).join(', ')}. Index heap: bench/scenarios/index-heap.ts in its own node --expose-gc process; V8 heapUsed plus ArrayBuffers after three full GCs, before and after building the index (with the name book) from lists already in memory, as the bot's caches hold them.`;
 }
