@@ -10,7 +10,7 @@ import { BLOCK, CALLBACK, COMMAND, ELEMENT } from '../../src/ids.js';
 import { requireEnv, runBoltApp } from './bolt-process.js';
 
 type Field = keyof typeof BLOCK;
-type Metadata = { uniqueId: string; replyTo: { responseUrl: string; channelId: string } };
+type Metadata = { uniqueId: string; replyTo: { responseUrl: string; conversationId: string } };
 
 const REQUIRED: Partial<Record<Field, string>> = {
   account: 'Which customer?',
@@ -39,7 +39,7 @@ runBoltApp('tutorial peer', (app) => {
     await ack();
     const metadata: Metadata = {
       uniqueId: randomUUID(),
-      replyTo: { responseUrl: body.response_url, channelId: body.channel_id },
+      replyTo: { responseUrl: body.response_url, conversationId: body.channel_id },
     };
     await client.views.open({
       trigger_id: body.trigger_id,
