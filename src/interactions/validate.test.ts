@@ -162,7 +162,7 @@ describe('validateDraft: one error each', () => {
       { ...GOOD, when: 'blah' },
       {},
       BLOCK.when,
-      'I couldn\'t read "blah" as a date. Try "yesterday 3pm", "25/11 14:30" or "next Friday 10:00".',
+      'I couldn\'t read "blah" as a date. Try "yesterday 3pm", "25/11 14:30", "24 Dec 10:00" or "next Friday 10:00".',
     ],
     [
       'future when',
@@ -197,7 +197,7 @@ describe('validateDraft: one error each', () => {
       { ...GOOD, followUpWhen: 'soonish', followUpBy: 'U2' },
       { followUpEmployee: { ok: true, employeeId: 'BJONES' } },
       BLOCK.followUpWhen,
-      'I couldn\'t read "soonish" as a date. Try "yesterday 3pm", "25/11 14:30" or "next Friday 10:00".',
+      'I couldn\'t read "soonish" as a date. Try "yesterday 3pm", "25/11 14:30", "24 Dec 10:00" or "next Friday 10:00".',
     ],
     [
       'follow-up date without a person',
