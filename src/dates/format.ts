@@ -49,7 +49,7 @@ export function formatForCaliq(at: Date | string, timeZone: string, format = "yy
 const cityOfZone = (timeZone: string): string => (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
 
 /**
- * A follow-up time as the form shows it. In the reader's own zone: "Tue 9 Dec 2026, 10:00 (your time)". In another
+ * A follow-up time as the form shows it. In the reader's own zone: "Tue 9 Dec 2026, 10:00 your time". In another
  * person's zone, saying whose and converting: "Tue 9 Dec 2026, 10:00 in Carol's time (Tokyo) = Mon 8 Dec, 20:00 yours"
  * (the day is repeated only when it differs).
  */
@@ -58,7 +58,7 @@ export function formatForTwoZones(
   zones: { theirs: string; yours: string; theirName?: string | undefined },
 ): string {
   const theirs = formatInZone(at, zones.theirs);
-  if (zones.theirs === zones.yours) return `${theirs} (your time)`;
+  if (zones.theirs === zones.yours) return `${theirs} your time`;
   const whose = zones.theirName ? `${zones.theirName}'s` : 'their';
   const there = toZoned(at, zones.theirs);
   const here = toZoned(at, zones.yours).setLocale('en-GB');

@@ -190,7 +190,7 @@ describe('validateDraft: one error each', () => {
       { ...GOOD, followUpWhen: 'today', followUpBy: 'U2' },
       { followUpEmployee: { ok: true, employeeId: 'BJONES' }, followUpTimeZone: 'Asia/Tokyo' },
       BLOCK.followUpWhen,
-      "That's in the past (Wed 25 Nov 2026, 09:00 in Asia/Tokyo). A follow-up must be in the future.",
+      "That's in the past (Wed 25 Nov 2026, 09:00 in their time (Tokyo) = 00:00 yours). A follow-up must be in the future.",
     ],
     [
       'unreadable follow-up',
