@@ -34,18 +34,20 @@ export function monthFirst(timeZone: string): boolean {
   return timeZone.startsWith('America/');
 }
 
-/** Text rewritten for chrono, with the original index of every rewritten character. */
-type Rewritten = { text: string; origin: number[] };
+/** Text rewritten for chrono, with the original index of every rewritten character and the [start, end) of blanked words. */
+type Rewritten = { text: string; origin: number[]; blanked: Array<[number, number]> };
 
 /**
- * "Dec '24" becomes "Dec 2024" (chrono knows no apostrophe years) and hedges ("around", "3pm-ish") become spaces, so
- * chrono merges the date and time on either side instead of returning two results.
+ * "Dec '24" becomes "Dec 2024" (chrono knows no apostrophe years); hedges ("around", "3pm-ish") and the 12 of "12 noon"
+ * become spaces, so chrono merges the date and time on either side instead of returning two results.
  */
 function rewrite(text: string): Rewritten {
-  const pattern = /(^|\s)['’‘](\d{2})\b|\b(around|about|approximately|approx|roughly|circa)\b|(?<=[\dm])-?ish\b/gi;
+  const pattern =
+    /(^|\s)['’‘](\d{2})\b|\b(around|about|approximately|approx|roughly|circa)\b|(?<=[\dm])-?ish\b|\b12\s+(?=noon|midnight)/gi;
   let out = '';
   const origin: number[] = [];
   let last = 0;
+  const blanked: Array<[number, number]> = [];
   const copy = (from: number, to: number) => {
     for (let i = from; i < to; i++) {
       out += text[i];
@@ -56,6 +58,7 @@ function rewrite(text: string): Rewritten {
     const start = match.index;
     copy(last, start);
     const replacement = match[2] !== undefined ? `${match[1]}20${match[2]}` : ' '.repeat(match[0].length);
+    if (match[2] === undefined) blanked.push([start, start + match[0].length]);
     for (let i = 0; i < replacement.length; i++) {
       out += replacement[i];
       origin.push(Math.min(start + i, start + match[0].length - 1));
@@ -63,7 +66,7 @@ function rewrite(text: string): Rewritten {
     last = start + match[0].length;
   }
   copy(last, text.length);
-  return { text: out, origin };
+  return { text: out, origin, blanked };
 }
 
 export type Reading = {
@@ -79,12 +82,15 @@ export type Reading = {
 
 /** Reads `text` with the zone's chrono, relative to `instant` (the zone's wall clock written as UTC). */
 export function readText(text: string, timeZone: string, instant: Date, forwardDate: boolean): Reading {
-  const { text: rewritten, origin } = rewrite(text);
+  const { text: rewritten, origin, blanked } = rewrite(text);
   const results = chooseChrono(timeZone).parse(rewritten, { instant, timezone: 0 }, { forwardDate });
   const covered = new Array<boolean>(text.length).fill(false);
+  for (const [from, to] of blanked) covered.fill(true, from, to);
   const spans = results.map((result): [number, number] => {
-    const last = result.index + result.text.length - 1;
-    const start = origin[result.index] ?? 0;
+    // chrono may count the blanks left where a hedge was taken out ("  noon"); they are not part of the date.
+    const first = result.index + result.text.length - result.text.trimStart().length;
+    const last = result.index + result.text.trimEnd().length - 1;
+    const start = origin[first] ?? 0;
     const end = (origin[last] ?? text.length - 1) + 1;
     covered.fill(true, start, end);
     return [start, end];

@@ -4,6 +4,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { isFiller, readText } from './chrono-reader.js';
 import { findImpossible } from './impossible.js';
 import {
+  bareHourRefusal,
   impossibleRefusal,
   leftoverRefusal,
   monthOnlyRefusal,
@@ -56,6 +57,8 @@ const TIME_OF_DAY_WORDS = /\b(morning|afternoon|evening|night|tonight|noon|midda
 const FORWARD_WORDS = /\b(next|this|coming)\b/i;
 /** chrono's forwardDate moves "last Monday" to the coming Monday; words like these must keep pointing back. */
 const BACKWARD_WORDS = /\b(last|previous|ago|yesterday)\b/i;
+/** A time written with minutes ("9:00", "10.30am"), which says which half of the day on its own terms. */
+const CLOCK = /\d[:.]\d{2}/;
 const MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 
 /** The zone's wall clock at `now`, written into a Date as if it were UTC: chrono then does calendar maths on it with no DST. */
@@ -148,6 +151,12 @@ export function parseWhen(text: string, options: ParseWhenOptions): ParsedWhen {
   // "3pm EST", "25 Nov 2026 01:30 UTC+01:00": the text names its own offset, so the user's zone does not apply.
   if (start.isCertain('timezoneOffset')) {
     return { ok: true, at: start.date(), timeGiven, matchedText };
+  }
+
+  // "at 3", "tomorrow at 9": an hour of 1-12 with no minutes and no am/pm could be either half of the day.
+  const hour = start.get('hour') ?? 0;
+  if (start.isCertain('hour') && !start.isCertain('meridiem') && hour >= 1 && hour <= 12 && !CLOCK.test(matchedText)) {
+    if (!TIME_OF_DAY_WORDS.test(matchedText)) return bareHourRefusal(matchedText, hour);
   }
 
   let wall = wallOf(start);

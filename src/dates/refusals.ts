@@ -32,6 +32,14 @@ export function rangeRefusal(text: string): Refusal {
   return refuse('ambiguous', `"${text}" is a range; type one moment, e.g. its start.`);
 }
 
+export function bareHourRefusal(text: string, hour: number): Refusal {
+  const other = hour === 12 ? 0 : hour + 12;
+  return refuse(
+    'ambiguous',
+    `I can't tell whether "${text}" means ${pad(hour)}:00 or ${pad(other)}:00; add am or pm ("${hour}pm") or write the minutes ("${pad(hour === 12 ? 12 : other)}:00").`,
+  );
+}
+
 export function impossibleRefusal(reason: string): Refusal {
   return refuse('impossible', reason);
 }
