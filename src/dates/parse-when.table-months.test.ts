@@ -31,6 +31,7 @@ const MONTHS: readonly Row[] = [
   { text: '1st Dec 9am', bias: 'future', expect: '2026-12-01 09:00' },
   { text: 'Dec 1st 9am', bias: 'future', expect: '2026-12-01 09:00' },
   { text: '2nd Dec 9am', bias: 'future', expect: '2026-12-02 09:00' },
+  { text: 'Dec 2nd', bias: 'future', expect: '2026-12-02 09:00 ~09:00' },
   { text: '3rd Dec 9am', bias: 'future', expect: '2026-12-03 09:00' },
   { text: '22nd Dec 9am', bias: 'future', expect: '2026-12-22 09:00' },
   { text: '31st Dec 9am', bias: 'future', expect: '2026-12-31 09:00' },

@@ -85,6 +85,11 @@ const TIMES: readonly Row[] = [
   { text: 'on Tuesday at 10am', bias: 'past', expect: '2026-11-24 10:00' },
   { text: 'thurs 3pm', bias: 'future', expect: '2026-11-26 15:00' },
   { text: '3pm-ish', bias: 'past', expect: '2026-11-24 15:00' },
+  // Parts of the day use chrono's hours; the form's line shows the time, it is not assumed silently.
+  { text: 'tomorrow morning', bias: 'future', expect: '2026-11-26 06:00' },
+  { text: 'this afternoon', bias: 'future', expect: '2026-11-25 15:00' },
+  { text: 'this evening', bias: 'future', expect: '2026-11-25 20:00' },
+  { text: 'tonight', bias: 'future', expect: '2026-11-25 22:00' },
   { text: 'around 3pm', bias: 'past', expect: '2026-11-24 15:00' },
 
   // Exact distances from now, and now itself.
