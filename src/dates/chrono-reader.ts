@@ -34,7 +34,7 @@ export function monthFirst(timeZone: string): boolean {
   return timeZone.startsWith('America/');
 }
 
-/** Text rewritten for chrono, with the original index of every rewritten character and the [start, end) of blanked words. */
+/** Text rewritten for chrono: the original index of every character, and the [start, end) of words blanked out. */
 type Rewritten = { text: string; origin: number[]; blanked: Array<[number, number]> };
 
 /**

@@ -1,14 +1,18 @@
 // Finds the date phrase inside free text (a slash command's words), with any unread numbers stuck to it.
 import { DateTime } from 'luxon';
 import { readText } from './chrono-reader.js';
+import { MONTH_WORD } from './names.js';
 
 /** Words that belong to a date even when chrono skipped them ("25:00", "3:75pm", "31/02", "'24", "pm"). */
-const DATE_LIKE =
-  /^(\d{1,2}([:.]\d{1,2})?\s*([ap]\.?m\.?)?|\d{1,2}\/\d{1,2}(\/\d{2,4})?|[ap]\.?m\.?|['’]\d{2}|\d{4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)[,;]?$/i;
+const DATE_LIKE = new RegExp(
+  `^(\\d{1,2}([:.]\\d{1,2})?\\s*([ap]\\.?m\\.?)?|\\d{1,2}/\\d{1,2}(/\\d{2,4})?|[ap]\\.?m\\.?|['’]\\d{2}|\\d{4}|${MONTH_WORD})[,;]?$`,
+  'i',
+);
 
 /**
- * The first date phrase chrono finds in `text` as read, and widened over neighbouring words that look like parts of a date, so that
- * "yesterday 25:00" is taken whole (and then refused) rather than as "yesterday" with "25:00" left in the notes.
+ * The first date phrase chrono finds in `text`: as read, and widened over neighbouring words that look like parts of a
+ * date, so that "yesterday 25:00" is taken whole (and then refused) rather than as "yesterday" with "25:00" left in the
+ * notes.
  */
 export function findDatePhrase(
   text: string,

@@ -1,10 +1,9 @@
 // Shows instants to people in their own IANA time zone (never a fixed offset), and to Caliq in its configured format.
 import { DateTime } from 'luxon';
+import { MONTH_ABBREVIATIONS } from './names.js';
 
 const toZoned = (at: Date | string, timeZone: string): DateTime =>
   (typeof at === 'string' ? DateTime.fromISO(at, { setZone: false }) : DateTime.fromJSDate(at)).setZone(timeZone);
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 /**
  * The phrase the bot writes into a form's date field ("25 Nov 2026 15:04"), which `parseWhen` reads back to the same
@@ -13,8 +12,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  */
 export function formatWhenPhrase(at: Date, timeZone: string): string {
   const wall = DateTime.fromJSDate(at).setZone(timeZone).startOf('minute');
-  // Month names fixed here: ICU's en-GB abbreviations change between versions ("Sep" became "Sept").
-  const phrase = `${wall.day} ${MONTHS[wall.month - 1]} ${wall.toFormat('yyyy HH:mm')}`;
+  const phrase = `${wall.day} ${MONTH_ABBREVIATIONS[wall.month - 1]} ${wall.toFormat('yyyy HH:mm')}`;
   return isRepeatedWall(wall) ? `${phrase} UTC${wall.toFormat('ZZ')}` : phrase;
 }
 

@@ -1,22 +1,6 @@
 // Finds times and dates that cannot exist ("25:00", "3:75pm", "31/02", "13/13"), which chrono skips without a word.
 import { monthFirst } from './chrono-reader.js';
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-const MONTH_WORD = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+import { MONTH_NAMES, MONTH_WORD } from './names.js';
 
 /** Days in a month; February has 29 when no year says otherwise, and the year is checked later with the whole date. */
 function daysIn(month: number, year: number | undefined): number {
@@ -80,9 +64,9 @@ function checkSlashDates(text: string, monthFirst: boolean, timeZone: string): s
 }
 
 function checkMonthNames(text: string): string | undefined {
-  const dayFirst = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD}(?:,?\\s+(\\d{4}))?`, 'gi');
+  const dayFirst = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_WORD})(?:,?\\s+(\\d{4}))?`, 'gi');
   const monthThenDay = new RegExp(
-    `\\b${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*[:.]\\d)(?:,?\\s+(\\d{4}))?`,
+    `\\b(${MONTH_WORD})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*[:.]\\d)(?:,?\\s+(\\d{4}))?`,
     'gi',
   );
   for (const match of text.matchAll(dayFirst)) {

@@ -3,11 +3,13 @@ import type * as chrono from 'chrono-node';
 import { DateTime, IANAZone } from 'luxon';
 import { isFiller, readText } from './chrono-reader.js';
 import { findImpossible } from './impossible.js';
+import { MONTH_WORD } from './names.js';
 import {
   bareHourRefusal,
   impossibleRefusal,
   leftoverRefusal,
   monthOnlyRefusal,
+  noSuchDayRefusal,
   type Refusal,
   rangeRefusal,
   repeatedRefusal,
@@ -59,7 +61,7 @@ const FORWARD_WORDS = /\b(next|this|coming)\b/i;
 const BACKWARD_WORDS = /\b(last|previous|ago|yesterday)\b/i;
 /** A time written with minutes ("9:00", "10.30am"), which says which half of the day on its own terms. */
 const CLOCK = /\d[:.]\d{2}/;
-const MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+const MONTH_NAME = new RegExp(`\\b${MONTH_WORD}`, 'i');
 
 /** The zone's wall clock at `now`, written into a Date as if it were UTC: chrono then does calendar maths on it with no DST. */
 function toFakeUtc(wall: DateTime): Date {
@@ -97,6 +99,46 @@ function typedInstant(wall: Wall, timeZone: string): Date | Refusal {
   return skippedRefusal(wall, timeZone, wallAt(toInstant(wall, timeZone), timeZone));
 }
 
+/** "Tue 9 Dec" when 9 Dec is a Wednesday: the two halves disagree, and neither is preferred. */
+function checkWeekday(start: chrono.ParsedComponents, wall: Wall): Refusal | undefined {
+  const typed = start.get('weekday');
+  if (!start.isCertain('weekday') || !start.isCertain('day') || typed === null) return undefined;
+  return DateTime.fromObject(wall, { zone: 'UTC' }).weekday % 7 === typed ? undefined : weekdayRefusal(wall, typed);
+}
+
+/** "at 3", "tomorrow at 9": an hour of 1-12 with no minutes and no am/pm could be either half of the day. */
+function checkBareHour(start: chrono.ParsedComponents, matchedText: string): Refusal | undefined {
+  const hour = start.get('hour') ?? 0;
+  const bare = start.isCertain('hour') && !start.isCertain('meridiem') && hour >= 1 && hour <= 12;
+  return bare && !CLOCK.test(matchedText) && !TIME_OF_DAY_WORDS.test(matchedText)
+    ? bareHourRefusal(matchedText, hour)
+    : undefined;
+}
+
+type Reading = { start: chrono.ParsedComponents; matchedText: string; nowWall: DateTime };
+
+/**
+ * Moves the wall clock read to the occurrence the bias means. Past: a bare time later than now is yesterday's, a bare
+ * weekday later than now last week's, a day and month never next year's. Future: a bare weekday already over is next
+ * week's. Words like "next", "last", "today" are left as said.
+ */
+function applyBias(wall: Wall, reading: Reading, options: ParseWhenOptions): Wall {
+  const { start, matchedText, nowWall } = reading;
+  const dayNamed = start.isCertain('day') || start.isCertain('weekday') || start.isCertain('month');
+  const onlyWeekday = start.isCertain('weekday') && !start.isCertain('day');
+  const leaveAsSaid =
+    FORWARD_WORDS.test(matchedText) || BACKWARD_WORDS.test(matchedText) || /\btoday\b/i.test(matchedText);
+  const later = (than: number) => toInstant(wall, options.timeZone).getTime() > than;
+  if (options.bias === 'future') {
+    return onlyWeekday && !leaveAsSaid && !later(options.now.getTime()) ? shiftDays(wall, 7) : wall;
+  }
+  const limit = options.now.getTime() + PAST_TOLERANCE_MS;
+  if (start.isCertain('hour') && !dayNamed && !leaveAsSaid && later(limit)) return shiftDays(wall, -1);
+  if (onlyWeekday && !leaveAsSaid && later(limit)) return shiftDays(wall, -7);
+  const dayAndMonthOnly = start.isCertain('day') && start.isCertain('month') && !start.isCertain('year');
+  return dayAndMonthOnly && wall.year > nowWall.year ? { ...wall, year: wall.year - 1 } : wall;
+}
+
 /**
  * Parses `text` as an instant, or refuses it with a reason. Everything meaningful in the text must be read: what chrono
  * leaves over may only be filler ("at", punctuation, "your time"); impossible numbers ("25:00", "31/02"), ranges, a
@@ -104,10 +146,8 @@ function typedInstant(wall: Wall, timeZone: string): Date | Refusal {
  * refused, never rounded. The components chrono reads are rebuilt with luxon in `timeZone`, because chrono itself only
  * knows fixed offsets and abbreviations, which go wrong across daylight-saving changes.
  *
- * Bias 'past' (chrono has no backward mode, so we adjust): a bare time later than now means yesterday ("3pm" at 11:00 is
- * yesterday 15:00); a bare weekday later than now means last week's ("Friday" on a Wednesday is five days ago); a day and
- * month without a year never lands in next year. Words like "next"/"this" are left as said, so the caller can object.
- * Bias 'future' uses chrono's forwardDate, and a bare weekday that is already over today means next week's.
+ * Bias 'past' (chrono has no backward mode, so `applyBias` adjusts): "3pm" at 11:00 is yesterday 15:00. Bias 'future'
+ * uses chrono's forwardDate. Words like "next"/"this" are left as said, so the caller can object.
  */
 export function parseWhen(text: string, options: ParseWhenOptions): ParsedWhen {
   const { timeZone, now, bias } = options;
@@ -148,15 +188,12 @@ export function parseWhen(text: string, options: ParseWhenOptions): ParsedWhen {
     return { ok: true, at: new Date(now.getTime() + offsetMs), timeGiven: true, matchedText };
   }
 
+  const bareHour = checkBareHour(start, matchedText);
+  if (bareHour) return bareHour;
+
   // "3pm EST", "25 Nov 2026 01:30 UTC+01:00": the text names its own offset, so the user's zone does not apply.
   if (start.isCertain('timezoneOffset')) {
-    return { ok: true, at: start.date(), timeGiven, matchedText };
-  }
-
-  // "at 3", "tomorrow at 9": an hour of 1-12 with no minutes and no am/pm could be either half of the day.
-  const hour = start.get('hour') ?? 0;
-  if (start.isCertain('hour') && !start.isCertain('meridiem') && hour >= 1 && hour <= 12 && !CLOCK.test(matchedText)) {
-    if (!TIME_OF_DAY_WORDS.test(matchedText)) return bareHourRefusal(matchedText, hour);
+    return checkWeekday(start, wallOf(start)) ?? { ok: true, at: start.date(), timeGiven, matchedText };
   }
 
   let wall = wallOf(start);
@@ -169,36 +206,10 @@ export function parseWhen(text: string, options: ParseWhenOptions): ParsedWhen {
     assumedTime = hour === 12 ? 'midday' : hhmm(hour);
   }
 
-  const dayNamed = start.isCertain('day') || start.isCertain('weekday') || start.isCertain('month');
-  const onlyWeekday = start.isCertain('weekday') && !start.isCertain('day');
-  const leaveAsSaid =
-    FORWARD_WORDS.test(matchedText) || BACKWARD_WORDS.test(matchedText) || /\btoday\b/i.test(matchedText);
-  const later = (w: Wall, than: number) => toInstant(w, timeZone).getTime() > than;
-
-  if (bias === 'past') {
-    const limit = now.getTime() + PAST_TOLERANCE_MS;
-    if (start.isCertain('hour') && !dayNamed && !leaveAsSaid && later(wall, limit)) {
-      wall = shiftDays(wall, -1);
-    } else if (onlyWeekday && !leaveAsSaid && later(wall, limit)) {
-      wall = shiftDays(wall, -7);
-    } else if (
-      start.isCertain('day') &&
-      start.isCertain('month') &&
-      !start.isCertain('year') &&
-      wall.year > nowWall.year
-    ) {
-      wall = { ...wall, year: wall.year - 1 };
-    }
-  } else if (onlyWeekday && !leaveAsSaid && !later(wall, now.getTime())) {
-    wall = shiftDays(wall, 7);
-  }
-
-  if (!isRealWall(wall)) return unreadRefusal(trimmed, timeZone);
-  const typedWeekday = start.get('weekday');
-  if (start.isCertain('weekday') && start.isCertain('day') && typedWeekday !== null) {
-    const actual = DateTime.fromObject(wall, { zone: 'UTC' }).weekday % 7;
-    if (actual !== typedWeekday) return weekdayRefusal(wall, typedWeekday);
-  }
+  wall = applyBias(wall, { start, matchedText, nowWall }, options);
+  if (!isRealWall(wall)) return noSuchDayRefusal(wall);
+  const weekday = checkWeekday(start, wall);
+  if (weekday) return weekday;
   if (!start.isCertain('hour')) {
     return { ok: true, at: toInstant(wall, timeZone), timeGiven, matchedText, ...(assumedTime ? { assumedTime } : {}) };
   }

@@ -1,6 +1,7 @@
 // The sentences a date field answers with when it refuses what was typed, each with an example that does work.
 import { DateTime } from 'luxon';
 import { cityOf, monthFirst } from './chrono-reader.js';
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from './names.js';
 import { offsetName, type Wall } from './zone-wall.js';
 
 export type WhenProblem = 'unread' | 'leftover' | 'impossible' | 'ambiguous' | 'zone';
@@ -52,25 +53,28 @@ export function twoDigitYearRefusal(text: string): Refusal {
 }
 
 export function monthOnlyRefusal(text: string, month: number, year: number): Refusal {
-  const name = `${MONTHS[month - 1]} ${year}`;
+  const name = `${MONTH_ABBREVIATIONS[month - 1]} ${year}`;
   return refuse('ambiguous', `"${text}" names a month but not a day; add the day, e.g. "24 ${name} 10:00".`);
 }
 
-export function weekdayRefusal(wall: Wall, typedWeekday: number): Refusal {
-  const actual = WEEKDAYS[DateTime.fromObject(wall, { zone: 'UTC' }).weekday % 7];
-  const date = `${wall.day} ${MONTHS[wall.month - 1]} ${wall.year}`;
-  return refuse('impossible', `${date} is a ${actual}, not a ${WEEKDAYS[typedWeekday]}; check which you meant.`);
+/** A day that the year read makes impossible ("29 Feb" read as 2027). */
+export function noSuchDayRefusal(wall: Wall): Refusal {
+  return refuse('impossible', `There's no ${wall.day} ${MONTH_NAMES[wall.month - 1]} ${wall.year}.`);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+export function weekdayRefusal(wall: Wall, typedWeekday: number): Refusal {
+  const actual = WEEKDAY_NAMES[DateTime.fromObject(wall, { zone: 'UTC' }).weekday % 7];
+  const date = `${wall.day} ${MONTH_ABBREVIATIONS[wall.month - 1]} ${wall.year}`;
+  return refuse('impossible', `${date} is a ${actual}, not a ${WEEKDAY_NAMES[typedWeekday]}; check which you meant.`);
+}
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 /** "29 Mar 2026 02:30", month names fixed (ICU's en-GB abbreviations change between versions). */
 const phrase = (wall: Wall): string =>
-  `${wall.day} ${MONTHS[wall.month - 1]} ${wall.year} ${pad(wall.hour)}:${pad(wall.minute)}`;
+  `${wall.day} ${MONTH_ABBREVIATIONS[wall.month - 1]} ${wall.year} ${pad(wall.hour)}:${pad(wall.minute)}`;
 const dayOf = (wall: Wall): string => {
   const date = DateTime.fromObject(wall, { zone: 'UTC' });
-  return `${WEEKDAYS[date.weekday % 7]?.slice(0, 3)} ${wall.day} ${MONTHS[wall.month - 1]} ${wall.year}`;
+  return `${WEEKDAY_NAMES[date.weekday % 7]?.slice(0, 3)} ${wall.day} ${MONTH_ABBREVIATIONS[wall.month - 1]} ${wall.year}`;
 };
 
 /** A wall-clock time the clocks jump over: name it, and the time it would be on the clocks after the change. */
