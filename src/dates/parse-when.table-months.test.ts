@@ -56,12 +56,15 @@ const MONTHS: readonly Row[] = [
   { text: 'Wed 9 Dec 10:00', bias: 'future', expect: '2026-12-09 10:00' },
   { text: 'Tue 9 Dec', bias: 'future', expect: '!impossible 9 Dec 2026 is a Wednesday, not a Tuesday' },
   { text: 'Tue 1 Dec 10:00', bias: 'future', expect: '2026-12-01 10:00' },
+  { text: 'Thu 25 Dec 2026 10:00 UTC+01:00', bias: 'future', expect: '!impossible is a Friday, not a Thursday' },
   // Days that do not exist, by name.
   { text: '30 Feb', bias: 'future', expect: "!impossible There's no 30 February" },
   { text: 'Feb 30 10:00', bias: 'future', expect: "!impossible There's no 30 February" },
   { text: '31 Apr', bias: 'past', expect: "!impossible There's no 31 April" },
   { text: '32 Dec', bias: 'future', expect: "!impossible There's no 32 December" },
   { text: '29 Feb 2027', bias: 'future', expect: "!impossible There's no 29 February 2027" },
+  // A past 29 February read in December 2027: chrono's nearest is 2028's, a year back is 2027, which has none.
+  { text: '29 Feb', bias: 'past', now: '2027-12-01 11:00', expect: "!impossible There's no 29 February 2027" },
   // Numbers: day/month in London, Tokyo and UTC; month/day in New York. The other order is refused, never swapped.
   { text: '24/12 10:00', bias: 'future', expect: { NewYork: `${NOT_A_MONTH} 24`, other: '2026-12-24 10:00' } },
   { text: '12/24 10:00', bias: 'future', expect: { NewYork: '2026-12-24 10:00', other: `${NOT_A_MONTH} 24` } },
