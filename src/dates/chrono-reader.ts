@@ -1,5 +1,6 @@
 // Runs chrono over a typed date and reports which parts of the text it left unread, so nothing is dropped silently.
 import * as chrono from 'chrono-node';
+import { cityOf } from './zone-wall.js';
 
 /**
  * chrono's little-endian (GB) setup reads "Dec 24" as December 2024. Here a one- or two-digit number after a month name
@@ -106,11 +107,6 @@ export function readText(text: string, timeZone: string, instant: Date, forwardD
     piece = '';
   }
   return { results, rewritten, spans, unread };
-}
-
-/** The zone's city as people say it: "Asia/Tokyo" → "Tokyo", "America/New_York" → "New York". */
-export function cityOf(timeZone: string): string {
-  return (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,6 +1,7 @@
 // Shows instants to people in their own IANA time zone (never a fixed offset), and to Caliq in its configured format.
 import { DateTime } from 'luxon';
 import { MONTH_ABBREVIATIONS } from './names.js';
+import { cityOf, instantsOf } from './zone-wall.js';
 
 const toZoned = (at: Date | string, timeZone: string): DateTime =>
   (typeof at === 'string' ? DateTime.fromISO(at, { setZone: false }) : DateTime.fromJSDate(at)).setZone(timeZone);
@@ -13,15 +14,8 @@ const toZoned = (at: Date | string, timeZone: string): DateTime =>
 export function formatWhenPhrase(at: Date, timeZone: string): string {
   const wall = DateTime.fromJSDate(at).setZone(timeZone).startOf('minute');
   const phrase = `${wall.day} ${MONTH_ABBREVIATIONS[wall.month - 1]} ${wall.toFormat('yyyy HH:mm')}`;
-  return isRepeatedWall(wall) ? `${phrase} UTC${wall.toFormat('ZZ')}` : phrase;
-}
-
-/** Whether the wall clock of `wall` also names another instant in its zone (the hour repeated when clocks go back). */
-function isRepeatedWall(wall: DateTime): boolean {
-  return [-2, -1, 1, 2].some((hours) => {
-    const other = wall.plus({ hours });
-    return other.hour === wall.hour && other.minute === wall.minute && other.day === wall.day;
-  });
+  const repeated = instantsOf(wall, timeZone).length > 1;
+  return repeated ? `${phrase} UTC${wall.toFormat('ZZ')}` : phrase;
 }
 
 /** "Wed 25 Nov 2026, 15:00" in the given zone. */
@@ -44,8 +38,6 @@ export function formatForCaliq(at: Date | string, timeZone: string, format = "yy
   return toZoned(at, timeZone).toFormat(format);
 }
 
-const cityOfZone = (timeZone: string): string => (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
-
 /**
  * A follow-up time as the form shows it. In the reader's own zone: "Tue 9 Dec 2026, 10:00 your time". In another
  * person's zone, saying whose and converting: "Tue 9 Dec 2026, 10:00 in Carol's time (Tokyo) = Mon 8 Dec, 20:00 yours"
@@ -61,5 +53,5 @@ export function formatForTwoZones(
   const there = toZoned(at, zones.theirs);
   const here = toZoned(at, zones.yours).setLocale('en-GB');
   const yours = here.toISODate() === there.toISODate() ? here.toFormat('HH:mm') : here.toFormat('ccc d LLL, HH:mm');
-  return `${theirs} in ${whose} time (${cityOfZone(zones.theirs)}) = ${yours} yours`;
+  return `${theirs} in ${whose} time (${cityOf(zones.theirs)}) = ${yours} yours`;
 }

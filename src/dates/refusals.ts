@@ -1,8 +1,8 @@
 // The sentences a date field answers with when it refuses what was typed, each with an example that does work.
 import { DateTime } from 'luxon';
-import { cityOf, monthFirst } from './chrono-reader.js';
+import { monthFirst } from './chrono-reader.js';
 import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from './names.js';
-import { offsetName, type Wall } from './zone-wall.js';
+import { cityOf, offsetName, type Wall } from './zone-wall.js';
 
 export type WhenProblem = 'unread' | 'leftover' | 'impossible' | 'ambiguous' | 'zone';
 export type Refusal = { ok: false; reason: string; problem: WhenProblem };

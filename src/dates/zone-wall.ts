@@ -46,3 +46,8 @@ export function toInstant(wall: Wall, timeZone: string): Date {
 export function offsetName(at: Date, timeZone: string): string {
   return `UTC${DateTime.fromJSDate(at).setZone(timeZone).toFormat('ZZ')}`;
 }
+
+/** The zone's city as people say it: "Asia/Tokyo" → "Tokyo", "America/New_York" → "New York". */
+export function cityOf(timeZone: string): string {
+  return (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
+}
