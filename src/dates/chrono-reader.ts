@@ -112,16 +112,19 @@ export function readText(text: string, timeZone: string, instant: Date, forwardD
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * What may be left unread without changing the meaning: little words, punctuation, and the zone hints the bot writes
- * ("your time", "in Carol's time (Tokyo)", the reading zone's own name). A different zone's name is not filler.
+ * What may be left unread without changing the meaning: little words, punctuation, the reading zone's own name, and the
+ * zone hints the bot writes ("in Carol's time (Tokyo)" only with the reading zone's city). "your time", "my time" and
+ * "local time" are filler only when the text is read in the typist's own zone (`typistsOwnZone`): in a follow-up read
+ * in Carol's zone, Bob's "my time" means his, so it is left over and refused rather than ignored.
  */
-export function isFiller(piece: string, timeZone: string): boolean {
+export function isFiller(piece: string, timeZone: string, typistsOwnZone: boolean): boolean {
   const zoneNames = [timeZone, cityOf(timeZone)].map((name) => escapeRegExp(name.toLowerCase())).join('|');
   const filler = new RegExp(
     [
-      `\\b(in\\s+)?(your|my|their|local|[a-z]+['’]s)\\s+time\\b`,
+      ...(typistsOwnZone ? ['\\b(in\\s+)?(your|my|local)\\s+time\\b', '\\blocal\\b'] : []),
+      `\\b(in\\s+)?(their|[a-z]+['’]s)\\s+time\\s*\\(\\s*(${zoneNames})\\s*\\)`,
       `\\b(${zoneNames})(\\s+time)?\\b`,
-      '\\b(at|on|around|about|approximately|approx|roughly|circa|ish|the|by|local)\\b',
+      '\\b(at|on|around|about|approximately|approx|roughly|circa|ish|the|by)\\b',
       `[\\s,.;:!?()[\\]"'’‘-]`,
     ].join('|'),
     'g',

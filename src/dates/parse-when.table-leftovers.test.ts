@@ -28,6 +28,13 @@ const LEFTOVERS: readonly Row[] = [
   { text: '3pm your time', bias: 'past', expect: '2026-11-24 15:00' },
   { text: '3pm my time', bias: 'past', expect: '2026-11-24 15:00' },
   { text: '3pm local time', bias: 'past', expect: '2026-11-24 15:00' },
+  // Someone's time is a hint only with the city of the zone it is read in, as the bot writes it.
+  { text: "10:00 Bob's time", bias: 'past', expect: '!leftover I read "10:00" but not "Bob\'s time"' },
+  {
+    text: "10:00 in Carol's time (London)",
+    bias: 'past',
+    expect: { London: '2026-11-25 10:00', other: '!leftover "in Carol\'s time (London)"' },
+  },
   // A zone's own name is a hint; another zone's name is not silently ignored.
   { text: '10:00 London time', bias: 'past', expect: { London: '2026-11-25 10:00', other: '!leftover "London time"' } },
   {

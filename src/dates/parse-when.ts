@@ -48,6 +48,11 @@ export type ParseWhenOptions = {
    * the day is today and 12 (midday) on any other day.
    */
   defaultHour?: number;
+  /**
+   * IANA zone of the person typing, when the text is read in someone else's (a follow-up is read in the follow-up
+   * person's zone): "my time" then means the typist's, and is refused rather than ignored. Default: `timeZone`.
+   */
+  typistTimeZone?: string;
 };
 
 /** How far ahead of now a 'past' time may be and still count as "now-ish" (clocks differ, people round). */
@@ -173,7 +178,8 @@ export function parseWhen(text: string, options: ParseWhenOptions): ParsedWhen {
   const matchedText = pieces[0] ?? '';
   if (!result) return unreadRefusal(trimmed, timeZone);
   if (results.length > 1) return severalRefusal(pieces);
-  const leftovers = reading.unread.filter((piece) => !isFiller(piece, timeZone));
+  const typistsOwnZone = (options.typistTimeZone ?? timeZone) === timeZone;
+  const leftovers = reading.unread.filter((piece) => !isFiller(piece, timeZone, typistsOwnZone));
   if (leftovers.length > 0) return leftoverRefusal(matchedText, leftovers, timeZone);
   const shape = checkShape(result, matchedText, rewritten);
   if (shape) return shape;

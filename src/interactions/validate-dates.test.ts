@@ -84,4 +84,12 @@ describe('issue 18: the follow-up zone is named', () => {
     const result = run({ when: 'yesterday 3pm', followUpWhen: 'Wed 9 Dec 10:00', followUpBy: 'U2' }, overrides);
     expect(result.ok && result.interaction.followUp?.at).toBe('2026-12-09T01:00:00.000Z');
   });
+
+  it('refuses "my time" in a follow-up read in Carol\'s zone, since it means Bob\'s', () => {
+    const overrides = { userTimeZone: 'America/New_York', followUpTimeZone: 'Asia/Tokyo', followUpName: 'Carol' };
+    const result = run({ when: 'yesterday 3pm', followUpWhen: 'Wed 9 Dec 10:00 my time', followUpBy: 'U2' }, overrides);
+    expect(!result.ok && result.errors[BLOCK.followUpWhen]).toMatch(/^I read "Wed 9 Dec 10:00" but not "my time"/);
+    const own = run({ when: 'yesterday 3pm', followUpWhen: 'Wed 9 Dec 10:00 my time', followUpBy: 'U2' }, {});
+    expect(own.ok && own.interaction.followUp?.at).toBe('2026-12-09T10:00:00.000Z');
+  });
 });

@@ -104,7 +104,13 @@ function checkFollowUp(draft: Draft, ctx: ValidationContext, errors: Errors): Fo
 
   let at: Date | undefined;
   let timeGiven = false;
-  const parsed = parseWhen(text, { timeZone: ctx.followUpTimeZone, now: ctx.now, bias: 'future', defaultHour: 9 });
+  const parsed = parseWhen(text, {
+    timeZone: ctx.followUpTimeZone,
+    typistTimeZone: ctx.userTimeZone,
+    now: ctx.now,
+    bias: 'future',
+    defaultHour: 9,
+  });
   if (!parsed.ok) errors[BLOCK.followUpWhen] = parsed.reason;
   else if (parsed.at.getTime() <= ctx.now.getTime()) {
     const zones = { theirs: ctx.followUpTimeZone, yours: ctx.userTimeZone, theirName: ctx.followUpName };

@@ -35,6 +35,7 @@ export function computeModalHints(input: HintInput): ModalHints {
     // The follow-up is read in the follow-up person's zone (their 09:00 is when they start work); the line says so.
     const followUp = parseWhen(input.draft.followUpWhen, {
       timeZone: input.followUpTimeZone,
+      typistTimeZone: input.userTimeZone,
       now: input.now,
       bias: 'future',
       defaultHour: 9,
