@@ -37,7 +37,12 @@ function checkTimes(text: string): string | undefined {
     const meridiem = match[3];
     const typed = match[0].trim();
     if (minute > 59) return `There's no ${typed}: minutes go up to 59.`;
-    if (match[2]?.length === 1) return `In "${typed}" the minutes have one digit; write two ("3:07pm" or "3:50pm").`;
+    if (match[2]?.length === 1) {
+      const [, h, m] = match;
+      const rest = meridiem ? `${meridiem.toLowerCase()}m` : '';
+      const tens = minute < 6 ? ` or "${h}:${m}0${rest}"` : '';
+      return `In "${typed}" the minutes have one digit; write two ("${h}:0${m}${rest}"${tens}).`;
+    }
     if (meridiem && (hour < 1 || hour > 12)) return `There's no ${typed}: with am or pm, hours go from 1 to 12.`;
     if (!meridiem && hour > 23)
       return `There's no ${typed}: hours go up to 23 (for midnight write 00:00 and the next day).`;

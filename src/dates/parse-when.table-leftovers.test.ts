@@ -59,7 +59,7 @@ const LEFTOVERS: readonly Row[] = [
   { text: 'soonish', bias: 'future', expect: '!unread' },
   { text: 'ASAP', bias: 'future', expect: '!unread' },
   { text: '42', bias: 'past', expect: '!unread' },
-  { text: '10:5', bias: 'past', expect: '!impossible the minutes have one digit' },
+  { text: '10:5', bias: 'past', expect: '!impossible write two ("10:05" or "10:50")' },
 ];
 
 describe(`parseWhen table: leftovers, other zones, several dates, nonsense (${countCases(LEFTOVERS)} phrase × zone cases)`, () => {

@@ -58,7 +58,8 @@ const TIMES: readonly Row[] = [
   { text: '12:60pm', bias: 'past', expect: "!impossible There's no 12:60pm" },
   { text: '24:00', bias: 'past', expect: "!impossible There's no 24:00" },
   { text: '9:60', bias: 'past', expect: "!impossible There's no 9:60" },
-  { text: '3:7pm', bias: 'past', expect: '!impossible the minutes have one digit' },
+  { text: '3:7pm', bias: 'past', expect: '!impossible the minutes have one digit; write two ("3:07pm").' },
+  { text: '3:5pm', bias: 'past', expect: '!impossible the minutes have one digit; write two ("3:05pm" or "3:50pm")' },
   // An hour with neither minutes nor am/pm could be either half of the day.
   { text: 'at 3', bias: 'future', expect: '!ambiguous "at 3" means 03:00 or 15:00' },
   { text: "3 o'clock", bias: 'past', expect: '!ambiguous 03:00 or 15:00' },
