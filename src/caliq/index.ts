@@ -15,3 +15,4 @@ export { createReferenceCache, type ReferenceCache, type ReferenceCacheOptions }
 export { type CaliqReferenceData, createCaliqReferenceData } from './reference-data.js';
 export type { AttemptObserver } from './transport.js';
 export * from './types.js';
+export { CALIQ_LIMITS, type CaliqChannel, type InteractionInput, type InteractionKind } from './types.js';
