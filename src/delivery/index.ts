@@ -3,10 +3,9 @@ export { type BackoffPolicy, backoffDelay } from './backoff.js';
 export {
   type Accepted,
   createDeliveryService,
-  type DeliveryNotices,
-  type DeliveryObserver,
-  type DeliveryOutcome,
   type DeliveryService,
   type DeliveryServiceOptions,
   type SubmitResult,
 } from './delivery-service.js';
+export { OutcomeNotRecordedError } from './keep-until-recorded.js';
+export type { DeliveryNotices, DeliveryObserver, DeliveryOutcome } from './types.js';

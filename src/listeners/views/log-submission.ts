@@ -1,6 +1,6 @@
 // Submission of the log modal: validate synchronously, answer errors inline, else journal, ack, send, report.
 import type { App } from '@slack/bolt';
-import type { Accepted } from '../../delivery/index.js';
+import type { Accepted, SubmitResult } from '../../delivery/index.js';
 import { BLOCK, CALLBACK } from '../../ids.js';
 import { readDraft, validateDraft } from '../../interactions/index.js';
 import { buildUnmappedUserMessage, decodeModalMetadata } from '../../views/index.js';
@@ -97,7 +97,17 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
     deps.prefs.setLastChannel(userId, result.interaction.channelId).catch((error: unknown) => {
       log.warn({ err: error, userId }, 'could not remember the last channel');
     });
-    const submitted = await deps.delivery.send(accepted);
+    let submitted: SubmitResult;
+    try {
+      submitted = await deps.delivery.send(accepted);
+    } catch (error) {
+      // Journaled before the ack, so the worker (here or in another instance) finishes it and tells the user.
+      log.error(
+        { err: error, userId, uniqueId: metadata.uniqueId },
+        'delivery after the ack failed; left to the worker',
+      );
+      return;
+    }
     log.info({ userId, uniqueId: metadata.uniqueId, status: submitted.status }, 'interaction submitted');
 
     await answerRepeat(deps, {
