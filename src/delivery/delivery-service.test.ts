@@ -13,7 +13,7 @@ import { StoreError } from '../store/errors.js';
 import { type Database, openDatabase } from '../store/sqlite/database.js';
 import { createJournalStore } from '../store/sqlite/journal-store.js';
 import type { JournalEntry, JournalStore, NewJournalEntry } from '../store/types.js';
-import { backoffDelay } from './backoff.js';
+import { backoffDelay } from '../timing/backoff.js';
 import { createDeliveryService, type DeliveryService, type DeliveryServiceOptions } from './delivery-service.js';
 import { OutcomeNotRecordedError } from './keep-until-recorded.js';
 import type { DeliveryNotices, DeliveryOutcome } from './types.js';

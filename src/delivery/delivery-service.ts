@@ -1,11 +1,12 @@
 // Gets every journaled interaction to Caliq exactly once: journal first, then send, retry with backoff, tell the user.
 import type { CaliqClient, InteractionOutcome } from '../caliq/types.js';
+import { createLimiter, forEachConcurrently } from '../concurrency/limiter.js';
 import type { Logger } from '../logger.js';
 import type { JournalEntry, JournalStore, NewJournalEntry } from '../store/types.js';
-import type { BackoffPolicy } from './backoff.js';
+import type { BackoffPolicy } from '../timing/backoff.js';
+import { createPollLoop } from '../timing/poll-loop.js';
 import { createOutcomeRecorder } from './record-outcome.js';
 import type { DeliveryNotices, DeliveryObserver } from './types.js';
-import { createWorkerLoop } from './worker-loop.js';
 
 export type SubmitResult =
   | { status: 'sent'; entry: JournalEntry; outcome: InteractionOutcome['status'] }
@@ -74,17 +75,17 @@ export type DeliveryService = {
 export function createDeliveryService(options: DeliveryServiceOptions): DeliveryService {
   const { journal, caliq } = options;
   /** First attempts running right after a submission; beyond the limit entries wait in the journal for the worker. */
-  let immediateInFlight = 0;
-  const maxImmediate = options.maxImmediateAttempts ?? 32;
+  const immediate = createLimiter(options.maxImmediateAttempts ?? 32);
+  /** The worker's attempts in flight. */
+  const lanes = createLimiter(options.concurrency);
   const log = options.logger.child({ module: 'delivery' });
   const now = options.now ?? (() => new Date());
   const stopping = new AbortController();
-  const loop = createWorkerLoop({
-    runPass: () => runOnce(),
-    msUntilNextDue: async () => {
-      const nextDue = await journal.nextDueAt();
-      return nextDue ? nextDue.getTime() - now().getTime() : undefined;
-    },
+  const loop = createPollLoop({
+    // A pass that attempted something is followed at once by another: more may have fallen due meanwhile.
+    runPass: async () => (await runOnce()) > 0,
+    nextDueAt: () => journal.nextDueAt(),
+    now,
     pollIntervalMs: options.pollIntervalMs ?? 15_000,
     logger: log,
   });
@@ -163,12 +164,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         replyTo: submitted.replyTo,
       });
     }
-    if (immediateInFlight >= maxImmediate) {
-      schedule(0);
-      return { status: 'queued', entry: stored };
-    }
-    immediateInFlight++;
-    try {
+    const first = immediate.tryRun(async (): Promise<SubmitResult> => {
       let claimed: JournalEntry | undefined;
       try {
         claimed = await claim(stored.uniqueId);
@@ -180,9 +176,10 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
       }
       if (claimed === undefined) return { status: 'queued', entry: stored };
       return { status: 'sent', ...(await sendClaimed(claimed)) };
-    } finally {
-      immediateInFlight--;
-    }
+    });
+    if (first) return first;
+    schedule(0);
+    return { status: 'queued', entry: stored };
   }
 
   async function retry(uniqueId: string, replyTo?: NewJournalEntry['replyTo']): Promise<SubmitResult | undefined> {
@@ -197,20 +194,14 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   async function runOnce(): Promise<number> {
     // A large batch, so lanes rarely wait for the slowest of a batch before the next one is read.
     const due = await journal.listDue(now(), Math.max(options.concurrency * 32, 64));
-    let next = 0;
     let attempted = 0;
-    const lane = async () => {
-      while (next < due.length) {
-        const entry = due[next++];
-        if (!entry) break;
-        try {
-          if ((await attempt(entry.uniqueId)) !== undefined) attempted++;
-        } catch (error) {
-          log.error({ err: error, uniqueId: entry.uniqueId }, 'delivery attempt crashed');
-        }
+    await forEachConcurrently(due, lanes, async (entry) => {
+      try {
+        if ((await attempt(entry.uniqueId)) !== undefined) attempted++;
+      } catch (error) {
+        log.error({ err: error, uniqueId: entry.uniqueId }, 'delivery attempt crashed');
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, due.length) }, lane));
+    });
     return attempted;
   }
 

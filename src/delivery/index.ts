@@ -1,5 +1,4 @@
 // The delivery of journaled interactions to Caliq.
-export { type BackoffPolicy, backoffDelay } from './backoff.js';
 export {
   type Accepted,
   createDeliveryService,

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logger.js';
 import { RecordNotFoundError } from '../store/errors.js';
 import type { JournalEntry, JournalStore } from '../store/types.js';
-import { type BackoffPolicy, backoffDelay } from './backoff.js';
+import { type BackoffPolicy, backoffDelay } from '../timing/backoff.js';
 
 /** Caliq answered, but the process stopped before the journal could record it. */
 export class OutcomeNotRecordedError extends Error {

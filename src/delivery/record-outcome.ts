@@ -3,7 +3,7 @@
 import type { CaliqIssue, InteractionOutcome } from '../caliq/types.js';
 import type { Logger } from '../logger.js';
 import type { JournalEntry, JournalStore } from '../store/types.js';
-import { type BackoffPolicy, backoffDelay } from './backoff.js';
+import { type BackoffPolicy, backoffDelay } from '../timing/backoff.js';
 import { createKeepUntilRecorded } from './keep-until-recorded.js';
 import { createNoticeQueue } from './notice-queue.js';
 import type { DeliveryNotices, DeliveryObserver, DeliveryOutcome } from './types.js';
