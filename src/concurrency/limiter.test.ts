@@ -70,24 +70,26 @@ describe('createLimiter', () => {
     expect(limiter.tryRun(async () => 'free again')).toBeDefined();
   });
 
-  it('starts waiting tasks when the limit is raised and lets running ones finish when it is lowered', async () => {
-    const limiter = createLimiter(1);
+  it('follows a limit given as a function: more tasks as running ones end once raised, fewer once lowered', async () => {
+    let bound = 1;
+    const limiter = createLimiter(() => bound);
     const { started, task, release } = gatedTasks();
-    for (const n of [1, 2, 3, 4]) void limiter.run(task(n));
+    for (const n of [1, 2, 3, 4, 5]) void limiter.run(task(n));
     await tick();
     expect(started).toEqual([1]);
-    limiter.setLimit(3);
-    await tick();
-    expect(started).toEqual([1, 2, 3]);
-    limiter.setLimit(1);
+    bound = 3;
     release(1);
-    release(2);
     await tick();
-    expect(started).toEqual([1, 2, 3]);
+    expect(started).toEqual([1, 2, 3, 4]);
+    expect(limiter.limit()).toBe(3);
+    bound = 1;
+    release(2);
     release(3);
     await tick();
     expect(started).toEqual([1, 2, 3, 4]);
-    expect(limiter.limit()).toBe(1);
+    release(4);
+    await tick();
+    expect(started).toEqual([1, 2, 3, 4, 5]);
   });
 });
 

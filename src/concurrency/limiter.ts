@@ -9,13 +9,17 @@ export type Limiter = {
   idle(): Promise<void>;
   /** Tasks running plus tasks waiting for a slot. */
   size(): number;
-  /** The current bound; raising it starts waiting tasks at once, lowering it lets running tasks finish. */
+  /** The current bound. */
   limit(): number;
-  setLimit(limit: number): void;
 };
 
-export function createLimiter(initialLimit: number): Limiter {
-  let limit = Math.max(1, Math.floor(initialLimit));
+/**
+ * `limit` is a number, or a function read whenever a task is offered or ends (e.g. an AdaptiveLimit's `limit`): a
+ * raised bound starts waiting tasks as running ones end; a lowered one lets running tasks finish.
+ */
+export function createLimiter(limit: number | (() => number)): Limiter {
+  const bound = typeof limit === 'number' ? () => limit : limit;
+  const current = () => Math.max(1, Math.floor(bound()));
   let running = 0;
   const waiting: Array<() => void> = [];
   let idleWaiters: Array<() => void> = [];
@@ -26,7 +30,7 @@ export function createLimiter(initialLimit: number): Limiter {
   }
 
   function pump(): void {
-    while (running < limit && waiting.length > 0) {
+    while (running < current() && waiting.length > 0) {
       running++;
       waiting.shift()?.();
     }
@@ -48,14 +52,14 @@ export function createLimiter(initialLimit: number): Limiter {
 
   return {
     run(task) {
-      if (running < limit && waiting.length === 0) {
+      if (running < current() && waiting.length === 0) {
         running++;
         return start(task);
       }
       return new Promise<void>((resolve) => waiting.push(resolve)).then(() => start(task));
     },
     tryRun(task) {
-      if (running >= limit || waiting.length > 0) return undefined;
+      if (running >= current() || waiting.length > 0) return undefined;
       running++;
       return start(task);
     },
@@ -64,11 +68,7 @@ export function createLimiter(initialLimit: number): Limiter {
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
     size: () => running + waiting.length,
-    limit: () => limit,
-    setLimit(next) {
-      limit = Math.max(1, Math.floor(next));
-      pump();
-    },
+    limit: current,
   };
 }
 

@@ -1,5 +1,6 @@
 // Gets every journaled interaction to Caliq exactly once: journal first, then send, retry with backoff, tell the user.
 import type { CaliqClient, InteractionOutcome } from '../caliq/types.js';
+import { type AdaptiveLimit, createAdaptiveLimit } from '../concurrency/adaptive-limit.js';
 import { createLimiter, forEachConcurrently } from '../concurrency/limiter.js';
 import type { Logger } from '../logger.js';
 import type { JournalEntry, JournalStore, NewJournalEntry } from '../store/types.js';
@@ -31,11 +32,21 @@ export type DeliveryServiceOptions = {
   leaseMs: number;
   backoff: BackoffPolicy;
   /**
+   * Most attempts the worker keeps in flight. It starts at one and adapts to how Caliq answers (more while answers stay
+   * quick, fewer on 503s, timeouts and slowing answers), never beyond this.
+   */
+  concurrency: number;
+  /**
+   * The adaptive bound to follow, when the Caliq client feeds it every attempt (observeDeliveryAttempts as its
+   * onAttempt), which is sooner and finer than each call's end. Without it the service makes one within
+   * `concurrency` and feeds it the end of each call.
+   */
+  capacity?: AdaptiveLimit;
+  /**
    * Between tries of the journal write that records Caliq's answer while the database is away (default 100 ms
    * doubling to 2 s): the answer is held, never re-asked, until the journal takes it.
    */
   recordBackoff?: BackoffPolicy;
-  concurrency: number;
   /** The worker looks for due entries at least this often (other processes may add some). */
   pollIntervalMs?: number;
   /** How many user notices are sent at once (default 4). */
@@ -76,8 +87,11 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   const { journal, caliq } = options;
   /** First attempts running right after a submission; beyond the limit entries wait in the journal for the worker. */
   const immediate = createLimiter(options.maxImmediateAttempts ?? 32);
-  /** The worker's attempts in flight. */
-  const lanes = createLimiter(options.concurrency);
+  /** The worker's attempts in flight, bounded by what Caliq has lately shown it can take. */
+  const capacity = options.capacity ?? createAdaptiveLimit({ max: options.concurrency });
+  const feedsCapacity = options.capacity === undefined;
+  const lanes = createLimiter(() => capacity.limit());
+  let lastLimit = capacity.limit();
   const log = options.logger.child({ module: 'delivery' });
   const now = options.now ?? (() => new Date());
   const stopping = new AbortController();
@@ -116,8 +130,22 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   async function sendClaimed(
     claimed: JournalEntry,
   ): Promise<{ outcome: InteractionOutcome['status']; entry: JournalEntry }> {
+    const started = performance.now();
     const outcome = await caliq.createInteraction(claimed.interaction);
+    adapt(outcome, performance.now() - started);
     return { outcome: outcome.status, entry: await recorder.record(claimed, outcome) };
+  }
+
+  /** Every answer (first attempts too) tells how much Caliq can take, unless the client reports each attempt. */
+  function adapt(outcome: InteractionOutcome, latencyMs: number): void {
+    if (feedsCapacity) capacity.record({ overloaded: outcome.status === 'unavailable', latencyMs });
+    const limit = capacity.limit();
+    if (limit === lastLimit) return;
+    lastLimit = limit;
+    log.debug(
+      { concurrency: limit, outcome: outcome.status, latencyMs: Math.round(latencyMs) },
+      'delivery concurrency',
+    );
   }
 
   /** One attempt if the entry can be claimed; undefined if taken. */

@@ -1,4 +1,5 @@
 // The delivery of journaled interactions to Caliq.
+export { observeDeliveryAttempts } from './caliq-capacity.js';
 export {
   type Accepted,
   createDeliveryService,
