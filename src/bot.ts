@@ -5,14 +5,16 @@ import type { App } from '@slack/bolt';
 import { v4 as uuidv4 } from 'uuid';
 import { createAccountDirectory } from './accounts/index.js';
 import {
+  type AttemptObserver,
   type CaliqClient,
   type CaliqReferenceData,
   createCaliqClient,
   createCaliqReferenceData,
 } from './caliq/index.js';
 import { createLinkedChannels, type LinkedChannels } from './channels/index.js';
+import { createAdaptiveLimit } from './concurrency/index.js';
 import { type Config, secretsOf } from './config.js';
-import { createDeliveryService } from './delivery/index.js';
+import { createDeliveryService, observeDeliveryAttempts } from './delivery/index.js';
 import { createHealthHandlers, type Handler } from './health.js';
 import { createHome, withHomeRefresh } from './home/index.js';
 import { COMMAND } from './ids.js';
@@ -66,7 +68,12 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   metrics.watchJournal(journal, now);
   const links = createLinkedChannels({ store: stores.channelLinks, logger });
 
-  const { caliq, reference, accounts } = createCaliqParts(config, logger, metrics);
+  // Delivery's concurrency adapts to every Caliq attempt it hears of, retries included.
+  const deliveryCapacity = createAdaptiveLimit({ max: config.delivery.concurrency });
+  const { caliq, reference, accounts } = createCaliqParts(config, logger, [
+    metrics.caliqCall,
+    observeDeliveryAttempts(deliveryCapacity),
+  ]);
 
   const { slack, notifier, people, home } = createSlackParts(config, options, {
     ...{ logger, now, metrics, stores, reminders, links, caliq, reference },
@@ -86,6 +93,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const delivery = createDeliveryService({
     ...delivering,
     backoff: { baseMs: retryBaseMs, maxMs: retryMaxMs },
+    capacity: deliveryCapacity,
     journal,
     caliq,
     notices: withHomeRefresh(createDeliveryNotices({ notifier, people, config }), home),
@@ -176,8 +184,11 @@ function createSlackParts(config: Config, options: BotOptions, needs: SlackParts
 }
 
 /** The Caliq client, its reference lists (customers, channels, employees) and the account search built on them. */
-function createCaliqParts(config: Config, logger: Logger, metrics: Metrics) {
-  const caliq = createCaliqClient({ ...config.caliq, logger, onAttempt: metrics.caliqCall });
+function createCaliqParts(config: Config, logger: Logger, observers: AttemptObserver[]) {
+  const onAttempt: AttemptObserver = (attempt) => {
+    for (const observe of observers) observe(attempt);
+  };
+  const caliq = createCaliqClient({ ...config.caliq, logger, onAttempt });
   const reference = createCaliqReferenceData(caliq, { ttlMs: config.caliq.referenceTtlMs, logger });
   const accounts = createAccountDirectory({
     customers: () => reference.customers.current(),

@@ -2,7 +2,6 @@
 export { ReminderNotDeliveredError } from './errors.js';
 export { createFollowUpReminder, type RemindFollowUpOptions } from './remind-follow-up.js';
 export {
-  computeSleepMs,
   createReminderScheduler,
   type DeliverReminder,
   type ReminderScheduler,

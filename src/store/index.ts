@@ -14,3 +14,4 @@ export { openPostgresStores } from './postgres/open-stores.js';
 export { type Database, openDatabase, readSchemaVersion } from './sqlite/database.js';
 export { createJournalStore } from './sqlite/journal-store.js';
 export type * from './types.js';
+export type { JournalEntry, JournalStore, NewJournalEntry, Reminder, ReminderStore } from './types.js';

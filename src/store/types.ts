@@ -47,6 +47,12 @@ export type JournalStore = {
    * can be claimed. Increments attempts. Returns the claimed entry, or undefined if someone else holds it.
    */
   claim(uniqueId: string, now: Date, leaseUntil: Date): Promise<JournalEntry | undefined>;
+  /**
+   * Moves the lease of a claim still held to `leaseUntil` (also after it ran out, if nobody claimed the entry since).
+   * `attempts` is the claimed entry's count, which identifies the claim: true when renewed, false when the entry was
+   * claimed again or settled meanwhile.
+   */
+  renewLease(uniqueId: string, attempts: number, leaseUntil: Date, now: Date): Promise<boolean>;
   /** Pending entries due for an attempt (next attempt reached, lease free), oldest first. */
   listDue(now: Date, limit: number): Promise<JournalEntry[]>;
   /** Earliest next attempt among pending entries, so a worker can sleep until then. */

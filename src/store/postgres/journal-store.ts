@@ -110,6 +110,15 @@ export function createPostgresJournalStore(sql: Sql): JournalStore {
       );
       return row ? toEntry(row) : undefined;
     },
+    async renewLease(uniqueId, attempts, leaseUntil, now) {
+      const row = await sql.one<{ unique_id: string }>(
+        `UPDATE journal SET lease_until = $3, updated_at = $4
+         WHERE unique_id = $1 AND state = 'pending' AND attempts = $2
+         RETURNING unique_id`,
+        [uniqueId, attempts, leaseUntil, now],
+      );
+      return row !== undefined;
+    },
     async listDue(now, limit) {
       // A plain read: whoever lists an entry must still claim it, and only one claim succeeds.
       const rows = await sql.rows<JournalRow>(

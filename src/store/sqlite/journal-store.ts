@@ -70,6 +70,9 @@ export function createJournalStore(db: Database): JournalStore {
     UPDATE journal SET lease_until = @leaseUntil, attempts = attempts + 1, updated_at = @now
     WHERE unique_id = @uniqueId AND state = 'pending' AND (lease_until IS NULL OR lease_until <= @now)
     RETURNING *`);
+  const renewRow = db.prepare<Record<string, unknown>>(`
+    UPDATE journal SET lease_until = @leaseUntil, updated_at = @now
+    WHERE unique_id = @uniqueId AND state = 'pending' AND attempts = @attempts`);
   const selectDue = db.prepare<Record<string, unknown>, JournalRow>(`
     SELECT * FROM journal
     WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
@@ -155,6 +158,9 @@ export function createJournalStore(db: Database): JournalStore {
     async claim(uniqueId, now, leaseUntil) {
       const row = claimRow.get({ uniqueId, now: toMillis(now), leaseUntil: toMillis(leaseUntil) });
       return row ? toEntry(row) : undefined;
+    },
+    async renewLease(uniqueId, attempts, leaseUntil, now) {
+      return renewRow.run({ uniqueId, attempts, leaseUntil: toMillis(leaseUntil), now: toMillis(now) }).changes === 1;
     },
     async listDue(now, limit) {
       return selectDue.all({ now: toMillis(now), limit }).map(toEntry);

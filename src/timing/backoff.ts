@@ -1,4 +1,4 @@
-// Exponential backoff with jitter and a cap: when the delivery worker next tries an entry Caliq did not take.
+// Exponential backoff with jitter and a cap: how long to wait before trying again (a Caliq call, a delivery, a write).
 
 export type BackoffPolicy = { baseMs: number; maxMs: number; random?: () => number };
 
