@@ -35,6 +35,20 @@ async function tell(deps: ListenerDeps, body: BlockAction, respond: RespondFn, m
 export function registerJournalButtons(app: App, deps: ListenerDeps): void {
   const log = deps.logger.child({ module: 'journal-buttons' });
 
+  /** The presser's own entry named by the button, or undefined once they have been told why not. */
+  async function pressedEntry(
+    body: BlockAction<ButtonAction>,
+    action: ButtonAction,
+    respond: RespondFn,
+  ): Promise<JournalEntry | undefined> {
+    // Home shows the entry's new state (or that it is gone) whatever happens next.
+    if (pressedOnHome(body)) deps.home.opened(body.user.id);
+    const found = await findOwnEntry(deps, action.value, body.user.id);
+    if ('entry' in found) return found.entry;
+    await tell(deps, body, respond, found.problem);
+    return undefined;
+  }
+
   app.action<BlockAction<ButtonAction>>(ACTION.retryEntry, async ({ ack, body, action, respond }) => {
     await ack();
     await afterAck(deps, pressOf(body, 'retry', action.value), () => retry(body, action, respond));
@@ -42,16 +56,11 @@ export function registerJournalButtons(app: App, deps: ListenerDeps): void {
 
   async function retry(body: BlockAction<ButtonAction>, action: ButtonAction, respond: RespondFn): Promise<void> {
     const userId = body.user.id;
-    // Home shows the entry's new state (or that it is gone) whatever happens next.
-    if (pressedOnHome(body)) deps.home.opened(userId);
-    const found = await findOwnEntry(deps, action.value, userId);
-    if ('problem' in found) {
-      await tell(deps, body, respond, found.problem);
-      return;
-    }
+    const found = await pressedEntry(body, action, respond);
+    if (!found) return;
     const replyTo = { responseUrl: body.response_url, conversationId: body.channel?.id };
-    const result = await deps.delivery.retry(found.entry.uniqueId, replyTo);
-    log.info({ userId, uniqueId: found.entry.uniqueId, status: result?.status }, 'retry pressed');
+    const result = await deps.delivery.retry(found.uniqueId, replyTo);
+    log.info({ userId, uniqueId: found.uniqueId, status: result?.status }, 'retry pressed');
     const timeZone = deps.people.timeZoneOf(userId) ?? deps.config.caliq.timeZone;
     await answerRepeat(deps, { slackUserId: userId, replyTo, timeZone, result });
   }
@@ -68,13 +77,8 @@ export function registerJournalButtons(app: App, deps: ListenerDeps): void {
     respond: RespondFn,
   ): Promise<void> {
     const userId = body.user.id;
-    if (pressedOnHome(body)) deps.home.opened(userId);
-    const found = await findOwnEntry(deps, action.value, userId);
-    if ('problem' in found) {
-      await tell(deps, body, respond, found.problem);
-      return;
-    }
-    const { entry } = found;
+    const entry = await pressedEntry(body, action, respond);
+    if (!entry) return;
     if (entry.state === 'logged') {
       const timeZone = deps.people.timeZoneOf(userId) ?? deps.config.caliq.timeZone;
       await tell(deps, body, respond, buildAlreadyLoggedMessage({ interaction: entry.interaction, timeZone }));
