@@ -5,7 +5,7 @@ process.env.TZ = 'UTC';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'tools/**/*.test.ts'],
     env: { TZ: 'UTC' },
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -2,17 +2,14 @@
 // under the same paced and saturated load in one run (with the bare Bolt baseline beside them), so a change to the
 // ack path is judged by a ratio measured side by side rather than against figures from another day's run.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startCaliqSimulator } from '../src/caliq-simulator/index.js';
-import { startFakeSlack } from '../test/support/fake-slack.js';
-import type { ChildService } from './child-service.js';
-import { BENCH_CALIQ_KEY, createBenchUsers, writeEmployeeMap, writeStaticModal } from './fixtures.js';
-import { type LatencyTarget, runLatencyScenario, type TargetLatencyResult } from './latency-scenario.js';
-import { ratioOf } from './stats.js';
-import { buildDist, REPO_ROOT, startBaselineProcess, startBotProcess } from './targets.js';
+import { ratioOf } from './load/stats.js';
+import { type LatencyTarget, runLatencyScenario, type TargetLatencyResult } from './scenarios/latency.js';
+import { buildDist, REPO_ROOT } from './targets/launch.js';
+import { startRig } from './targets/rig.js';
 
 const { values } = parseArgs({
   options: {
@@ -83,32 +80,13 @@ async function main(): Promise<void> {
   log(`building this checkout and ${values.against} …`);
   buildHere(REPO_ROOT);
   const previousBuild = buildRevision(values.against);
-  const folder = mkdtempSync(join(tmpdir(), 'caliq-slack-compare-run-'));
-  const sim = await startCaliqSimulator({ apiKey: BENCH_CALIQ_KEY, faults: { latencyMs: CALIQ_LATENCY_MS } });
-  const fake = await startFakeSlack();
-  const running: ChildService[] = [];
+  const rig = await startRig({ clients, caliqLatencyMs: CALIQ_LATENCY_MS, runtime: 'dist' });
   try {
-    const users = createBenchUsers(clients);
-    const employeeMapPath = writeEmployeeMap(folder, users);
-    const launch = (name: string, entry?: string) =>
-      startBotProcess({
-        runtime: 'dist',
-        simUrl: sim.url,
-        slackApiUrl: fake.apiUrl,
-        employeeMapPath,
-        databasePath: join(folder, `${name}.db`),
-        cwd: folder,
-        ...(entry ? { entry } : {}),
-      });
-    const current = await launch('current');
-    const previous = await launch('previous', previousBuild.entry);
-    const baseline = await startBaselineProcess({
-      slackApiUrl: fake.apiUrl,
-      modalPath: writeStaticModal(folder, fake.responseUrl('bench')),
-      cwd: folder,
-    });
-    running.push(current, previous, baseline);
-    await Promise.all(running.map((service) => service.waitUntilReady('/readyz', 15_000)));
+    const { fake, sim, users } = rig;
+    const current = await rig.startBot();
+    const previous = await rig.startBot({ entry: previousBuild.entry });
+    const baseline = await rig.startBaseline();
+    await Promise.all([current, previous, baseline].map((service) => service.waitUntilReady('/readyz', 15_000)));
     const targets: LatencyTarget[] = [
       { name: 'current', service: current, expectsCaliq: true },
       { name: 'previous', service: previous, expectsCaliq: true },
@@ -131,9 +109,7 @@ async function main(): Promise<void> {
     log('|---|--:|--:|--:|--:|--:|');
     for (const line of [...row('paced', paced), ...row('saturated', saturated)]) log(line);
   } finally {
-    await Promise.allSettled(running.map((service) => service.stop()));
-    await Promise.allSettled([sim.close(), fake.close()]);
-    rmSync(folder, { recursive: true, force: true });
+    await rig.close();
     execFileSync('git', ['worktree', 'remove', '--force', previousBuild.folder], { cwd: REPO_ROOT, stdio: 'ignore' });
   }
 }

@@ -1,23 +1,13 @@
 // `npm run bench:metrics`: what /metrics costs on the ack path — the same paced load on two bots, METRICS_ENABLED true
 // and false, alternating in rounds within one run, while the metrics bot is scraped every second (a harsh scrape rate).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startCaliqSimulator } from '../src/caliq-simulator/index.js';
-import { startFakeSlack } from '../test/support/fake-slack.js';
-import type { ChildService } from './child-service.js';
-import {
-  BENCH_CALIQ_KEY,
-  type BenchUser,
-  buildCommandRequest,
-  buildSubmissionRequest,
-  createBenchUsers,
-  writeEmployeeMap,
-} from './fixtures.js';
-import { runLoad } from './http-load.js';
-import { type LatencySummary, summarizeLatencies } from './stats.js';
-import { buildDist, startBotProcess } from './targets.js';
+import type { ChildService } from './load/child-service.js';
+import { type BenchUser, buildCommandRequest, buildSubmissionRequest } from './load/fixtures.js';
+import { runLoad } from './load/http-load.js';
+import { type LatencySummary, summarizeLatencies } from './load/stats.js';
+import { buildDist } from './targets/launch.js';
+import { startRig } from './targets/rig.js';
 
 const { values } = parseArgs({
   options: {
@@ -65,24 +55,11 @@ function scrapeEvery(baseUrl: string, everyMs: number): { stop(): Promise<number
 async function main(): Promise<void> {
   log(`building dist/ …`);
   const runtime = buildDist().ok ? 'dist' : 'tsx';
-  const folder = mkdtempSync(join(tmpdir(), 'caliq-slack-bench-metrics-'));
-  const sim = await startCaliqSimulator({ apiKey: BENCH_CALIQ_KEY, faults: { latencyMs: CALIQ_LATENCY_MS } });
-  const fake = await startFakeSlack();
-  const services: ChildService[] = [];
+  const rig = await startRig({ clients, caliqLatencyMs: CALIQ_LATENCY_MS, runtime });
   try {
-    const users = createBenchUsers(clients);
-    const employeeMapPath = writeEmployeeMap(folder, users);
+    const { fake, sim, users } = rig;
     const start = async (variant: Variant) => {
-      const service = await startBotProcess({
-        runtime,
-        simUrl: sim.url,
-        slackApiUrl: fake.apiUrl,
-        employeeMapPath,
-        databasePath: join(folder, `${variant.replace(' ', '-')}.db`),
-        cwd: folder,
-        env: { METRICS_ENABLED: variant === 'metrics on' ? 'true' : 'false' },
-      });
-      services.push(service);
+      const service = await rig.startBot({ env: { METRICS_ENABLED: variant === 'metrics on' ? 'true' : 'false' } });
       await service.waitUntilReady('/readyz', 15_000);
       return service;
     };
@@ -153,9 +130,7 @@ async function main(): Promise<void> {
         `${JSON.stringify({ date: new Date().toISOString(), rate, clients, roundSeconds, rounds, scrapeMs, result }, null, 2)}\n`,
       );
   } finally {
-    await Promise.allSettled(services.map((service) => service.stop()));
-    await Promise.allSettled([sim.close(), fake.close()]);
-    rmSync(folder, { recursive: true, force: true });
+    await rig.close();
   }
 }
 

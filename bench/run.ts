@@ -1,347 +1,277 @@
-// `npm run bench`: start-up, paced and saturated latency against a bare Bolt baseline, and journal drain; writes results.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+// `npm run bench`: start-up, paced and saturated latency of the bot beside a tutorial peer and bare Bolt, journal
+// drain, several instances and account search, one scenario after another; writes results.md and results.json.
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { startCaliqSimulator } from '../src/caliq-simulator/index.js';
-import { startFakeSlack } from '../test/support/fake-slack.js';
-import type { ChildService } from './child-service.js';
-import { runDrainScenario } from './drain-scenario.js';
-import { BENCH_CALIQ_KEY, createBenchUsers, writeEmployeeMap, writeStaticModal } from './fixtures.js';
-import { type InstancesResult, runInstancesScenario } from './instances-scenario.js';
-import { type LatencyScenarioOptions, runLatencyScenario, type TargetLatencyResult } from './latency-scenario.js';
-import { BenchOptionsError, parseBenchOptions } from './options.js';
-import { buildRatioReport, latencyRatios } from './ratios.js';
-import {
-  type BenchResults,
-  describeSection,
-  readMachineInfo,
-  SECTIONS,
-  type StartupResult,
-  writeResults,
-} from './report.js';
-import { buildRows } from './report-rows.js';
-import { median } from './stats.js';
-import { addSuggestionResults } from './suggestion-results.js';
+import { type BenchOptions, BenchOptionsError, parseBenchOptions } from './options.js';
+import { addSuggestionResults } from './reports/add-account-search.js';
+import { describeMethods } from './reports/method-notes.js';
+import { buildRatioReport, latencyRatios } from './reports/ratios.js';
+import { type BenchResults, describeSection, readMachineInfo, SECTIONS, writeResults } from './reports/results-file.js';
+import { buildRows } from './reports/rows.js';
 import {
   describeSuggestionScenario,
   runSuggestionScenario,
   type SuggestionScenarioOptions,
-} from './suggestion-scenario.js';
-import {
-  type BotRuntime,
-  buildDist,
-  describeBotCommand,
-  REPO_ROOT,
-  startBaselineProcess,
-  startBotProcess,
-} from './targets.js';
-
-const READY_TIMEOUT_MS = 15_000;
-const IDLE_SETTLE_MS = 1000;
+} from './scenarios/account-search.js';
+import { type BotStage, type DrainResult, runDrainScenario } from './scenarios/drain.js';
+import { type InstancesResult, probeDatabase, runInstancesScenario } from './scenarios/instances.js';
+import { type LatencyScenarioOptions, requireTargets, runLatencyScenario } from './scenarios/latency.js';
+import { measureStartups, startAllReady } from './scenarios/startup.js';
+import { type BotRuntime, buildDist, describeBotCommand, REPO_ROOT } from './targets/launch.js';
+import { type Rig, startRig } from './targets/rig.js';
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+type RunFigures = Omit<BenchResults, 'ratios' | 'targets' | 'rows' | 'notes'>;
+type Latency = Pick<RunFigures, 'latency' | 'memory'>;
+type Instances = Pick<RunFigures, 'instances' | 'instancesSkipped'>;
 
 /**
  * Compiles src/ into dist/ so the bot starts as it would in production. tsc still emits when it reports type errors,
- * so a fresh dist/main.js is used then too (with a note); tsx is the fallback when nothing was emitted.
+ * so a fresh dist/main.js is used then too (with a note); tsx is the fallback when nothing was emitted; with
+ * --no-build an existing dist/ is used as it is.
  */
-function buildBot(): { runtime: BotRuntime; note: string | undefined } {
-  const { ok, emitted, firstError } = buildDist();
-  if (ok) return { runtime: 'dist', note: undefined };
-  if (emitted) {
-    return {
-      runtime: 'dist',
-      note: `the build reported type errors (${firstError}) but emitted dist/, which the bot ran from`,
-    };
+function prepareBot(options: BenchOptions, notes: string[]): BotRuntime {
+  if (!options.build) {
+    if (existsSync(join(REPO_ROOT, 'dist', 'main.js'))) {
+      notes.push('--no-build: the bot ran from the existing dist/ without rebuilding it');
+      return 'dist';
+    }
+    notes.push('--no-build and no dist/: the bot ran through tsx, so its start-up includes compiling TypeScript');
+    return 'tsx';
   }
-  return { runtime: 'tsx', note: `the build failed (${firstError}), so the bot ran through tsx` };
+  log('building dist/ …');
+  const { ok, emitted, firstError } = buildDist();
+  if (ok) return 'dist';
+  if (emitted) {
+    notes.push(`the build reported type errors (${firstError}) but emitted dist/, which the bot ran from`);
+    return 'dist';
+  }
+  notes.push(`the build failed (${firstError}), so the bot ran through tsx`);
+  return 'tsx';
 }
 
-/** Cold starts one after another: spawn → GET /readyz answers 200; then the resident set after a second idle. */
-async function measureStartups(start: () => Promise<ChildService>, count: number): Promise<StartupResult> {
-  const samplesMs: number[] = [];
-  const idleRssMb: number[] = [];
-  for (let index = 0; index < count; index++) {
-    const service = await start();
-    try {
-      samplesMs.push(await service.waitUntilReady('/readyz', READY_TIMEOUT_MS));
-      await sleep(IDLE_SETTLE_MS);
-      idleRssMb.push(service.memory().rssMb);
-    } finally {
-      await service.stop();
+function suggestionOptions(options: BenchOptions, runtime: BotRuntime): SuggestionScenarioOptions {
+  const { suggestionCustomers: customers, suggestionRate: ratePerSec, suggestionSeconds: seconds } = options;
+  log(`account search, ${customers} customers, ${ratePerSec}/s …`);
+  return { runtime, customers, ratePerSec, seconds, clients: options.clients, log };
+}
+
+/** Scenario 1: cold starts of the bot, then of the baseline. */
+async function runStartups(rig: Rig, options: BenchOptions): Promise<RunFigures['startup']> {
+  log('start-up …');
+  const startup = {
+    bot: await measureStartups(() => rig.startBot(), options.startups),
+    baseline: await measureStartups(rig.startBaseline, options.startups),
+  };
+  const shown = (samples: number[]) => samples.map((value) => value.toFixed(0)).join(', ');
+  log(`  bot ${shown(startup.bot.samplesMs)} ms; baseline ${shown(startup.baseline.samplesMs)} ms`);
+  return startup;
+}
+
+const LATENCY_TARGETS = ['bot', 'peer', 'baseline'] as const;
+
+/**
+ * Scenario 2, on the bot, the tutorial peer and bare Bolt: saturated first, which also warms every target up fully,
+ * so the paced figures are those of a warm process; then paced. Memory is read before the load (idle) and after both
+ * (peak).
+ */
+async function runLatency(rig: Rig, options: BenchOptions): Promise<Latency> {
+  const { services, idleRssMb } = await startAllReady({
+    bot: () => rig.startBot(),
+    peer: rig.startPeer,
+    baseline: rig.startBaseline,
+  });
+  const shared: Omit<LatencyScenarioOptions, 'roundSeconds' | 'rounds' | 'warmUpSeconds'> = {
+    clients: options.clients,
+    caliqLatencyMs: options.caliqLatencyMs,
+    fake: rig.fake,
+    sim: rig.sim,
+    users: rig.users,
+    targets: [
+      { name: 'bot', service: services.bot, expectsCaliq: true },
+      { name: 'peer', service: services.peer, expectsCaliq: true },
+      { name: 'baseline', service: services.baseline, expectsCaliq: false },
+    ],
+    log,
+  };
+  log('latency, saturated …');
+  const saturated = await runLatencyScenario({
+    ...shared,
+    roundSeconds: options.roundSeconds,
+    rounds: options.rounds,
+    warmUpSeconds: Math.min(1, options.roundSeconds),
+  });
+  log(`latency, paced at ${options.pacedRate}/s …`);
+  const paced = await runLatencyScenario({
+    ...shared,
+    pacing: { ratePerSec: options.pacedRate },
+    roundSeconds: options.pacedRoundSeconds,
+    rounds: options.pacedRounds,
+    warmUpSeconds: Math.min(1, options.pacedRoundSeconds),
+  });
+  const memory = (name: (typeof LATENCY_TARGETS)[number]) => ({
+    idleRssMb: idleRssMb[name],
+    peakRssMb: services[name].memory().peakRssMb,
+  });
+  const result: Latency = {
+    latency: {
+      paced: { ...describeLoad(options, 'paced'), ...requireTargets(paced, LATENCY_TARGETS) },
+      saturated: { ...describeLoad(options, 'saturated'), ...requireTargets(saturated, LATENCY_TARGETS) },
+    },
+    memory: { bot: memory('bot'), peer: memory('peer'), baseline: memory('baseline') },
+  };
+  await Promise.allSettled(LATENCY_TARGETS.map((name) => services[name].stop()));
+  return result;
+}
+
+function describeLoad(options: BenchOptions, kind: 'paced' | 'saturated') {
+  return kind === 'paced'
+    ? {
+        clients: options.clients,
+        offeredPerSec: options.pacedRate,
+        rounds: options.pacedRounds,
+        roundSeconds: options.pacedRoundSeconds,
+      }
+    : {
+        clients: options.clients,
+        offeredPerSec: undefined,
+        rounds: options.rounds,
+        roundSeconds: options.roundSeconds,
+      };
+}
+
+/** What the drain and instances scenarios need to start bots of their own against the rig's fakes. */
+function botStage(rig: Rig, options: BenchOptions): BotStage {
+  return {
+    caliqLatencyMs: options.caliqLatencyMs,
+    sim: rig.sim,
+    fake: rig.fake,
+    users: rig.users,
+    folder: rig.dbFolder,
+    startBot: (databasePath, env) => rig.startBot({ databasePath, env }),
+    log,
+  };
+}
+
+/** Scenario 3: a journal full of entries written while Caliq was down, drained by a freshly started bot. */
+async function runDrain(rig: Rig, options: BenchOptions): Promise<DrainResult> {
+  log('drain …');
+  return runDrainScenario({
+    count: options.drain,
+    ...botStage(rig, options),
+  });
+}
+
+/** Scenario 4, when asked for and PostgreSQL answers. */
+async function runInstances(rig: Rig, options: BenchOptions): Promise<Instances> {
+  const unreachable = options.instances ? await probeDatabase(options.databaseUrl) : undefined;
+  const skipped = !options.instances
+    ? '--no-instances'
+    : unreachable && `PostgreSQL unreachable (${unreachable}); set BENCH_DATABASE_URL`;
+  if (skipped) {
+    log(`several instances skipped: ${skipped}`);
+    return { instances: undefined, instancesSkipped: skipped };
+  }
+  log('several instances …');
+  const instances: InstancesResult = await runInstancesScenario({
+    databaseUrl: options.databaseUrl,
+    clients: options.clients,
+    roundSeconds: options.roundSeconds,
+    rounds: options.rounds,
+    drain: options.drain,
+    ...botStage(rig, options),
+  });
+  return { instances, instancesSkipped: undefined };
+}
+
+/** The figures with their ratios against the targets, the table rows and the notes on method. */
+function assembleResults(partial: RunFigures, notes: string[]): BenchResults {
+  const { latency, drain, instances, suggestions } = partial;
+  const ratioReport = buildRatioReport(
+    latencyRatios('paced', latency.paced),
+    latencyRatios('saturated', latency.saturated),
+    { 'drain.interaction.rate': drain.ratio },
+    instances
+      ? {
+          'instances.submission.throughput': instances.ratios.submissionThroughput,
+          'instances.drain.rate': instances.drain.ratio,
+        }
+      : {},
+  );
+  const methods = [
+    ...describeMethods(partial.options, drain),
+    ...(suggestions ? [describeSuggestionScenario(suggestions)] : []),
+  ];
+  return { ...partial, ...ratioReport, rows: buildRows(partial), notes: [...notes, ...methods] };
+}
+
+function printRows(results: BenchResults): void {
+  log('');
+  for (const section of SECTIONS) {
+    log(`${describeSection(section, results.latency)}: bot, tutorial peer, bare Bolt, ÷ peer, ÷ bare Bolt`);
+    for (const row of results.rows.filter((each) => each.section === section)) {
+      const verdict = row.met === undefined ? '' : row.met ? '  ok' : '  MISSED';
+      const figures = `${row.bot.padStart(14)} ${row.peer.padStart(14)} ${row.baseline.padStart(20)}`;
+      log(
+        `  ${row.metric.padEnd(52)} ${figures} ${row.vsPeer.padStart(7)} ${row.ratio.padStart(7)}  ${row.target}${verdict}`,
+      );
+      if (row.note) log(`    why: ${row.note}`);
     }
   }
-  return { samplesMs, medianMs: median(samplesMs), maxMs: Math.max(...samplesMs), idleRssMb };
-}
-
-async function stopAll(services: ChildService[]): Promise<void> {
-  await Promise.allSettled(services.map((service) => service.stop()));
 }
 
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2), process.env, join(REPO_ROOT, 'bench'));
-  const startedAt = performance.now();
-  const loadAtStart = loadavg()[0] ?? Number.NaN;
-  const date = new Date().toISOString();
-  const notes: string[] = [];
+  const started = { at: performance.now(), load: loadavg()[0] ?? Number.NaN, date: new Date().toISOString() };
   log(
     `caliq-slack bench: ${options.clients} clients; paced ${options.pacedRate}/s, ${options.pacedRounds} × ${options.pacedRoundSeconds} s rounds; saturated ${options.rounds} × ${options.roundSeconds} s rounds; drain ${options.drain}`,
   );
-
-  let runtime: BotRuntime = 'tsx';
-  if (options.build) {
-    log('building dist/ …');
-    const built = buildBot();
-    runtime = built.runtime;
-    if (built.note) notes.push(built.note);
-  } else if (existsSync(join(REPO_ROOT, 'dist', 'main.js'))) {
-    runtime = 'dist';
-    notes.push('--no-build: the bot ran from the existing dist/ without rebuilding it');
-  } else {
-    notes.push('--no-build and no dist/: the bot ran through tsx, so its start-up includes compiling TypeScript');
-  }
-
-  const suggestionOptions: SuggestionScenarioOptions = {
-    runtime,
-    customers: options.suggestionCustomers,
-    ratePerSec: options.suggestionRate,
-    seconds: options.suggestionSeconds,
-    clients: options.clients,
-    log,
-  };
+  const notes: string[] = [];
+  const runtime = prepareBot(options, notes);
   if (options.suggestionsOnly) {
-    log(`account search, ${options.suggestionCustomers} customers, ${options.suggestionRate}/s …`);
-    const written = addSuggestionResults(options.outDir, await runSuggestionScenario(suggestionOptions), date);
+    const suggestions = await runSuggestionScenario(suggestionOptions(options, runtime));
+    const written = addSuggestionResults(options.outDir, suggestions, started.date);
     log(`\nwrote ${written.markdownPath} and ${written.jsonPath}`);
     return;
   }
-
-  const folder = mkdtempSync(join(tmpdir(), 'caliq-slack-bench-'));
-  const dbFolder = options.dbDir ? mkdtempSync(join(options.dbDir, 'caliq-slack-bench-db-')) : folder;
   if (options.dbDir)
     notes.push(`The bot's SQLite files were in ${options.dbDir} (--db-dir), not in the OS temp folder.`);
-  const sim = await startCaliqSimulator({ apiKey: BENCH_CALIQ_KEY, faults: { latencyMs: options.caliqLatencyMs } });
-  const fake = await startFakeSlack();
-  const running: ChildService[] = [];
+  const rig = await startRig({
+    clients: options.clients,
+    caliqLatencyMs: options.caliqLatencyMs,
+    runtime,
+    ...(options.dbDir ? { dbDir: options.dbDir } : {}),
+    ...(options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {}),
+  });
   try {
-    const users = createBenchUsers(Math.max(options.clients, 1));
-    const employeeMapPath = writeEmployeeMap(folder, users);
-    const modalPath = writeStaticModal(folder, fake.responseUrl('bench'));
-    let databases = 0;
-    const startBot = async (
-      databasePath = join(dbFolder, `bot-${++databases}.db`),
-      env: Record<string, string> = {},
-    ) => {
-      const service = await startBotProcess({
-        runtime,
-        simUrl: sim.url,
-        slackApiUrl: fake.apiUrl,
-        employeeMapPath,
-        databasePath,
-        cwd: folder,
-        cpuProfDir: options.cpuProfDir,
-        env,
-      });
-      running.push(service);
-      return service;
-    };
-    const startBaseline = async () => {
-      const service = await startBaselineProcess({ slackApiUrl: fake.apiUrl, modalPath, cwd: folder });
-      running.push(service);
-      return service;
-    };
-
-    log('start-up …');
-    const startup = {
-      bot: await measureStartups(() => startBot(), options.startups),
-      baseline: await measureStartups(startBaseline, options.startups),
-    };
-    log(
-      `  bot ${startup.bot.samplesMs.map((value) => value.toFixed(0)).join(', ')} ms; baseline ${startup.baseline.samplesMs.map((value) => value.toFixed(0)).join(', ')} ms`,
-    );
-
-    const bot = await startBot();
-    const baseline = await startBaseline();
-    await Promise.all([
-      bot.waitUntilReady('/readyz', READY_TIMEOUT_MS),
-      baseline.waitUntilReady('/readyz', READY_TIMEOUT_MS),
-    ]);
-    await sleep(IDLE_SETTLE_MS);
-    const idle = { bot: bot.memory().rssMb, baseline: baseline.memory().rssMb };
-    const shared: Omit<LatencyScenarioOptions, 'roundSeconds' | 'rounds' | 'warmUpSeconds'> = {
-      clients: options.clients,
-      caliqLatencyMs: options.caliqLatencyMs,
-      fake,
-      sim,
-      users,
-      targets: [
-        { name: 'bot', service: bot, expectsCaliq: true },
-        { name: 'baseline', service: baseline, expectsCaliq: false },
-      ],
-      log,
-    };
-    // Saturated first: it also warms both processes up fully, so the paced figures are those of a warm process.
-    log('latency, saturated …');
-    const saturated = await runLatencyScenario({
-      ...shared,
-      roundSeconds: options.roundSeconds,
-      rounds: options.rounds,
-      warmUpSeconds: Math.min(1, options.roundSeconds),
-    });
-    log(`latency, paced at ${options.pacedRate}/s …`);
-    const paced = await runLatencyScenario({
-      ...shared,
-      pacing: { ratePerSec: options.pacedRate },
-      roundSeconds: options.pacedRoundSeconds,
-      rounds: options.pacedRounds,
-      warmUpSeconds: Math.min(1, options.pacedRoundSeconds),
-    });
-    const peak = { bot: bot.memory().peakRssMb, baseline: baseline.memory().peakRssMb };
-    await stopAll([bot, baseline]);
-
-    log('drain …');
-    const drain = await runDrainScenario({
-      count: options.drain,
-      caliqLatencyMs: options.caliqLatencyMs,
-      sim,
-      fake,
-      users,
-      folder: dbFolder,
-      startBot: (databasePath, env) => startBot(databasePath, env),
-      log,
-    });
-
-    let instances: InstancesResult | undefined;
-    let instancesSkipped: string | undefined;
-    if (!options.instances) instancesSkipped = '--no-instances';
-    else {
-      const unreachable = await probeDatabase(options.databaseUrl);
-      if (unreachable) instancesSkipped = `PostgreSQL unreachable (${unreachable}); set BENCH_DATABASE_URL`;
-      else {
-        log('several instances …');
-        instances = await runInstancesScenario({
-          databaseUrl: options.databaseUrl,
-          clients: options.clients,
-          roundSeconds: options.roundSeconds,
-          rounds: options.rounds,
-          drain: options.drain,
-          caliqLatencyMs: options.caliqLatencyMs,
-          sim,
-          fake,
-          users,
-          folder: dbFolder,
-          startBot: (databasePath, env) => startBot(databasePath, env),
-          log,
-        });
-      }
-    }
-    if (instancesSkipped) log(`several instances skipped: ${instancesSkipped}`);
-    log(`account search, ${options.suggestionCustomers} customers, ${options.suggestionRate}/s …`);
-    const suggestions = await runSuggestionScenario(suggestionOptions);
-
-    notes.push(
-      'Several instances: each target (one bot on SQLite; two bots on one PostgreSQL database) sits behind the same round-robin HTTP balancer in the bench process, so both pay the same extra hop; the PostgreSQL server runs on this machine too and its CPU is not counted as the bots’ CPU. Drain: the entries are written into a new schema while the simulator is down, then two instances start together.',
-      'Ack latency: measured by the load client from just before the request is written to the last byte of the answer (performance.now() in the bench process); one keep-alive agent per phase; each client waits for its answer before sending the next.',
-      `Paced scenario: each client sends on its own grid (every clients / rate = ${((options.clients * 1000) / options.pacedRate).toFixed(0)} ms, from a random phase drawn per phase of the run), so the offered load does not depend on how fast the target answers, as with Slack's traffic; an ack that arrives after the client's next slot makes the next send go out at once and counts as "behind" (latency is still measured from the actual send). It runs after the saturated scenario on the same two processes, after its own warm-up. The issue's latency targets are evaluated here.`,
-      'Saturated scenario: closed loop with no think time, so both processes run at 100% CPU and ack latency is queue length × CPU per request; it measures capacity (throughput, CPU per request). The ack p99 ratio is evaluated here too; the absolute views.open and InteractionCreate latencies are shown without a target, since at saturation they are queueing time for the baseline as well.',
-      'Every command carries a new trigger_id and every submission a new UniqueID in a valid modal (ACME01, Call, channel 64, contact Pat Lee, "when" empty = now, no follow-up) from 32 mapped users; requests are signed with the v0 scheme.',
-      'command sent → views.open: from the client sending the command to the fake Slack receiving views.open with the same trigger_id; both clocks are performance.now() of the bench process. It includes the command’s own trip to the target.',
-      'submission acked → InteractionCreate: from the client receiving the ack (Date.now()) to the simulator receiving the request with the same UniqueID (Date.now() on arrival, before its added latency, so that latency is not counted); both in the bench process, 1 ms resolution. Negative values mean Caliq was called before the ack reached the client.',
-      'Errors: no HTTP answer, a status other than 200, an ack with a body (e.g. response_action errors), an acked command whose views.open never arrived, an acked submission whose InteractionCreate never arrived (the bench waits for the journal’s backlog, up to 2 minutes) or that the simulator did not store. Acks over 3 s are counted apart.',
-      `Memory: peak RSS is VmHWM of the child process from /proc after both latency scenarios; idle RSS is VmRSS ${IDLE_SETTLE_MS} ms after /readyz first answered 200, before any load.`,
-      'Start-up: from just before spawn to the first 200 from GET /readyz (polled every 5 ms; /readyz asks Caliq Pulse and the database), each start with a new database file.',
-      `Drain: ${drain.count} interactions written straight into a new journal through src/store (journal.insert + noteDelayNotice in one transaction; synchronous=NORMAL for this prefill only) while the simulator was down, then the simulator was brought back and the bot started on that journal, i.e. a restart after an outage with every entry due. Drain time runs from the first InteractionCreate arriving to the last interaction stored. Direct capacity: the same number of InteractionCreate calls through createCaliqClient from ${drain.concurrency} lanes (the bot's DELIVERY_CONCURRENCY, set explicitly) against the same simulator.`,
-      'The baseline runs through the tsx loader (node --import tsx bench/baseline-app.ts), so its start-up includes compiling one small file; its request path is plain Bolt.',
-      'The bench process hosts the load clients, the fake Slack and the Caliq simulator; on a 2-core machine it competes with the target for CPU, equally for the bot and the baseline.',
-    );
-    const partial: Omit<BenchResults, 'ratios' | 'targets' | 'rows' | 'notes'> = {
-      date,
-      durationSeconds: (performance.now() - startedAt) / 1000,
-      machine: readMachineInfo(loadAtStart),
-      options,
-      botCommand: describeBotCommand(runtime),
-      startup,
-      latency: {
-        paced: {
-          clients: options.clients,
-          offeredPerSec: options.pacedRate,
-          rounds: options.pacedRounds,
-          roundSeconds: options.pacedRoundSeconds,
-          ...pickTargets(paced),
-        },
-        saturated: {
-          clients: options.clients,
-          offeredPerSec: undefined,
-          rounds: options.rounds,
-          roundSeconds: options.roundSeconds,
-          ...pickTargets(saturated),
-        },
+    const startup = await runStartups(rig, options);
+    const latency = await runLatency(rig, options);
+    const drain = await runDrain(rig, options);
+    const instances = await runInstances(rig, options);
+    const suggestions = await runSuggestionScenario(suggestionOptions(options, runtime));
+    const results = assembleResults(
+      {
+        date: started.date,
+        durationSeconds: (performance.now() - started.at) / 1000,
+        machine: readMachineInfo(started.load),
+        options,
+        botCommand: describeBotCommand(runtime),
+        startup,
+        ...latency,
+        drain,
+        ...instances,
+        suggestions,
       },
-      memory: {
-        bot: { idleRssMb: idle.bot, peakRssMb: peak.bot },
-        baseline: { idleRssMb: idle.baseline, peakRssMb: peak.baseline },
-      },
-      drain,
-      instances,
-      instancesSkipped,
-      suggestions,
-    };
-    notes.push(describeSuggestionScenario(suggestions));
-    const ratioReport = buildRatioReport(
-      latencyRatios('paced', partial.latency.paced),
-      latencyRatios('saturated', partial.latency.saturated),
-      { 'drain.interaction.rate': drain.ratio },
-      instances
-        ? {
-            'instances.submission.throughput': instances.ratios.submissionThroughput,
-            'instances.drain.rate': instances.drain.ratio,
-          }
-        : {},
+      notes,
     );
-    const results: BenchResults = { ...partial, ...ratioReport, rows: buildRows(partial), notes };
     const written = writeResults(options.outDir, results);
-    log('');
-    for (const section of SECTIONS) {
-      log(`${describeSection(section, results.latency)}:`);
-      for (const row of results.rows.filter((each) => each.section === section)) {
-        const verdict = row.met === undefined ? '' : row.met ? '  ok' : '  MISSED';
-        log(
-          `  ${row.metric.padEnd(52)} ${row.bot.padStart(14)} ${row.baseline.padStart(20)} ${row.ratio.padStart(7)}  ${row.target}${verdict}`,
-        );
-        if (row.note) log(`    why: ${row.note}`);
-      }
-    }
+    printRows(results);
     log(`\nwrote ${written.markdownPath} and ${written.jsonPath}`);
   } finally {
-    await stopAll(running);
-    await Promise.allSettled([sim.close(), fake.close()]);
-    rmSync(folder, { recursive: true, force: true });
-    rmSync(dbFolder, { recursive: true, force: true });
+    await rig.close();
   }
-}
-
-/** Undefined when the server answers, else why not. */
-async function probeDatabase(url: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-function pickTargets(results: Record<string, TargetLatencyResult>): {
-  bot: TargetLatencyResult;
-  baseline: TargetLatencyResult;
-} {
-  const { bot, baseline } = results;
-  if (!bot || !baseline) throw new Error('a latency scenario returned no result for the bot or the baseline');
-  return { bot, baseline };
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,9 @@
 // `npm run bench:spread -- a/results.json b/results.json …`: the spread of each targeted ratio over several bench runs
 // (lowest, median, highest, and how many runs met the target), as a Markdown table for the README.
 import { readFileSync } from 'node:fs';
-import { renderTable } from './markdown-table.js';
-import { describeLimit, meetsLimit, type RatioKey, type RatioLimit } from './ratios.js';
-import { median } from './stats.js';
+import { median } from './load/stats.js';
+import { renderTable } from './reports/markdown-table.js';
+import { describeLimit, meetsLimit, type RatioKey, type RatioLimit } from './reports/ratios.js';
 
 type RunFigures = { date: string; ratios: Record<RatioKey, number>; targets: Record<RatioKey, RatioLimit> };
 
@@ -20,11 +20,11 @@ export function spreadTable(runs: readonly RunFigures[]): string[] {
       values.length ? shown(median(values)) : '—',
       values.length ? shown(Math.max(...values)) : '—',
       limit ? describeLimit(limit) : '—',
-      `${met} of ${runs.length}`,
+      limit ? `${met} of ${runs.length}` : '— (information)',
     ];
   });
   return renderTable(
-    ['ratio (bot ÷ baseline)', 'lowest', 'median', 'highest', 'target', 'runs that met it'],
+    ['ratio (bot ÷ bare Bolt; .vsPeer: ÷ peer)', 'lowest', 'median', 'highest', 'target', 'runs that met it'],
     ['left', 'right', 'right', 'right', 'left', 'right'],
     body,
   );

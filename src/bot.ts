@@ -1,35 +1,38 @@
-// Wiring only: builds the database, Caliq client, people directory, delivery, reminders and the Bolt app from a Config.
+// Wiring only: the bot's parts, built from a Config in the order they depend on each other, started and stopped as one.
 
-import type { Server } from 'node:http';
 import { hostname } from 'node:os';
-import { App, type CustomRoute } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { v4 as uuidv4 } from 'uuid';
 import { createAccountDirectory } from './accounts/index.js';
-import { createCaliqClient, createCaliqReferenceData } from './caliq/index.js';
-import { createLinkedChannels } from './channels/linked-channels.js';
-import { type Config, secretsOf } from './config.js';
-import { createDeliveryService } from './delivery/index.js';
-import { createHealthHandlers, startHealthServer } from './health.js';
-import { COMMAND } from './ids.js';
-import { timeAcks } from './listeners/ack-timing.js';
-import { type ListenerDeps, registerListeners } from './listeners/index.js';
-import { createLogger, type Logger, toBoltLogger } from './logger.js';
 import {
-  countReminders,
-  createMetrics,
-  createMetricsHandler,
-  type Metrics,
-  observeSlackFetch,
-} from './metrics/index.js';
-import { createPeopleDirectory, loadEmployeeMap } from './people/index.js';
-import { createReminderScheduler, type ReminderScheduler } from './reminders/index.js';
-import { createDeliveryNotices } from './slack/delivery-notices.js';
-import { createHomeRefresher, createHomeViewBuilder, withHomeRefresh } from './slack/home-refresher.js';
-import { createNotifier } from './slack/notifier.js';
-import { createSlackPeoplePort } from './slack/people-port.js';
-import { createReminderSender } from './slack/reminder-sender.js';
-import { createStores } from './store/index.js';
-import type { JournalEntry } from './store/types.js';
+  type AttemptObserver,
+  type CaliqClient,
+  type CaliqReferenceData,
+  createCaliqClient,
+  createCaliqReferenceData,
+} from './caliq/index.js';
+import { createLinkedChannels, type LinkedChannels } from './channels/index.js';
+import { createAdaptiveLimit } from './concurrency/index.js';
+import { type Config, secretsOf } from './config.js';
+import { createDeliveryService, observeDeliveryAttempts } from './delivery/index.js';
+import { createHealthHandlers, type Handler } from './health.js';
+import { createHome, withHomeRefresh } from './home/index.js';
+import { COMMAND } from './ids.js';
+import { type Part, startParts, stopParts } from './lifecycle.js';
+import { type ListenerDeps, registerListeners } from './listeners/index.js';
+import { createLogger, type Logger } from './logger.js';
+import { countReminders, createMetrics, createMetricsHandler, createNoMetrics, type Metrics } from './metrics/index.js';
+import { createPeopleDirectory, type EmployeeMap, loadEmployeeMap } from './people/index.js';
+import { createFollowUpReminder, createReminderScheduler, type ReminderScheduler } from './reminders/index.js';
+import {
+  createDeliveryNotices,
+  createNotifier,
+  createReminderSender,
+  createSlackUserSource,
+} from './slack-api/index.js';
+import { createSlackApp } from './slack-app/index.js';
+import type { CachedUserPrefs, ReminderStore } from './store/index.js';
+import { createStores, type Stores } from './store/index.js';
 
 export type BotOptions = {
   logger?: Logger;
@@ -45,9 +48,9 @@ export type Bot = {
   deps: ListenerDeps;
   /** The reminder loop (tests drive `runOnce()` with an injected clock). */
   scheduler: ReminderScheduler;
-  /** Its Prometheus metrics (a registry of its own), when METRICS_ENABLED. */
-  metrics: Metrics | undefined;
-  /** Starts listening (HTTP or Socket Mode), the delivery worker and the reminder loop. Resolves with the HTTP port. */
+  /** Its Prometheus metrics (a registry of its own); `enabled: false` when METRICS_ENABLED is off. */
+  metrics: Metrics;
+  /** Starts every part: Slack (HTTP or Socket Mode), the delivery worker, the reminder loop. Resolves with the HTTP port. */
   start(): Promise<{ port: number | undefined }>;
   stop(): Promise<void>;
 };
@@ -57,133 +60,47 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     options.logger ?? createLogger({ level: config.log.level, pretty: config.log.pretty, secrets: secretsOf(config) });
   const log = logger.child({ module: 'bot' });
   const now = options.now ?? (() => new Date());
+  const metrics = config.metrics.enabled ? createMetrics() : createNoMetrics();
 
   const stores = await createStores(config.database, { log: logger.child({ module: 'store' }) });
-  const metrics = config.metrics.enabled ? createMetrics() : undefined;
   const { journal, prefs } = stores;
-  const reminders = metrics ? countReminders(stores.reminders, metrics) : stores.reminders;
+  const reminders = countReminders(stores.reminders, metrics);
+  metrics.watchJournal(journal, now);
   const links = createLinkedChannels({ store: stores.channelLinks, logger });
-  metrics?.watchJournal(journal, now);
 
-  const caliq = createCaliqClient({ ...config.caliq, logger, onAttempt: metrics?.caliqCall });
-  const reference = createCaliqReferenceData(caliq, { ttlMs: config.caliq.referenceTtlMs, logger });
-  const accounts = createAccountDirectory({
-    customers: () => reference.customers.current(),
-    namedCustomers: () => reference.customerNames.current(),
-    logger,
-  });
-
-  const employeeMap = loadEmployeeMap(config.people.employeeMapPath);
-  if (employeeMap.missing) {
-    log.warn(
-      { path: config.people.employeeMapPath },
-      'employee map file not found; using profile field and Caliq list only',
-    );
-  }
-
-  const health = createHealthHandlers([
-    { name: 'caliq', check: async () => void (await caliq.pulse()) },
-    { name: 'database', check: () => stores.check() },
+  // Delivery's concurrency adapts to every Caliq attempt it hears of, retries included.
+  const deliveryCapacity = createAdaptiveLimit({ max: config.delivery.concurrency });
+  const { caliq, reference, accounts } = createCaliqParts(config, logger, [
+    metrics.caliqCall,
+    observeDeliveryAttempts(deliveryCapacity),
   ]);
-  const routes: CustomRoute[] = [
-    { path: '/healthz', method: ['GET'], handler: health.healthz },
-    { path: '/readyz', method: ['GET'], handler: health.readyz },
-  ];
-  const metricsHandler = metrics
-    ? createMetricsHandler(metrics, (error) => log.error({ err: error }, 'could not collect metrics'))
-    : undefined;
-  if (metricsHandler) routes.push({ path: '/metrics', method: ['GET'], handler: metricsHandler });
 
-  const clientOptions = {
-    // Every Slack call is bounded, so a hung connection can't hold a reminder or a shutdown forever.
-    timeout: 10_000,
-    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    ...(options.slackRetries !== undefined ? { retryConfig: { retries: options.slackRetries } } : {}),
-    ...(metrics ? { fetch: observeSlackFetch(metrics) } : {}),
-  };
-  const app = config.slack.socketMode
-    ? new App({
-        token: config.slack.botToken,
-        appToken: config.slack.appToken,
-        socketMode: true,
-        logger: toBoltLogger(logger),
-        clientOptions,
-        deferInitialization: true,
-      })
-    : new App({
-        token: config.slack.botToken,
-        signingSecret: config.slack.signingSecret,
-        logger: toBoltLogger(logger),
-        clientOptions,
-        customRoutes: routes,
-        deferInitialization: true,
-      });
-
-  if (metrics) timeAcks(app, metrics.ack);
-
-  const notifier = createNotifier({ client: app.client, logger });
-  const people = createPeopleDirectory({
-    employeeMap,
-    profileFieldLabel: config.people.profileFieldLabel,
-    slack: createSlackPeoplePort(app.client),
-    employees: () => reference.employees.current(),
-    prefs,
-    logger,
-    fallbackTimeZone: config.caliq.timeZone,
-  });
-
-  const home = createHomeRefresher({
-    client: app.client,
-    logger,
-    buildView: createHomeViewBuilder({
-      journal,
-      reminders,
-      links,
-      people,
-      now,
-      fallbackTimeZone: config.caliq.timeZone,
-      command: COMMAND,
-    }),
+  const { slack, notifier, people, home } = createSlackParts(config, options, {
+    ...{ logger, now, metrics, stores, reminders, links, caliq, reference },
   });
 
   const scheduler = createReminderScheduler({
     store: reminders,
     deliver: createReminderSender({ notifier, people, now }),
     now,
-    owner: `${hostname()}:${process.pid}:${uuidv4().slice(0, 8)}`,
+    owner: instanceName(),
     logger,
     pollIntervalMs: config.reminders.pollIntervalMs,
   });
+  const nudgeReminders = () => scheduler.nudge();
 
-  const createReminderFor = async (entry: JournalEntry) => {
-    const followUp = entry.interaction.followUp;
-    if (!followUp || !entry.followUpSlackUserId) return;
-    await reminders.create(
-      {
-        uniqueId: entry.uniqueId,
-        recipientSlackUserId: entry.followUpSlackUserId,
-        loggedBySlackUserId: entry.slackUserId,
-        dueAt: new Date(followUp.at),
-        interaction: entry.interaction,
-      },
-      now(),
-    );
-    scheduler.nudge();
-  };
-
+  const { retryBaseMs, retryMaxMs, ...delivering } = config.delivery;
   const delivery = createDeliveryService({
+    ...delivering,
+    backoff: { baseMs: retryBaseMs, maxMs: retryMaxMs },
+    capacity: deliveryCapacity,
     journal,
     caliq,
     notices: withHomeRefresh(createDeliveryNotices({ notifier, people, config }), home),
+    onLogged: createFollowUpReminder({ reminders, now, nudge: nudgeReminders }),
+    observer: { journaled: metrics.interactionJournaled, outcome: metrics.deliveryOutcome },
     logger,
     now,
-    onLogged: createReminderFor,
-    giveUpAfterMs: config.delivery.giveUpAfterMs,
-    leaseMs: config.delivery.leaseMs,
-    pollIntervalMs: config.delivery.pollIntervalMs,
-    backoff: { baseMs: config.delivery.retryBaseMs, maxMs: config.delivery.retryMaxMs },
-    concurrency: config.delivery.concurrency,
-    ...(metrics ? { observer: { journaled: metrics.interactionJournaled, outcome: metrics.deliveryOutcome } } : {}),
   });
 
   const deps: ListenerDeps = {
@@ -201,61 +118,125 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     notifier,
     links,
     home,
-    nudgeReminders: () => scheduler.nudge(),
+    nudgeReminders,
   };
-  registerListeners(app, deps);
-  app.error(async (error) => {
-    log.error({ err: error }, 'unhandled error in a listener');
-  });
+  registerListeners(slack.app, deps);
 
-  let healthServer: Server | undefined;
-  let httpServer: Server | undefined;
+  const parts: Part[] = [
+    { name: 'database', stop: () => stores.close() },
+    { name: 'caliq', stop: () => caliq.close() },
+    // The search index is built once the lists are in, not by the first user who types.
+    { name: 'account search', start: () => void reference.warmUp().then(() => accounts.index()) },
+    { name: 'linked channels', start: () => links.start(), stop: () => links.stop() },
+    { name: 'home tab', stop: () => home.close() },
+    { name: 'slack', start: () => slack.start(), stop: () => slack.stop() },
+    { name: 'delivery', start: () => delivery.start(), stop: () => delivery.stop() },
+    { name: 'reminders', start: () => options.startReminderLoop !== false && scheduler.start(), stop: scheduler.stop },
+  ];
 
   return {
-    app,
+    app: slack.app,
     deps,
     scheduler,
     metrics,
     async start() {
-      await app.init();
-      // The search index is built once the lists are in, not by the first user who types.
-      void reference.warmUp().then(() => accounts.index());
-      await links.start();
-      let port: number | undefined;
-      if (config.slack.socketMode) {
-        await app.start();
-        healthServer = await startHealthServer(
-          config.slack.port,
-          health,
-          metricsHandler ? { '/metrics': metricsHandler } : {},
-        );
-        port = addressPort(healthServer);
-      } else {
-        httpServer = (await app.start(config.slack.port)) as Server;
-        port = addressPort(httpServer);
-      }
-      delivery.start();
-      if (options.startReminderLoop !== false) scheduler.start();
-      log.info(
-        { mode: config.slack.socketMode ? 'socket' : 'http', port, database: stores.description },
-        'caliq-slack is running',
-      );
+      await startParts(parts);
+      const [mode, port] = [config.slack.socketMode ? 'socket' : 'http', slack.port()];
+      log.info({ mode, port, database: stores.description }, 'caliq-slack is running');
       return { port };
     },
     async stop() {
-      links.stop();
-      await Promise.allSettled([delivery.stop(), scheduler.stop()]);
-      home.stop();
-      await home.idle();
-      await app.stop().catch((error: unknown) => log.warn({ err: error }, 'error while stopping Slack receiver'));
-      if (healthServer) await new Promise((resolve) => healthServer?.close(resolve));
-      await Promise.all([stores.close(), caliq.close()]);
+      await stopParts(parts, log);
       log.info('caliq-slack stopped');
     },
   };
 }
 
-function addressPort(server: Server | undefined): number | undefined {
-  const address = server?.address();
-  return address && typeof address === 'object' ? address.port : undefined;
+type SlackPartsNeeds = {
+  logger: Logger;
+  now: () => Date;
+  metrics: Metrics;
+  stores: Stores;
+  reminders: ReminderStore;
+  links: LinkedChannels;
+  caliq: CaliqClient;
+  reference: CaliqReferenceData;
+};
+
+/** The Bolt app (with /healthz, /readyz and /metrics), what sends messages, who people are, and the Home tab. */
+function createSlackParts(config: Config, options: BotOptions, needs: SlackPartsNeeds) {
+  const { logger, now, metrics, stores, reminders, links, caliq, reference } = needs;
+  const slack = createSlackApp(config.slack, {
+    logger,
+    metrics,
+    health: createHealthHandlers(readinessChecks(caliq, stores)),
+    routes: metricsRoutes(metrics, logger),
+    ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
+  });
+  const { client } = slack.app;
+  const notifier = createNotifier({ client, logger });
+  const people = createPeople(config, { client, reference, prefs: stores.prefs, logger });
+  const home = createHome({
+    ...{ client, logger, journal: stores.journal, reminders, links, people, now },
+    ...{ fallbackTimeZone: config.caliq.timeZone, command: COMMAND },
+  });
+  return { slack, notifier, people, home };
+}
+
+/** The Caliq client, its reference lists (customers, channels, employees) and the account search built on them. */
+function createCaliqParts(config: Config, logger: Logger, observers: AttemptObserver[]) {
+  const onAttempt: AttemptObserver = (attempt) => {
+    for (const observe of observers) observe(attempt);
+  };
+  const caliq = createCaliqClient({ ...config.caliq, logger, onAttempt });
+  const reference = createCaliqReferenceData(caliq, { ttlMs: config.caliq.referenceTtlMs, logger });
+  const accounts = createAccountDirectory({
+    customers: () => reference.customers.current(),
+    namedCustomers: () => reference.customerNames.current(),
+    logger,
+  });
+  return { caliq, reference, accounts };
+}
+
+/** Slack user ↔ Caliq employee: the employee map, the profile field, Caliq's list; and each person's time zone. */
+function createPeople(
+  config: Config,
+  parts: { client: App['client']; reference: CaliqReferenceData; prefs: CachedUserPrefs; logger: Logger },
+) {
+  return createPeopleDirectory({
+    employeeMap: loadEmployeeMapOrWarn(config.people.employeeMapPath, parts.logger),
+    profileFieldLabel: config.people.profileFieldLabel,
+    slack: createSlackUserSource(parts.client),
+    employees: () => parts.reference.employees.current(),
+    prefs: parts.prefs,
+    logger: parts.logger,
+    fallbackTimeZone: config.caliq.timeZone,
+  });
+}
+
+/** Which process holds a reminder claim, in the database and in the log. */
+const instanceName = (): string => `${hostname()}:${process.pid}:${uuidv4().slice(0, 8)}`;
+
+/** /readyz: Caliq answers and the database answers. */
+function readinessChecks(caliq: CaliqClient, stores: Stores) {
+  return [
+    { name: 'caliq', check: async () => void (await caliq.pulse()) },
+    { name: 'database', check: () => stores.check() },
+  ];
+}
+
+function metricsRoutes(metrics: Metrics, log: Logger): Record<string, Handler> {
+  if (!metrics.enabled) return {};
+  return {
+    '/metrics': createMetricsHandler(metrics, (error) => log.error({ err: error }, 'could not collect metrics')),
+  };
+}
+
+function loadEmployeeMapOrWarn(path: string, logger: Logger): EmployeeMap {
+  const employeeMap = loadEmployeeMap(path);
+  if (employeeMap.missing)
+    logger
+      .child({ module: 'bot' })
+      .warn({ path }, 'employee map file not found; using profile field and Caliq list only');
+  return employeeMap;
 }

@@ -1,7 +1,7 @@
 // Entry point of the journal CLI (`npm run journal -- list`, or `node dist/cli.js list` after a build).
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { runCli } from './cli/run.js';
+import { runCli } from './cli/index.js';
 import { homeFolder } from './config.js';
 
 // The bot's own .env (CALIQ_SLACK_HOME, else the app's folder), so the CLI finds the journal the bot writes.

@@ -3,10 +3,7 @@ import 'dotenv/config';
 import pg from 'pg';
 import { databasePasswords } from './config.js';
 import { scrubSecrets } from './logger.js';
-import { copySqliteToPostgres } from './store/copy-sqlite-to-postgres.js';
-import { describeTarget } from './store/postgres/connection.js';
-import { openPostgresStores } from './store/postgres/open-stores.js';
-import { openDatabase } from './store/sqlite/database.js';
+import { copySqliteToPostgres, describeTarget, openDatabase, openPostgresStores } from './store/index.js';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;

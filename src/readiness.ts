@@ -5,7 +5,7 @@ import { type CaliqClient, createCaliqClient } from './caliq/index.js';
 import type { Config } from './config.js';
 import type { ReadinessCheck } from './health.js';
 import { callSlack, DEFAULT_SLACK_API_URL, describeCaliqFailure, describeSlackFailure } from './startup-checks.js';
-import type { Stores } from './store/types.js';
+import type { Stores } from './store/index.js';
 
 /** A UniqueID no entry has: the write below changes nothing, yet the database must accept a write to run it. */
 export const READINESS_PROBE_ID = 'caliq-slack-readiness-probe';

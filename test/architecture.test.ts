@@ -47,6 +47,21 @@ const pointsInto =
     return folders.some((folder) => target === folder || target.startsWith(`${folder}${path.sep}`));
   };
 
+/** The room (top-level folder of src/) a path is in, or undefined for a module at src/'s top. */
+const roomOf = (file: string): string | undefined => {
+  const parts = path.relative(srcDir, file).split(path.sep);
+  return parts.length > 1 ? parts[0] : undefined;
+};
+
+/** True when a relative specifier in `file` reaches into another room past its index.ts. */
+const pastAnotherRoomsIndex = (specifier: string, file: string): boolean => {
+  if (!specifier.startsWith('.')) return false;
+  const target = path.resolve(path.dirname(file), specifier);
+  const room = roomOf(target);
+  if (room === undefined || room === roomOf(file)) return false;
+  return path.relative(path.join(srcDir, room), target) !== 'index.js';
+};
+
 const isBolt = (specifier: string) => specifier === '@slack/bolt' || specifier.startsWith('@slack/bolt/');
 const isSlackSdk = (specifier: string) => specifier.startsWith('@slack/');
 
@@ -92,20 +107,75 @@ describe('layering of src/', () => {
     expect(findViolations(['caliq'], pointsInto(['views', 'listeners', 'slack']))).toEqual([]);
   });
 
-  it('lets only the demo use the Slack stand-in, and nothing in src reach into test/', () => {
-    const topFolders = fs
+  it('keeps src/ to what ships: no module in src reaches into tools/ or test/', () => {
+    const everyFolder = fs
       .readdirSync(srcDir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && entry.name !== 'slack-stand-in' && entry.name !== 'demo')
+      .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name);
-    expect(topFolders.length).toBeGreaterThan(5);
-    expect(findViolations(topFolders, pointsInto(['slack-stand-in']))).toEqual([]);
-    const topModules = fs.readdirSync(srcDir).filter((file) => file.endsWith('.ts'));
-    const topImports = topModules.flatMap((file) => findImports(fs.readFileSync(path.join(srcDir, file), 'utf8')));
-    expect(topImports.filter((specifier) => specifier.includes('slack-stand-in'))).toEqual([]);
-    const intoTest = (specifier: string, file: string) =>
+    expect(everyFolder.length).toBeGreaterThan(5);
+    const outsideSrc = (specifier: string, file: string) =>
       specifier.startsWith('.') &&
-      !path.relative(repoRoot, path.resolve(path.dirname(file), specifier)).startsWith('src');
-    expect(findViolations([...topFolders, 'slack-stand-in', 'demo'], intoTest)).toEqual([]);
+      path.relative(repoRoot, path.resolve(path.dirname(file), specifier)).split(path.sep)[0] !== 'src';
+    expect(findViolations(everyFolder, outsideSrc)).toEqual([]);
+    const topModules = fs.readdirSync(srcDir).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
+    const topImports = topModules.flatMap((file) => findImports(fs.readFileSync(path.join(srcDir, file), 'utf8')));
+    expect(topImports.filter((specifier) => specifier.startsWith('../'))).toEqual([]);
+  });
+
+  it('finds a shipped module that imports a tool, so the rule above can fail', () => {
+    const shipped = path.join(srcDir, 'views', 'log-modal.ts');
+    const outsideSrc = (specifier: string) =>
+      path.relative(repoRoot, path.resolve(path.dirname(shipped), specifier)).split(path.sep)[0] !== 'src';
+    expect(outsideSrc('../../tools/slack-stand-in/fake-slack.js')).toBe(true);
+    expect(outsideSrc('../../test/support/view-fixtures.js')).toBe(true);
+    expect(outsideSrc('../caliq/index.js')).toBe(false);
+  });
+
+  it('keeps the tools out of src/: the Slack stand-in, the Caliq simulator and the demo live in tools/', () => {
+    for (const tool of ['slack-stand-in', 'caliq-simulator', 'demo']) {
+      expect(fs.existsSync(path.join(srcDir, tool))).toBe(false);
+      expect(fs.existsSync(path.join(repoRoot, 'tools', tool))).toBe(true);
+    }
+  });
+
+  it('gives every room of src/ an index.ts, and no folder inside a room one', () => {
+    const rooms = fs.readdirSync(srcDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(rooms.filter((room) => !fs.existsSync(path.join(srcDir, room.name, 'index.ts'))).map((r) => r.name)).toEqual(
+      [],
+    );
+    const innerBarrels = rooms.flatMap((room) =>
+      fs
+        .readdirSync(path.join(srcDir, room.name), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.includes(path.sep) && path.basename(file) === 'index.ts')
+        .map((file) => path.join(room.name, file)),
+    );
+    expect(innerBarrels).toEqual([]);
+  });
+
+  it('lets a module reach another room only through that room’s index.ts', () => {
+    const rooms = fs
+      .readdirSync(srcDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    const topModules = fs
+      .readdirSync(srcDir)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .map((file) => path.join(srcDir, file));
+    const modules = [...rooms.flatMap(listModules), ...topModules];
+    const violations = modules.flatMap((file) =>
+      findImports(fs.readFileSync(file, 'utf8'))
+        .filter((specifier) => pastAnotherRoomsIndex(specifier, file))
+        .map((specifier) => ({ file: path.relative(repoRoot, file), specifier })),
+    );
+    expect(violations).toEqual([]);
+  });
+
+  it('finds an import past another room’s index.ts, so the rule above can fail', () => {
+    const inViews = path.join(srcDir, 'views', 'log-modal.ts');
+    expect(pastAnotherRoomsIndex('../store/types.js', inViews)).toBe(true);
+    expect(pastAnotherRoomsIndex('../store/index.js', inViews)).toBe(false);
+    expect(pastAnotherRoomsIndex('./limits.js', inViews)).toBe(false);
+    expect(pastAnotherRoomsIndex('./store/sqlite/database.js', path.join(srcDir, 'bot.ts'))).toBe(true);
   });
 
   it('keeps the account search free of Slack: no @slack/* package, no views, listeners or slack', () => {

@@ -39,4 +39,15 @@ describe('spreadTable', () => {
     expect(table[2]).toContain('—');
     expect(table[2]).toContain('0 of 1');
   });
+
+  it('marks a ratio kept without a target as information rather than as met by no run', () => {
+    const informational = {
+      date: 'a',
+      ratios: { 'saturated.submission.throughput': 0.3, 'paced.submission.ackP99.vsPeer': 0.9 },
+      targets: { 'paced.submission.ackP99.vsPeer': { max: 1 } },
+    };
+    const table = spreadTable([informational as never]);
+    expect(table[2]).toContain('— (information)');
+    expect(table[3]).toContain('1 of 1');
+  });
 });

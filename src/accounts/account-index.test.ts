@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateCustomers } from '../caliq-simulator/generate.js';
+import { generateCustomers } from '../../tools/caliq-simulator/generate.js';
 import { type AccountMatch, type AccountRecord, buildAccountIndex, type MatchKind } from './account-index.js';
 import { normalizeKey, normalizeName } from './normalize.js';
 

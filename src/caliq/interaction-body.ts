@@ -1,7 +1,7 @@
 // Turns an InteractionInput into Caliq's InteractionCreate body, enforcing the documented rules and limits first.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { formatForCaliq } from '../dates/format.js';
+import { formatForCaliq } from '../dates/index.js';
 import { CaliqInputError, type CaliqInputProblem } from './errors.js';
 import { CALIQ_LIMITS, type InteractionInput } from './types.js';
 

@@ -1,7 +1,7 @@
-// One Caliq POST with a per-attempt timeout and retries (503, timeout, network only) that re-send the same bytes.
-import ky from 'ky';
+// Caliq POSTs on undici's pool, retried here, not by ky: each attempt logged and observed, the same bytes re-sent.
 import type { Logger } from 'pino';
-import { createPooledFetch } from './pooled-fetch.js';
+import { backoffDelay } from '../timing/index.js';
+import { createPooledPost } from './pooled-fetch.js';
 
 export type TransportOptions = {
   baseUrl: string;
@@ -60,10 +60,6 @@ type Attempt = TransportResult | { kind: 'retryable'; reason: UnavailableReason;
 
 const MAX_BACKOFF_MS = 10_000;
 
-/** Exponential backoff with jitter in [50%, 100%], so many clients retrying after one outage spread out. */
-const backoffMs = (baseMs: number, attempt: number): number =>
-  Math.min(MAX_BACKOFF_MS, baseMs * 2 ** (attempt - 1)) * (0.5 + Math.random() * 0.5);
-
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A loggable summary of a failure: name, message and a code, never the request it came from. */
@@ -74,33 +70,23 @@ function describeFailure(cause: unknown): { name: string; message: string; code?
   return { name: cause.name, message: cause.message, ...(code ? { code } : {}) };
 }
 
-/**
- * ky posts the body over a pooled undici connection (pooled-fetch.ts); the loop here owns retries because ky skips
- * POST by default and would not log each attempt. The body string is built once by the caller, so every retry sends
- * the same bytes (and the same UniqueID).
- */
+const HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+
+/** The body string is built once by the caller, so every retry sends the same bytes (and the same UniqueID). */
 export function createTransport(options: TransportOptions): Transport {
-  const pool = createPooledFetch();
-  const http = ky.create({
-    prefixUrl: `${options.baseUrl.replace(/\/+$/, '')}/api/v1/`,
-    method: 'post',
-    retry: 0,
-    timeout: false,
-    throwHttpErrors: false,
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    fetch: pool.fetch,
-  });
+  const pool = createPooledPost();
+  const prefix = `${options.baseUrl.replace(/\/+$/, '')}/api/v1/`;
+  const backoff = { baseMs: options.retryBaseDelayMs, maxMs: MAX_BACKOFF_MS };
 
   async function attemptOnce(endpoint: string, body: string): Promise<Attempt> {
     // One signal bounds the whole attempt, body read included, so a server that stalls mid-answer still times out.
     const signal = AbortSignal.timeout(options.timeoutMs);
     try {
-      const response = await http.post(endpoint, { body, signal });
-      const text = await response.text();
-      if (response.status === 503) {
+      const { status, text } = await pool.post(`${prefix}${endpoint}`, body, { headers: HEADERS, signal });
+      if (status === 503) {
         return { kind: 'retryable', reason: 'service_unavailable', cause: new Error(`HTTP 503 ${text}`.trim()) };
       }
-      return { kind: 'answered', status: response.status, text };
+      return { kind: 'answered', status, text };
     } catch (error) {
       const timedOut = signal.aborted && (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';
       return { kind: 'retryable', reason: timedOut ? 'timeout' : 'network', cause: error };
@@ -134,7 +120,7 @@ export function createTransport(options: TransportOptions): Transport {
         'caliq call failed',
       );
       if (!willRetry) return { kind: 'unavailable', reason: result.reason, cause: result.cause };
-      await sleep(backoffMs(options.retryBaseDelayMs, attempt));
+      await sleep(backoffDelay(attempt, backoff));
     }
   }
 

@@ -24,7 +24,13 @@ const startDirectory = async (options: { refreshMs?: number; on?: ChannelLinkSto
   return directory;
 };
 
-const acme = { channelId: 'C1', teamId: 'T1', accountNo: 'ACME01', channelName: 'acme', linkedBySlackUserId: 'U1' };
+const acme = {
+  conversationId: 'C1',
+  teamId: 'T1',
+  accountNo: 'ACME01',
+  channelName: 'acme',
+  linkedBySlackUserId: 'U1',
+};
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caliq-linked-'));
@@ -62,10 +68,10 @@ describe('createLinkedChannels', () => {
 
   it('lists by account number, then channel name', async () => {
     const directory = await startDirectory();
-    await directory.link({ ...acme, channelId: 'C3', accountNo: 'BOLT22', channelName: 'bolt' }, NOW);
-    await directory.link({ ...acme, channelId: 'C2', channelName: 'acme-support' }, NOW);
-    await directory.link({ ...acme, channelId: 'C1', channelName: 'acme-billing' }, NOW);
-    expect(directory.list().map((link) => link.channelId)).toEqual(['C1', 'C2', 'C3']);
+    await directory.link({ ...acme, conversationId: 'C3', accountNo: 'BOLT22', channelName: 'bolt' }, NOW);
+    await directory.link({ ...acme, conversationId: 'C2', channelName: 'acme-support' }, NOW);
+    await directory.link({ ...acme, conversationId: 'C1', channelName: 'acme-billing' }, NOW);
+    expect(directory.list().map((link) => link.conversationId)).toEqual(['C1', 'C2', 'C3']);
   });
 
   it("picks up another instance's links on its periodic refresh", async () => {

@@ -1,10 +1,10 @@
 // The channel → account links in memory, so the command and the shortcut preselect an account before views.open.
 import type { Logger } from '../logger.js';
-import type { ChannelLink, ChannelLinkStore } from '../store/types.js';
+import type { ChannelLink, ChannelLinkStore } from '../store/index.js';
 
 export type LinkedChannels = {
   /** The channel's link as last loaded or changed here; never waits on the store. */
-  get(channelId: string): ChannelLink | undefined;
+  get(conversationId: string): ChannelLink | undefined;
   /** Every link, by account number then channel name (as the store lists them). */
   list(): readonly ChannelLink[];
   /** Stores the link and shows it here at once; returns the link it replaced, if any. */
@@ -13,7 +13,7 @@ export type LinkedChannels = {
     now: Date,
   ): Promise<{ link: ChannelLink; replaced: ChannelLink | undefined }>;
   /** Removes the link from the store and from here; returns the removed link. */
-  unlink(channelId: string): Promise<ChannelLink | undefined>;
+  unlink(conversationId: string): Promise<ChannelLink | undefined>;
   /** Reloads every link from the store (other instances' changes); keeps the old list if the store fails. */
   refresh(): Promise<void>;
   /** Loads once, then refreshes every `refreshMs`. */
@@ -31,7 +31,7 @@ export type LinkedChannelsOptions = {
 const byAccountThenName = (a: ChannelLink, b: ChannelLink): number =>
   a.accountNo.localeCompare(b.accountNo) ||
   (a.channelName ?? '').localeCompare(b.channelName ?? '') ||
-  a.channelId.localeCompare(b.channelId);
+  a.conversationId.localeCompare(b.conversationId);
 
 export function createLinkedChannels(options: LinkedChannelsOptions): LinkedChannels {
   const { store } = options;
@@ -44,7 +44,7 @@ export function createLinkedChannels(options: LinkedChannelsOptions): LinkedChan
   let generation = 0;
 
   const replaceAll = (list: readonly ChannelLink[]) => {
-    links = new Map(list.map((link) => [link.channelId, link]));
+    links = new Map(list.map((link) => [link.conversationId, link]));
     sorted = [...list].sort(byAccountThenName);
   };
 
@@ -66,17 +66,17 @@ export function createLinkedChannels(options: LinkedChannelsOptions): LinkedChan
   }
 
   return {
-    get: (channelId) => links.get(channelId),
+    get: (conversationId) => links.get(conversationId),
     list: () => sorted,
     async link(link, now) {
-      const replaced = await store.get(link.channelId);
+      const replaced = await store.get(link.conversationId);
       const stored = await store.link(link, now);
-      change((next) => next.set(stored.channelId, stored));
+      change((next) => next.set(stored.conversationId, stored));
       return { link: stored, replaced };
     },
-    async unlink(channelId) {
-      const removed = await store.unlink(channelId);
-      change((next) => next.delete(channelId));
+    async unlink(conversationId) {
+      const removed = await store.unlink(conversationId);
+      change((next) => next.delete(conversationId));
       return removed;
     },
     refresh,

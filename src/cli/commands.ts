@@ -1,5 +1,5 @@
 // The journal CLI's commands: list, show, retry and export, over the JournalStore (every call awaited).
-import type { JournalEntry, JournalFilter, JournalStore } from '../store/types.js';
+import type { JournalEntry, JournalFilter, JournalStore } from '../store/index.js';
 import { EntryStateError, UnknownEntryError } from './errors.js';
 import { RECORD_FIELDS, toRecord } from './records.js';
 import { fitCell, renderCsv, renderFields, renderTable } from './text-output.js';

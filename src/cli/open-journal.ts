@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { homeFolder } from '../config.js';
+import type { JournalStore } from '../store/index.js';
 import { createJournalStore, createStores, openDatabase, SchemaTooNewError } from '../store/index.js';
-import type { JournalStore } from '../store/types.js';
 import { JournalUnavailableError } from './errors.js';
 
 export type JournalConnection = { journal: JournalStore; where: string; close(): Promise<void> };

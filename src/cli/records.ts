@@ -1,5 +1,5 @@
 // A journal entry flattened into the fields operators read, export and audit (no Slack reply URLs, no drafts).
-import type { JournalEntry, JournalState } from '../store/types.js';
+import type { JournalEntry, JournalState } from '../store/index.js';
 
 export type EntryRecord = {
   uniqueId: string;

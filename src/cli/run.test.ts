@@ -26,7 +26,7 @@ function newEntry(uniqueId: string, slackUserId: string, notes = 'Renewal talk')
       notes,
     },
     draft: { accountNo: 'ACME01', notes },
-    replyTo: { responseUrl: 'http://127.0.0.1:1/respond/x', channelId: 'C0SALES01' },
+    replyTo: { responseUrl: 'http://127.0.0.1:1/respond/x', conversationId: 'C0SALES01' },
     followUpSlackUserId: undefined,
   };
 }

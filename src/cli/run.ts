@@ -1,7 +1,7 @@
 // Parses the journal CLI's command line, runs one command and turns every expected failure into a message and exit code.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { JournalFilter } from '../store/types.js';
+import type { JournalFilter } from '../store/index.js';
 import { exportEntries, listEntries, type Output, retryEntry, showEntry } from './commands.js';
 import { CliError, CliUsageError } from './errors.js';
 import { type JournalConnection, openJournal } from './open-journal.js';

@@ -1,5 +1,5 @@
 // The journal states an operator names on the command line: the journal's own spellings, plus old aliases still read.
-import type { JournalState } from '../store/types.js';
+import type { JournalState } from '../store/index.js';
 
 /** Exactly the states the database stores (store/types.ts), so CLI output, exports, metrics and views agree. */
 export const CLI_STATES = ['pending', 'rejected', 'failed', 'logged'] as const satisfies readonly JournalState[];

@@ -27,7 +27,7 @@ describe('parseWhen: now and nonsense', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.reason).toBe(
-        'I couldn\'t read "blah" as a date. Try "yesterday 3pm", "25/11 14:30" or "next Friday 10:00".',
+        'I couldn\'t read "blah" as a date. Try "yesterday 3pm", "25/11 14:30", "24 Dec 10:00" or "next Friday 10:00".',
       );
     }
   });
@@ -38,10 +38,17 @@ describe('parseWhen: now and nonsense', () => {
     if (!result.ok) expect(result.reason).toContain('Mars/Olympus');
   });
 
-  it('accepts extra words and says which part it read', () => {
-    const result = past('yesterday at the office');
-    expect(result).toMatchObject({ ok: true, matchedText: 'yesterday', timeGiven: false });
-    expect(at(result)).toBe('2026-11-24T12:00:00.000Z');
+  it('refuses extra words, naming the part it read and the part it did not', () => {
+    expect(past('yesterday at the office')).toMatchObject({
+      ok: false,
+      problem: 'leftover',
+      reason: expect.stringContaining('I read "yesterday" but not "at the office"'),
+    });
+  });
+
+  it('gives examples in month/day order for America/* zones', () => {
+    const result = past('blah', WED_1100, NEW_YORK);
+    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('"11/25 14:30"') });
   });
 });
 
@@ -212,7 +219,12 @@ describe('parseWhen: daylight-saving changes', () => {
     expect(at(past('2 hours ago', new Date('2026-03-29T02:30:00Z')))).toBe('2026-03-29T00:30:00.000Z');
   });
 
-  it('London: a time skipped by the change moves forward by the gap', () => {
-    expect(at(past('29/3/2026 1:30', londonMonday))).toBe('2026-03-29T01:30:00.000Z');
+  it('London: a time skipped by the change is refused, with the same moment on the new clock as the example', () => {
+    expect(past('29/3/2026 1:30', londonMonday)).toMatchObject({
+      ok: false,
+      problem: 'impossible',
+      reason: expect.stringContaining("There's no 01:30 on Sun 29 Mar 2026 in London"),
+    });
+    expect(at(past('29 Mar 2026 02:30', londonMonday))).toBe('2026-03-29T01:30:00.000Z');
   });
 });

@@ -1,37 +1,21 @@
 // Gets every journaled interaction to Caliq exactly once: journal first, then send, retry with backoff, tell the user.
-import type { CaliqClient, CaliqIssue, InteractionOutcome } from '../caliq/types.js';
+import type { CaliqClient, InteractionOutcome } from '../caliq/index.js';
+import { type AdaptiveLimit, createAdaptiveLimit, createLimiter, forEachConcurrently } from '../concurrency/index.js';
 import type { Logger } from '../logger.js';
-import type { JournalEntry, JournalStore, NewJournalEntry } from '../store/types.js';
-import { type BackoffPolicy, backoffDelay } from './backoff.js';
-import { createNoticeQueue } from './notice-queue.js';
-import { createWorkerLoop } from './worker-loop.js';
-
-/** What the user must hear about an entry; implemented over Slack elsewhere so this module stays Slack-free. */
-export type DeliveryNotices = {
-  /** Caliq took it. `late` when the user had been told it was waiting. */
-  logged(entry: JournalEntry, info: { late: boolean; warnings: CaliqIssue[] }): Promise<void>;
-  rejected(entry: JournalEntry): Promise<void>;
-  /** Caliq is unavailable: saved, will be sent. Said once per entry. */
-  savedForLater(entry: JournalEntry): Promise<void>;
-  /** Caliq refused the bot's key: not the user's fault; saved. Said once per entry. */
-  misconfigured(entry: JournalEntry): Promise<void>;
-  /** 400 or an answer the bot cannot read: the user can retry or edit. */
-  failed(entry: JournalEntry, reason: string): Promise<void>;
-  /** Still undelivered after the give-up time. */
-  gaveUp(entry: JournalEntry): Promise<void>;
-};
-
-/** How an attempt ended, for counting: `unavailable` will be retried, `gave_up` will not, `failed` is a 400 or worse. */
-export type DeliveryOutcome = 'logged' | 'rejected' | 'unauthorized' | 'unavailable' | 'gave_up' | 'failed';
-
-/** Told of what the service does, e.g. for metrics; must not throw. */
-export type DeliveryObserver = { journaled(): void; outcome(outcome: DeliveryOutcome): void };
+import type { JournalEntry, JournalStore, NewJournalEntry } from '../store/index.js';
+import type { BackoffPolicy } from '../timing/index.js';
+import { createPollLoop } from '../timing/index.js';
+import { createOutcomeRecorder } from './record-outcome.js';
+import type { DeliveryNotices, DeliveryObserver } from './types.js';
 
 export type SubmitResult =
   | { status: 'sent'; entry: JournalEntry; outcome: InteractionOutcome['status'] }
   | { status: 'already_logged'; entry: JournalEntry }
   | { status: 'in_progress'; entry: JournalEntry }
-  /** New entry that the background worker claimed first; it will tell the user. */
+  /**
+   * New entry left to the background worker, which will tell the user: another worker claimed it first, too many first
+   * attempts were running, or the journal could not be reached to claim it.
+   */
   | { status: 'queued'; entry: JournalEntry };
 
 export type DeliveryServiceOptions = {
@@ -46,7 +30,22 @@ export type DeliveryServiceOptions = {
   /** How long one attempt may hold an entry; must exceed the client's timeout × attempts. */
   leaseMs: number;
   backoff: BackoffPolicy;
+  /**
+   * Most attempts the worker keeps in flight. It starts at one and adapts to how Caliq answers (more while answers stay
+   * quick, fewer on 503s, timeouts and slowing answers), never beyond this.
+   */
   concurrency: number;
+  /**
+   * The adaptive bound to follow, when the Caliq client feeds it every attempt (observeDeliveryAttempts as its
+   * onAttempt), which is sooner and finer than each call's end. Without it the service makes one within
+   * `concurrency` and feeds it the end of each call.
+   */
+  capacity?: AdaptiveLimit;
+  /**
+   * Between tries of the journal write that records Caliq's answer while the database is away (default 100 ms
+   * doubling to 2 s): the answer is held, never re-asked, until the journal takes it.
+   */
+  recordBackoff?: BackoffPolicy;
   /** The worker looks for due entries at least this often (other processes may add some). */
   pollIntervalMs?: number;
   /** How many user notices are sent at once (default 4). */
@@ -83,140 +82,77 @@ export type DeliveryService = {
   nudge(): void;
 };
 
-const UNAUTHORIZED_LOG_EVERY_MS = 5 * 60_000;
-
 export function createDeliveryService(options: DeliveryServiceOptions): DeliveryService {
   const { journal, caliq } = options;
-  const userNotices = options.notices;
-  const notices = createNoticeQueue(options.noticeConcurrency ?? 4);
   /** First attempts running right after a submission; beyond the limit entries wait in the journal for the worker. */
-  let immediateInFlight = 0;
-  const maxImmediate = options.maxImmediateAttempts ?? 32;
+  const immediate = createLimiter(options.maxImmediateAttempts ?? 32);
+  /** The worker's attempts in flight, bounded by what Caliq has lately shown it can take. */
+  const capacity = options.capacity ?? createAdaptiveLimit({ max: options.concurrency });
+  const feedsCapacity = options.capacity === undefined;
+  const lanes = createLimiter(() => capacity.limit());
+  let lastLimit = capacity.limit();
   const log = options.logger.child({ module: 'delivery' });
   const now = options.now ?? (() => new Date());
-  let lastUnauthorizedLogAt = -Infinity;
-  const loop = createWorkerLoop({
-    runPass: () => runOnce(),
-    msUntilNextDue: async () => {
-      const nextDue = await journal.nextDueAt();
-      return nextDue ? nextDue.getTime() - now().getTime() : undefined;
-    },
+  const stopping = new AbortController();
+  const loop = createPollLoop({
+    // A pass that attempted something is followed at once by another: more may have fallen due meanwhile.
+    runPass: async () => (await runOnce()) > 0,
+    nextDueAt: () => journal.nextDueAt(),
+    now,
     pollIntervalMs: options.pollIntervalMs ?? 15_000,
     logger: log,
   });
   const schedule = (delayMs: number) => loop.schedule(delayMs);
+  const recorder = createOutcomeRecorder({
+    journal,
+    notices: options.notices,
+    logger: log,
+    now,
+    ...(options.onLogged ? { onLogged: options.onLogged } : {}),
+    giveUpAfterMs: options.giveUpAfterMs,
+    leaseMs: options.leaseMs,
+    backoff: options.backoff,
+    recordBackoff: options.recordBackoff ?? { baseMs: 100, maxMs: 2_000 },
+    noticeConcurrency: options.noticeConcurrency ?? 4,
+    ...(options.observer ? { observer: options.observer } : {}),
+    schedule,
+    stopping: stopping.signal,
+  });
 
-  /** Queues a notice: the lane goes on to the next entry while Slack is called. */
-  function tell(what: string, entry: JournalEntry, send: () => Promise<void>): void {
-    notices.push(entry.uniqueId, async () => {
-      try {
-        await send();
-      } catch (error) {
-        log.error({ err: error, uniqueId: entry.uniqueId, notice: what }, 'could not tell the user');
-      }
-    });
+  /** Takes the entry for one attempt under a fresh lease; undefined when another attempt holds it or it is settled. */
+  function claim(uniqueId: string): Promise<JournalEntry | undefined> {
+    const start = now();
+    return journal.claim(uniqueId, start, new Date(start.getTime() + options.leaseMs));
   }
 
-  /** One attempt if the entry can be claimed: how it went and the entry as recorded afterwards; undefined if taken. */
+  /** Sends a claimed entry and records the answer: how it went and the entry as recorded afterwards. */
+  async function sendClaimed(
+    claimed: JournalEntry,
+  ): Promise<{ outcome: InteractionOutcome['status']; entry: JournalEntry }> {
+    const started = performance.now();
+    const outcome = await caliq.createInteraction(claimed.interaction);
+    adapt(outcome, performance.now() - started);
+    return { outcome: outcome.status, entry: await recorder.record(claimed, outcome) };
+  }
+
+  /** Every answer (first attempts too) tells how much Caliq can take, unless the client reports each attempt. */
+  function adapt(outcome: InteractionOutcome, latencyMs: number): void {
+    if (feedsCapacity) capacity.record({ overloaded: outcome.status === 'unavailable', latencyMs });
+    const limit = capacity.limit();
+    if (limit === lastLimit) return;
+    lastLimit = limit;
+    log.debug(
+      { concurrency: limit, outcome: outcome.status, latencyMs: Math.round(latencyMs) },
+      'delivery concurrency',
+    );
+  }
+
+  /** One attempt if the entry can be claimed; undefined if taken. */
   async function attempt(
     uniqueId: string,
   ): Promise<{ outcome: InteractionOutcome['status']; entry: JournalEntry } | undefined> {
-    const start = now();
-    const claimed = await journal.claim(uniqueId, start, new Date(start.getTime() + options.leaseMs));
-    if (!claimed) return undefined;
-    const outcome = await caliq.createInteraction(claimed.interaction);
-    return { outcome: outcome.status, entry: await record(claimed, outcome) };
-  }
-
-  /** Writes the outcome and queues the user's notice; returns the entry as written. */
-  async function record(entry: JournalEntry, outcome: InteractionOutcome): Promise<JournalEntry> {
-    const at = now();
-    const { uniqueId } = entry;
-    const count = (counted: DeliveryOutcome) => options.observer?.outcome(counted);
-    switch (outcome.status) {
-      case 'logged': {
-        const logged = await journal.markLogged(uniqueId, at);
-        count('logged');
-        log.info({ uniqueId, attempts: logged.attempts }, 'interaction logged in Caliq');
-        if (options.onLogged) {
-          try {
-            await options.onLogged(logged);
-          } catch (error) {
-            log.error({ err: error, uniqueId }, 'after-logging step failed');
-          }
-        }
-        // Issues that come with OK:true (e.g. Caliq saying it already had this UniqueID) are shown, not hidden.
-        tell('logged', logged, () =>
-          userNotices.logged(logged, { late: entry.delayNoticeAt !== undefined, warnings: outcome.issues }),
-        );
-        return logged;
-      }
-      case 'rejected': {
-        const rejected = await journal.markRejected(uniqueId, outcome.issues, at);
-        count('rejected');
-        log.info({ uniqueId, issues: outcome.issues.length }, 'Caliq rejected the interaction');
-        tell('rejected', rejected, () => userNotices.rejected(rejected));
-        return rejected;
-      }
-      case 'bad_request':
-      case 'unexpected_response': {
-        const reason =
-          outcome.status === 'bad_request'
-            ? `Caliq could not read the request (400)${outcome.message ? `: ${outcome.message}` : ''}`
-            : `Caliq answered in a way the bot does not understand (${outcome.problem}); it may or may not have been logged`;
-        const failed = await journal.markFailed(uniqueId, reason, at);
-        count('failed');
-        log.warn({ uniqueId, outcome: outcome.status }, 'interaction failed');
-        tell('failed', failed, () => userNotices.failed(failed, reason));
-        return failed;
-      }
-      case 'unauthorized': {
-        count('unauthorized');
-        if (at.getTime() - lastUnauthorizedLogAt >= UNAUTHORIZED_LOG_EVERY_MS) {
-          lastUnauthorizedLogAt = at.getTime();
-          log.error({ uniqueId }, 'Caliq refused the API key (401): check CALIQ_API_KEY; entries stay pending');
-        }
-        const pending = await scheduleRetry(entry, 'Caliq refused the bot’s API key (401)', at);
-        if (!pending.delayNoticeAt) {
-          await journal.noteDelayNotice(uniqueId, at);
-          tell('misconfigured', pending, () => userNotices.misconfigured(pending));
-          return { ...pending, delayNoticeAt: at };
-        }
-        return pending;
-      }
-      case 'unavailable': {
-        const reason = `Caliq unavailable (${outcome.reason})`;
-        // Counted from when the user was told it is waiting (cleared by a resubmit), not from creation.
-        const waitingSince = entry.delayNoticeAt ?? at;
-        if (at.getTime() - waitingSince.getTime() >= options.giveUpAfterMs) {
-          const failed = await journal.markFailed(uniqueId, `${reason}; gave up after ${entry.attempts} attempts`, at);
-          count('gave_up');
-          log.warn({ uniqueId, attempts: entry.attempts }, 'gave up delivering the interaction');
-          if (!failed.giveUpNoticeAt) {
-            await journal.noteGiveUpNotice(uniqueId, at);
-            tell('gave up', failed, () => userNotices.gaveUp(failed));
-            return { ...failed, giveUpNoticeAt: at };
-          }
-          return failed;
-        }
-        const pending = await scheduleRetry(entry, reason, at);
-        count('unavailable');
-        if (!pending.delayNoticeAt) {
-          await journal.noteDelayNotice(uniqueId, at);
-          tell('saved for later', pending, () => userNotices.savedForLater(pending));
-          return { ...pending, delayNoticeAt: at };
-        }
-        return pending;
-      }
-    }
-  }
-
-  async function scheduleRetry(entry: JournalEntry, reason: string, at: Date): Promise<JournalEntry> {
-    const delay = backoffDelay(entry.attempts, options.backoff);
-    const pending = await journal.markRetry(entry.uniqueId, reason, new Date(at.getTime() + delay), at);
-    log.info({ uniqueId: entry.uniqueId, attempts: entry.attempts, retryInMs: delay }, 'will retry');
-    schedule(delay);
-    return pending;
+    const claimed = await claim(uniqueId);
+    return claimed ? sendClaimed(claimed) : undefined;
   }
 
   async function submitExisting(
@@ -255,19 +191,22 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         replyTo: submitted.replyTo,
       });
     }
-    if (immediateInFlight >= maxImmediate) {
-      schedule(0);
-      return { status: 'queued', entry: stored };
-    }
-    immediateInFlight++;
-    let attempted: Awaited<ReturnType<typeof attempt>>;
-    try {
-      attempted = await attempt(stored.uniqueId);
-    } finally {
-      immediateInFlight--;
-    }
-    if (attempted === undefined) return { status: 'queued', entry: stored };
-    return { status: 'sent', ...attempted };
+    const first = immediate.tryRun(async (): Promise<SubmitResult> => {
+      let claimed: JournalEntry | undefined;
+      try {
+        claimed = await claim(stored.uniqueId);
+      } catch (error) {
+        // Journaled a moment ago, so nothing is lost: the worker claims it once the journal answers, and tells the user.
+        log.warn({ err: error, uniqueId: stored.uniqueId }, 'could not claim a new entry; the worker will send it');
+        schedule(0);
+        return { status: 'queued', entry: stored };
+      }
+      if (claimed === undefined) return { status: 'queued', entry: stored };
+      return { status: 'sent', ...(await sendClaimed(claimed)) };
+    });
+    if (first) return first;
+    schedule(0);
+    return { status: 'queued', entry: stored };
   }
 
   async function retry(uniqueId: string, replyTo?: NewJournalEntry['replyTo']): Promise<SubmitResult | undefined> {
@@ -282,20 +221,14 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   async function runOnce(): Promise<number> {
     // A large batch, so lanes rarely wait for the slowest of a batch before the next one is read.
     const due = await journal.listDue(now(), Math.max(options.concurrency * 32, 64));
-    let next = 0;
     let attempted = 0;
-    const lane = async () => {
-      while (next < due.length) {
-        const entry = due[next++];
-        if (!entry) break;
-        try {
-          if ((await attempt(entry.uniqueId)) !== undefined) attempted++;
-        } catch (error) {
-          log.error({ err: error, uniqueId: entry.uniqueId }, 'delivery attempt crashed');
-        }
+    await forEachConcurrently(due, lanes, async (entry) => {
+      try {
+        if ((await attempt(entry.uniqueId)) !== undefined) attempted++;
+      } catch (error) {
+        log.error({ err: error, uniqueId: entry.uniqueId }, 'delivery attempt crashed');
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, due.length) }, lane));
+    });
     return attempted;
   }
 
@@ -306,8 +239,10 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     runOnce,
     start: () => loop.start(),
     async stop() {
+      // Answers held for a journal that is away get one more try, then are let go (their lease re-sends them).
+      stopping.abort();
       await loop.stop();
-      await notices.idle();
+      await recorder.idle();
     },
     nudge() {
       schedule(0);

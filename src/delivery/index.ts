@@ -1,12 +1,11 @@
 // The delivery of journaled interactions to Caliq.
-export { type BackoffPolicy, backoffDelay } from './backoff.js';
+export { observeDeliveryAttempts } from './caliq-capacity.js';
 export {
   type Accepted,
   createDeliveryService,
-  type DeliveryNotices,
-  type DeliveryObserver,
-  type DeliveryOutcome,
   type DeliveryService,
   type DeliveryServiceOptions,
   type SubmitResult,
 } from './delivery-service.js';
+export { OutcomeNotRecordedError } from './keep-until-recorded.js';
+export type { DeliveryNotices, DeliveryObserver, DeliveryOutcome } from './types.js';

@@ -1,9 +1,10 @@
 // Sends user notices beside delivery, a few at a time, so a slow Slack call never holds up the next Caliq attempt.
+import { createLimiter } from '../concurrency/index.js';
 
 export type NoticeQueue = {
   /**
-   * Queues a notice; it starts when fewer than `concurrency` are running and after the previous notice with the same
-   * key has finished (one entry's notices keep their order). A failing task never stops the queue.
+   * Queues a notice; it starts after the previous notice with the same key has finished (one entry's notices keep
+   * their order) and when fewer than `concurrency` are running. A failing task never stops the queue.
    */
   push(key: string, task: () => Promise<void>): void;
   /** Resolves once every queued notice has finished (graceful shutdown). */
@@ -12,50 +13,33 @@ export type NoticeQueue = {
 };
 
 export function createNoticeQueue(concurrency: number): NoticeQueue {
-  const waiting: Array<() => Promise<void>> = [];
+  const limiter = createLimiter(concurrency);
   const lastByKey = new Map<string, Promise<void>>();
-  let running = 0;
+  let pending = 0;
   let idleWaiters: Array<() => void> = [];
-
-  const pump = (): void => {
-    while (running < concurrency && waiting.length > 0) {
-      const task = waiting.shift();
-      if (!task) break;
-      running++;
-      void task()
-        .catch(() => undefined)
-        .finally(() => {
-          running--;
-          pump();
-        });
-    }
-    if (running === 0 && waiting.length === 0) {
-      for (const resolve of idleWaiters) resolve();
-      idleWaiters = [];
-    }
-  };
 
   return {
     push(key, task) {
-      const previous = lastByKey.get(key);
-      const finished = new Promise<void>((resolve) => {
-        waiting.push(async () => {
-          try {
-            await previous;
-            await task();
-          } finally {
-            if (lastByKey.get(key) === finished) lastByKey.delete(key);
-            resolve();
+      pending++;
+      // A notice waiting for its key's previous one holds no slot, so it never blocks other entries' notices.
+      const previous = lastByKey.get(key) ?? Promise.resolve();
+      const finished: Promise<void> = previous
+        .then(() => limiter.run(task))
+        .catch(() => undefined)
+        .finally(() => {
+          if (lastByKey.get(key) === finished) lastByKey.delete(key);
+          pending--;
+          if (pending === 0) {
+            for (const resolve of idleWaiters) resolve();
+            idleWaiters = [];
           }
         });
-      });
       lastByKey.set(key, finished);
-      pump();
     },
     idle() {
-      if (running === 0 && waiting.length === 0) return Promise.resolve();
+      if (pending === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
-    size: () => running + waiting.length,
+    size: () => pending,
   };
 }

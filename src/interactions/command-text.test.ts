@@ -125,3 +125,33 @@ describe('parseCommandText: prefill', () => {
     });
   });
 });
+
+describe('parseCommandText: dates are taken whole (issue 18)', () => {
+  it('takes a month-name date with its time, not the time alone', () => {
+    const options = { timeZone: 'Europe/London', now: new Date('2026-12-02T11:00:00Z') };
+    const result = parseCommandText('ACME01 called Nov 30 9:00 about the invoice', options);
+    expect(result).toEqual({
+      subcommand: undefined,
+      draft: { accountNo: 'ACME01', kind: 'C', when: 'Nov 30 9:00', notes: 'about the invoice' },
+    });
+  });
+
+  it('takes an impossible time with the day it is stuck to, so the form refuses it rather than dropping it', () => {
+    expect(draftOf('ACME01 called yesterday 25:00 about pricing')).toEqual({
+      accountNo: 'ACME01',
+      kind: 'C',
+      when: 'yesterday 25:00',
+      notes: 'about pricing',
+    });
+    expect(draftOf('ACME01 called yesterday 3:75pm')).toMatchObject({ when: 'yesterday 3:75pm' });
+  });
+
+  it('leaves a number that is not part of the date in the notes', () => {
+    expect(draftOf('ACME01 called yesterday, 2 units short')).toEqual({
+      accountNo: 'ACME01',
+      kind: 'C',
+      when: 'yesterday',
+      notes: '2 units short',
+    });
+  });
+});

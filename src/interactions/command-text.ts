@@ -1,6 +1,6 @@
 // Reads the text after /log-interaction: a subcommand, or the fields it clearly names to prefill the modal.
-import type { InteractionKind } from '../caliq/types.js';
-import { PAST_TOLERANCE_MS, parseWhen } from '../dates/parse-when.js';
+import type { InteractionKind } from '../caliq/index.js';
+import { findDatePhrase, PAST_TOLERANCE_MS, parseWhen } from '../dates/index.js';
 import type { Draft } from './draft.js';
 import { unescapeSlackText } from './slack-text.js';
 
@@ -81,12 +81,18 @@ function takeAccountNo(text: string): { accountNo?: string; rest: string } {
 }
 
 function takeWhen(text: string, options: { timeZone: string; now: Date }): { when?: string; rest: string } {
-  const parsed = parseWhen(text, { ...options, bias: 'past' });
+  const found = findDatePhrase(text, options);
+  if (!found) return { rest: text };
+  const take = (phrase: string) => ({ when: phrase, rest: cut(text, phrase) });
+  const widened = parseWhen(found.widened, { ...options, bias: 'past' });
+  // An impossible time stuck to the phrase ("yesterday 25:00") goes into When, where the form refuses it in words,
+  // rather than "yesterday" being taken and "25:00" left in the notes.
+  if (!widened.ok && widened.problem === 'impossible') return take(found.widened);
+  const phrase = widened.ok ? found.widened : found.read;
+  const parsed = widened.ok ? widened : parseWhen(phrase, { ...options, bias: 'past' });
   // Only a phrase naming a past moment is clearly "when it happened"; "next Friday" in the notes is about something else.
-  if (!parsed.ok || parsed.matchedText === '' || parsed.at.getTime() > options.now.getTime() + PAST_TOLERANCE_MS) {
-    return { rest: text };
-  }
-  return { when: parsed.matchedText, rest: cut(text, parsed.matchedText) };
+  if (!parsed.ok || parsed.at.getTime() > options.now.getTime() + PAST_TOLERANCE_MS) return { rest: text };
+  return take(phrase);
 }
 
 /** The kind, when the first word left after the account and date is a type word ("called", "emailed", "met"). */

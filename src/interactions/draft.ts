@@ -1,5 +1,5 @@
 // What the user typed or picked in the log modal, before validation: the form's state as plain values.
-import type { InteractionKind } from '../caliq/types.js';
+import type { InteractionKind } from '../caliq/index.js';
 
 /** Form values as the user left them; every field optional. Serializable, so it can be journaled and reopened. */
 export type Draft = {
@@ -22,9 +22,22 @@ export type Draft = {
 export type ReplyTarget = {
   /** A slash command's or message shortcut's response_url (≤ 5 uses in 30 minutes). */
   responseUrl?: string;
-  /** The conversation the modal was opened from, for chat.postEphemeral. */
-  channelId?: string;
+  /** The Slack conversation the modal was opened from, for chat.postEphemeral. */
+  conversationId?: string;
 };
+
+/**
+ * A reply target as stored (journal rows, modal metadata). Rows written before the field was named `conversationId`
+ * call it `channelId`; both read the same.
+ */
+export function readReplyTarget(raw: unknown): ReplyTarget {
+  const stored = (raw ?? {}) as { responseUrl?: unknown; conversationId?: unknown; channelId?: unknown };
+  const conversationId = stored.conversationId ?? stored.channelId;
+  return {
+    ...(typeof stored.responseUrl === 'string' ? { responseUrl: stored.responseUrl } : {}),
+    ...(typeof conversationId === 'string' ? { conversationId } : {}),
+  };
+}
 
 /** What travels in the modal's private_metadata (≤ 3000 characters). */
 export type ModalMetadata = {

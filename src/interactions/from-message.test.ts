@@ -57,9 +57,11 @@ describe('formatWhenPhrase round trip', () => {
     });
   }
 
-  it('adds the offset only in the hour repeated when clocks go back', () => {
+  it('adds the offset to both occurrences of the hour repeated when clocks go back, and only there', () => {
     expect(formatWhenPhrase(new Date('2026-10-25T00:59:00Z'), 'Europe/London')).toBe('25 Oct 2026 01:59 UTC+01:00');
-    expect(formatWhenPhrase(new Date('2026-10-25T01:59:00Z'), 'Europe/London')).toBe('25 Oct 2026 01:59');
+    expect(formatWhenPhrase(new Date('2026-10-25T01:59:00Z'), 'Europe/London')).toBe('25 Oct 2026 01:59 UTC+00:00');
+    expect(formatWhenPhrase(new Date('2026-10-25T02:00:00Z'), 'Europe/London')).toBe('25 Oct 2026 02:00');
+    expect(formatWhenPhrase(new Date('2026-10-24T23:59:00Z'), 'Europe/London')).toBe('25 Oct 2026 00:59');
     expect(formatWhenPhrase(new Date('2026-11-01T05:30:00Z'), 'America/New_York')).toBe('1 Nov 2026 01:30 UTC-04:00');
   });
 

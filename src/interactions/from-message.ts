@@ -1,28 +1,14 @@
 // Prefills a draft from a Slack message (the "log from message" shortcut): its text, its time, and an obvious kind.
-import { DateTime } from 'luxon';
-import type { InteractionKind } from '../caliq/types.js';
+import type { InteractionKind } from '../caliq/index.js';
+import { formatWhenPhrase } from '../dates/index.js';
 import type { Draft } from './draft.js';
 import { NOTES_MAX_LENGTH } from './limits.js';
 import { unescapeSlackText } from './slack-text.js';
 
 const ELLIPSIS = '…';
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
-/**
- * An absolute phrase for the instant in the zone, which `parseWhen` reads back to the same minute whatever the day/month
- * order ("25 Nov 2026 15:04"). In the hour repeated when clocks go back the offset is added ("UTC+01:00"), because the
- * bare wall-clock time would read back as the later of the two (a bare "-04:00" would read as a range "01:30-04:00").
- */
-export function formatWhenPhrase(at: Date, timeZone: string): string {
-  const wall = DateTime.fromJSDate(at).setZone(timeZone).startOf('minute');
-  // Month names fixed here: ICU's en-GB abbreviations change between versions ("Sep" became "Sept").
-  const phrase = `${wall.day} ${MONTHS[wall.month - 1]} ${wall.toFormat('yyyy HH:mm')}`;
-  const readBack = DateTime.fromObject(
-    { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute },
-    { zone: timeZone },
-  );
-  return readBack.toMillis() === wall.toMillis() ? phrase : `${phrase} UTC${wall.toFormat('ZZ')}`;
-}
+/** Written by dates/format.ts, next to the reader it must match; re-exported for existing importers. */
+export { formatWhenPhrase };
 
 /** Slack's `ts` is "seconds.micro" since the epoch. */
 function dateFromSlackTs(ts: string): Date | undefined {

@@ -1,6 +1,7 @@
 // The interaction domain's public API: reading drafts from Slack, prefilling them, and validating them for Caliq.
 export { type CommandText, parseCommandText, type Subcommand } from './command-text.js';
 export type { Draft, ModalMetadata, ReplyTarget } from './draft.js';
+export { readReplyTarget } from './draft.js';
 export { buildNotes, draftFromMessage, formatWhenPhrase, guessKind } from './from-message.js';
 export { NOTES_MAX_LENGTH } from './limits.js';
 export { readDraft } from './read-state.js';

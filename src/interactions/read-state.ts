@@ -1,5 +1,5 @@
 // Reads the log modal's view.state.values into a Draft, tolerating any shape Slack (or a stale view) might send.
-import type { InteractionKind } from '../caliq/types.js';
+import type { InteractionKind } from '../caliq/index.js';
 import { BLOCK, ELEMENT } from '../ids.js';
 import type { Draft } from './draft.js';
 

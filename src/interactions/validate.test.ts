@@ -162,7 +162,7 @@ describe('validateDraft: one error each', () => {
       { ...GOOD, when: 'blah' },
       {},
       BLOCK.when,
-      'I couldn\'t read "blah" as a date. Try "yesterday 3pm", "25/11 14:30" or "next Friday 10:00".',
+      'I couldn\'t read "blah" as a date. Try "yesterday 3pm", "25/11 14:30", "24 Dec 10:00" or "next Friday 10:00".',
     ],
     [
       'future when',
@@ -190,14 +190,14 @@ describe('validateDraft: one error each', () => {
       { ...GOOD, followUpWhen: 'today', followUpBy: 'U2' },
       { followUpEmployee: { ok: true, employeeId: 'BJONES' }, followUpTimeZone: 'Asia/Tokyo' },
       BLOCK.followUpWhen,
-      "That's in the past (Wed 25 Nov 2026, 09:00 in Asia/Tokyo). A follow-up must be in the future.",
+      "That's in the past (Wed 25 Nov 2026, 09:00 in their time (Tokyo) = 00:00 yours). A follow-up must be in the future.",
     ],
     [
       'unreadable follow-up',
       { ...GOOD, followUpWhen: 'soonish', followUpBy: 'U2' },
       { followUpEmployee: { ok: true, employeeId: 'BJONES' } },
       BLOCK.followUpWhen,
-      'I couldn\'t read "soonish" as a date. Try "yesterday 3pm", "25/11 14:30" or "next Friday 10:00".',
+      'I couldn\'t read "soonish" as a date. Try "yesterday 3pm", "25/11 14:30", "24 Dec 10:00" or "next Friday 10:00".',
     ],
     [
       'follow-up date without a person',

@@ -1,7 +1,6 @@
 // Checks a draft against Caliq's rules and the clock, naming every bad field at once, and builds the InteractionInput.
-import { CALIQ_LIMITS, type CaliqChannel, type InteractionInput, type InteractionKind } from '../caliq/types.js';
-import { formatInZone } from '../dates/format.js';
-import { PAST_TOLERANCE_MS, parseWhen } from '../dates/parse-when.js';
+import { CALIQ_LIMITS, type CaliqChannel, type InteractionInput, type InteractionKind } from '../caliq/index.js';
+import { formatForTwoZones, formatInZone, PAST_TOLERANCE_MS, parseWhen } from '../dates/index.js';
 import { BLOCK, type BlockId } from '../ids.js';
 import type { Draft } from './draft.js';
 import { NOTES_MAX_LENGTH } from './limits.js';
@@ -16,6 +15,8 @@ export type ValidationContext = {
   userTimeZone: string;
   /** IANA zone of the follow-up person: the follow-up date is read in it (a bare day is 09:00 there). */
   followUpTimeZone: string;
+  /** The follow-up person's name, for "in Carol's time (Tokyo)" in messages; without it they say "their time". */
+  followUpName?: string;
   /** Caliq employee ID of the submitter, already resolved. */
   contactedBy: string;
   /** Resolution of draft.followUpBy; undefined when nobody is picked. */
@@ -36,10 +37,6 @@ type Errors = Partial<Record<BlockId, string>>;
 const KINDS: readonly InteractionKind[] = ['C', 'E', 'V'];
 
 const clean = (value: string | undefined): string => value?.trim() ?? '';
-
-function zoneLabel(timeZone: string, ctx: ValidationContext): string {
-  return timeZone === ctx.userTimeZone ? 'your time' : `in ${timeZone}`;
-}
 
 function checkAccountNo(raw: string | undefined, ctx: ValidationContext, errors: Errors): string | undefined {
   const accountNo = clean(raw).toUpperCase();
@@ -106,10 +103,17 @@ function checkFollowUp(draft: Draft, ctx: ValidationContext, errors: Errors): Fo
 
   let at: Date | undefined;
   let timeGiven = false;
-  const parsed = parseWhen(text, { timeZone: ctx.followUpTimeZone, now: ctx.now, bias: 'future', defaultHour: 9 });
+  const parsed = parseWhen(text, {
+    timeZone: ctx.followUpTimeZone,
+    typistTimeZone: ctx.userTimeZone,
+    now: ctx.now,
+    bias: 'future',
+    defaultHour: 9,
+  });
   if (!parsed.ok) errors[BLOCK.followUpWhen] = parsed.reason;
   else if (parsed.at.getTime() <= ctx.now.getTime()) {
-    const shown = `${formatInZone(parsed.at, ctx.followUpTimeZone)} ${zoneLabel(ctx.followUpTimeZone, ctx)}`;
+    const zones = { theirs: ctx.followUpTimeZone, yours: ctx.userTimeZone, theirName: ctx.followUpName };
+    const shown = formatForTwoZones(parsed.at, zones);
     errors[BLOCK.followUpWhen] = `That's in the past (${shown}). A follow-up must be in the future.`;
   } else {
     at = parsed.at;

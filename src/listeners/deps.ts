@@ -1,14 +1,14 @@
 // What every listener may use; passed in by main.ts (or a test), never imported as a singleton.
 import type { AccountDirectory } from '../accounts/index.js';
 import type { CaliqReferenceData } from '../caliq/index.js';
-import type { LinkedChannels } from '../channels/linked-channels.js';
+import type { LinkedChannels } from '../channels/index.js';
 import type { Config } from '../config.js';
 import type { DeliveryService } from '../delivery/index.js';
+import type { HomeRefresher } from '../home/index.js';
 import type { Logger } from '../logger.js';
 import type { PeopleDirectory } from '../people/index.js';
-import type { HomeRefresher } from '../slack/home-refresher.js';
-import type { Notifier } from '../slack/notifier.js';
-import type { CachedUserPrefs, JournalStore, ReminderStore } from '../store/types.js';
+import type { Notifier } from '../slack-api/index.js';
+import type { CachedUserPrefs, JournalStore, ReminderStore } from '../store/index.js';
 
 export type ListenerDeps = {
   config: Config;

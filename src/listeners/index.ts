@@ -7,7 +7,7 @@ import { registerReminderButtons } from './actions/reminder-buttons.js';
 import { registerLogInteractionCommand } from './commands/log-interaction.js';
 import type { ListenerDeps } from './deps.js';
 import { registerAppHome } from './events/app-home.js';
-import { registerAccountSuggestions } from './options/index.js';
+import { registerAccountSuggestions } from './options/account-suggestions.js';
 import { registerLogFromMessageShortcut } from './shortcuts/log-from-message.js';
 import { registerLogGlobalShortcut } from './shortcuts/log-global.js';
 import { registerLogSubmission } from './views/log-submission.js';

@@ -63,8 +63,8 @@ describe('countReminders', () => {
     await newReminder('late');
     const [first, second] = await store.claimDue(T0, 'me', 10);
     if (!first || !second) throw new Error('expected two due reminders');
-    await store.markSent(first.id, { channelId: 'D1', ts: '1.1', late: false }, T0);
-    const late = await store.markSent(second.id, { channelId: 'D1', ts: '1.2', late: true }, T0);
+    await store.markSent(first.id, { conversationId: 'D1', ts: '1.1', late: false }, T0);
+    const late = await store.markSent(second.id, { conversationId: 'D1', ts: '1.2', late: true }, T0);
     expect(await counts()).toEqual({ sent: 2, late: 1, snoozed: 0, done: 0 });
 
     expect(await store.snooze(late.id, new Date(T0.getTime() + 3_600_000), late.version, T0)).toBeDefined();

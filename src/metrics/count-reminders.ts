@@ -1,5 +1,5 @@
 // Counts reminder changes (sent, late, snoozed, done) by wrapping the ReminderStore, so no listener needs to know.
-import type { ReminderStore } from '../store/types.js';
+import type { ReminderStore } from '../store/index.js';
 import type { Metrics } from './create-metrics.js';
 
 /** Calls `see` with the result, whether the store answers now or (an async store) later; returns the same result. */

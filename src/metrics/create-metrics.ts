@@ -1,6 +1,6 @@
 // The bot's Prometheus metrics on a registry of its own (one per bot, so tests can run several), with typed recorders.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { AttemptObserver } from '../caliq/transport.js';
+import type { AttemptObserver } from '../caliq/index.js';
 
 /** How one delivery attempt ended, as operators count it. */
 export type DeliveryOutcomeLabel = 'logged' | 'rejected' | 'unauthorized' | 'unavailable' | 'gave_up' | 'failed';
@@ -24,6 +24,8 @@ export type JournalGaugeSource = {
 };
 
 export type Metrics = {
+  /** False for the no-op set (METRICS_ENABLED=false): same shape, records nothing, serves no /metrics. */
+  enabled: boolean;
   registry: Registry;
   contentType: string;
   /** The text a scrape of /metrics returns. */
@@ -101,6 +103,7 @@ export function createMetrics(options: CreateMetricsOptions = {}): Metrics {
   for (const event of ['sent', 'late', 'snoozed', 'done'] as const) reminders.labels(event).inc(0);
 
   return {
+    enabled: true,
     registry,
     contentType: registry.contentType,
     render: () => registry.metrics(),

@@ -6,7 +6,7 @@ import { createCachedUserPrefs } from '../store/cached-user-prefs.js';
 import type { UserPrefsStore } from '../store/types.js';
 import { createPeopleDirectory, type PeopleDirectoryOptions } from './directory.js';
 import { type EmployeeMap, emptyEmployeeMap } from './employee-map.js';
-import type { SlackPeoplePort, SlackProfileFieldDefinition, SlackUserFacts } from './slack-people-port.js';
+import type { SlackProfileFieldDefinition, SlackUserFacts, SlackUserSource } from './slack-user-source.js';
 
 const MINUTE = 60_000;
 
@@ -28,7 +28,7 @@ function createScriptedSlack() {
     if (state.failure) throw state.failure;
     return value();
   };
-  const port: SlackPeoplePort = {
+  const port: SlackUserSource = {
     getUser(userId) {
       state.calls.getUser += 1;
       return answer(() => state.users[userId] ?? {});

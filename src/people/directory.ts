@@ -1,12 +1,12 @@
 // Slack user → Caliq employee ID (map file, then profile field, then Caliq's list) and time zone, cached for submissions.
-import type { CaliqEmployee } from '../caliq/types.js';
-import { CALIQ_LIMITS } from '../caliq/types.js';
+import type { CaliqEmployee } from '../caliq/index.js';
+import { CALIQ_LIMITS } from '../caliq/index.js';
 import type { Logger } from '../logger.js';
-import type { CachedUserPrefs } from '../store/types.js';
+import type { CachedUserPrefs } from '../store/index.js';
 import { createSingleFlight, createTtlCache } from './cache.js';
 import type { EmployeeMap } from './employee-map.js';
 import { type EmployeeLookup, matchCaliqEmployee } from './match-employee.js';
-import type { SlackPeoplePort, SlackUserFacts } from './slack-people-port.js';
+import type { SlackUserFacts, SlackUserSource } from './slack-user-source.js';
 import { createTimeZoneResolver } from './time-zones.js';
 
 export type { EmployeeLookup } from './match-employee.js';
@@ -28,7 +28,7 @@ export type PeopleDirectoryOptions = {
   employeeMap: EmployeeMap;
   /** Label of the Slack custom profile field holding the Caliq employee ID (EMPLOYEE_PROFILE_FIELD). */
   profileFieldLabel: string | undefined;
-  slack: SlackPeoplePort;
+  slack: SlackUserSource;
   /** Caliq's employee list, cached elsewhere; undefined while unknown. */
   employees: () => readonly CaliqEmployee[] | undefined;
   prefs: CachedUserPrefs;

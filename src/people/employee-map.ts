@@ -1,7 +1,7 @@
 // Reads the EMPLOYEE_MAP CSV (slack_user_id,employee_id[,email]) that an admin keeps to pin Slack users to Caliq IDs.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { CALIQ_LIMITS } from '../caliq/types.js';
+import { CALIQ_LIMITS } from '../caliq/index.js';
 
 export type EmployeeMap = {
   /** Slack user ID (upper case) → Caliq employee ID. */

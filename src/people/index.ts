@@ -7,5 +7,5 @@ export {
 } from './directory.js';
 export { type EmployeeMap, EmployeeMapError, emptyEmployeeMap, loadEmployeeMap } from './employee-map.js';
 export { matchCaliqEmployee } from './match-employee.js';
-export type { SlackPeoplePort, SlackProfileFieldDefinition, SlackUserFacts } from './slack-people-port.js';
+export type { SlackProfileFieldDefinition, SlackUserFacts, SlackUserSource } from './slack-user-source.js';
 export { isValidTimeZone } from './time-zones.js';

@@ -1,7 +1,7 @@
 // Finds a Slack user in Caliq's employee list, but only when the match is unambiguous: by email, else by full name.
-import type { CaliqEmployee } from '../caliq/types.js';
-import { CALIQ_LIMITS } from '../caliq/types.js';
-import type { SlackUserFacts } from './slack-people-port.js';
+import type { CaliqEmployee } from '../caliq/index.js';
+import { CALIQ_LIMITS } from '../caliq/index.js';
+import type { SlackUserFacts } from './slack-user-source.js';
 
 /** How a Slack user maps to a Caliq employee ID, or why it does not. */
 export type EmployeeLookup =

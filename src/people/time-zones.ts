@@ -1,8 +1,8 @@
 // Each Slack user's IANA time zone: from users.info, remembered in memory and in the prefs store, never blocking.
 import type { Logger } from '../logger.js';
-import type { CachedUserPrefs } from '../store/types.js';
+import type { CachedUserPrefs } from '../store/index.js';
 import { createSingleFlight, createTtlCache } from './cache.js';
-import type { SlackUserFacts } from './slack-people-port.js';
+import type { SlackUserFacts } from './slack-user-source.js';
 
 export type TimeZoneResolver = {
   timeZoneOf(slackUserId: string): string | undefined;

@@ -1,12 +1,14 @@
 // The reminder delivery loop: claims due reminders from the store and hands each to `deliver` at most once.
+import { forEachConcurrently } from '../concurrency/index.js';
 import type { Logger } from '../logger.js';
-import type { Reminder, ReminderStore } from '../store/types.js';
+import type { Reminder, ReminderStore } from '../store/index.js';
+import { createPollLoop } from '../timing/index.js';
 import { ReminderNotDeliveredError } from './errors.js';
 
 export type DeliverReminder = (
   reminder: Reminder,
   info: { late: boolean },
-) => Promise<{ channelId: string; ts: string }>;
+) => Promise<{ conversationId: string; ts: string }>;
 
 export type ReminderSchedulerOptions = {
   store: ReminderStore;
@@ -39,40 +41,8 @@ export type ReminderScheduler = {
   nudge(): void;
 };
 
-/** setTimeout fires at once for delays above this (about 24.8 days), so no sleep may be longer. */
-const MAX_TIMER_MS = 2_147_483_647;
-/** Shortest sleep when nothing is due yet, so clock jitter between now() and the store never spins the loop. */
-const MIN_SLEEP_MS = 50;
 /** A send that has not completed after this long is not still in progress. */
 const STUCK_AFTER_MS = 10 * 60_000;
-
-/** How long the loop sleeps: until the next due reminder or the poll interval, whichever is sooner, within bounds. */
-export function computeSleepMs(options: {
-  now: Date;
-  nextDueAt: Date | undefined;
-  pollIntervalMs: number;
-  /** The last run claimed a full batch, so more may be waiting: go again at once. */
-  backlog: boolean;
-}): number {
-  if (options.backlog) return 0;
-  const poll = Math.min(Math.max(options.pollIntervalMs, MIN_SLEEP_MS), MAX_TIMER_MS);
-  if (!options.nextDueAt) return poll;
-  const untilDue = options.nextDueAt.getTime() - options.now.getTime();
-  return Math.min(poll, Math.max(untilDue, MIN_SLEEP_MS));
-}
-
-/** Runs `task` over `items` with at most `limit` in flight. */
-async function forEachWithConcurrency<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 export function createReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
   const { store, deliver, now, owner, pollIntervalMs } = options;
@@ -82,15 +52,25 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   const retryDelayMs = options.retryDelayMs ?? 60_000;
   const concurrency = options.concurrency ?? 4;
 
-  let running = false;
-  let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<void> | undefined;
   let lastClaimed = 0;
+  let started = false;
+  const loop = createPollLoop({
+    runPass: async () => {
+      const sent = await runOnce();
+      if (sent > 0) logger.debug({ sent }, 'Reminder run finished');
+      // A full batch: more may be due already.
+      return lastClaimed >= batchSize;
+    },
+    nextDueAt: () => store.nextDueAt(),
+    now,
+    pollIntervalMs,
+    logger,
+  });
 
   async function deliverOne(reminder: Reminder): Promise<boolean> {
     const late = now().getTime() - reminder.dueAt.getTime() > lateAfterMs;
     const fields = { reminderId: reminder.id, uniqueId: reminder.uniqueId, recipient: reminder.recipientSlackUserId };
-    let message: { channelId: string; ts: string };
+    let message: { conversationId: string; ts: string };
     try {
       message = await deliver(reminder, { late });
     } catch (error) {
@@ -118,7 +98,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       logger.error({ ...fields, err: error, ...message }, 'Reminder sent but not recorded');
       return true;
     }
-    logger.info({ ...fields, late, channelId: message.channelId }, 'Reminder sent');
+    logger.info({ ...fields, late, conversationId: message.conversationId }, 'Reminder sent');
     return true;
   }
 
@@ -126,7 +106,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     const claimed = await store.claimDue(now(), owner, batchSize);
     lastClaimed = claimed.length;
     let sent = 0;
-    await forEachWithConcurrency(claimed, concurrency, async (reminder) => {
+    await forEachConcurrently(claimed, concurrency, async (reminder) => {
       if (await deliverOne(reminder)) sent += 1;
     });
     return sent;
@@ -152,56 +132,22 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     }
   }
 
-  function schedule(delayMs: number): void {
-    if (!running) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(tick, delayMs);
-  }
-
-  function tick(): void {
-    timer = undefined;
-    if (!running || inFlight) return;
-    inFlight = runOnce()
-      .then(
-        (sent) => {
-          if (sent > 0) logger.debug({ sent }, 'Reminder run finished');
-        },
-        (error: unknown) => {
-          lastClaimed = 0;
-          logger.error({ err: error }, 'Reminder run failed');
-        },
-      )
-      .then(async () => {
-        let nextDueAt: Date | undefined;
-        try {
-          nextDueAt = await store.nextDueAt();
-        } catch (error) {
-          logger.error({ err: error }, 'Could not read the next reminder due time');
-        }
-        inFlight = undefined;
-        schedule(computeSleepMs({ now: now(), nextDueAt, pollIntervalMs, backlog: lastClaimed >= batchSize }));
-      });
-  }
-
   return {
     runOnce,
     start() {
-      if (running) return;
-      running = true;
+      if (started) return;
+      started = true;
       logger.info({ owner, pollIntervalMs }, 'Reminder scheduler started');
       void warnAboutStuckSends();
-      tick();
+      loop.start();
     },
     async stop() {
-      running = false;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await inFlight;
+      started = false;
+      await loop.stop();
       logger.info({ owner }, 'Reminder scheduler stopped');
     },
     nudge() {
-      // During a run nothing is needed: the next sleep is computed from the store's next due time when it ends.
-      if (running && !inFlight) schedule(0);
+      loop.schedule(0);
     },
   };
 }

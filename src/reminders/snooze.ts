@@ -5,6 +5,9 @@ export const SNOOZE_OPTIONS = ['1h', 'tomorrow', 'next_week'] as const;
 
 export type SnoozeOption = (typeof SNOOZE_OPTIONS)[number];
 
+export const isSnoozeOption = (value: unknown): value is SnoozeOption =>
+  (SNOOZE_OPTIONS as readonly unknown[]).includes(value);
+
 /** The local hour a day-based snooze comes back at. */
 const MORNING_HOUR = 9;
 

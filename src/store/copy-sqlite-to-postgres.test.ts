@@ -42,7 +42,7 @@ describePostgres('copySqliteToPostgres', () => {
       slackTeamId: 'T1',
       interaction,
       draft: { accountNo: 'ACME01', notes: 'Renewal' },
-      replyTo: { responseUrl: 'https://hooks.slack.test/r/1', channelId: 'C1' },
+      replyTo: { responseUrl: 'https://hooks.slack.test/r/1', conversationId: 'C1' },
       followUpSlackUserId: 'U2',
     };
     await sqlite.journal.insert(entry, T0);
@@ -55,11 +55,11 @@ describePostgres('copySqliteToPostgres', () => {
       T0,
     );
     await sqlite.reminders.claimDue(T0, 'bot-a', 10);
-    await sqlite.reminders.markSent(open.id, { channelId: 'D2', ts: '1.2', late: true }, T0);
+    await sqlite.reminders.markSent(open.id, { conversationId: 'D2', ts: '1.2', late: true }, T0);
     await sqlite.prefs.setTimeZone('U1', 'Europe/Paris');
     await sqlite.prefs.setLastChannel('U1', 7);
     await sqlite.channelLinks.link(
-      { channelId: 'C9', teamId: undefined, accountNo: 'ACME01', channelName: 'acme', linkedBySlackUserId: 'U1' },
+      { conversationId: 'C9', teamId: undefined, accountNo: 'ACME01', channelName: 'acme', linkedBySlackUserId: 'U1' },
       T0,
     );
     const expected = {

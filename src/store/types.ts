@@ -1,6 +1,6 @@
 // The storage interfaces the flows depend on, all asynchronous so that a server database can implement them too.
-import type { CaliqIssue, InteractionInput } from '../caliq/types.js';
-import type { Draft, ReplyTarget } from '../interactions/draft.js';
+import type { CaliqIssue, InteractionInput } from '../caliq/index.js';
+import type { Draft, ReplyTarget } from '../interactions/index.js';
 
 export type JournalState = 'pending' | 'logged' | 'rejected' | 'failed';
 
@@ -47,6 +47,12 @@ export type JournalStore = {
    * can be claimed. Increments attempts. Returns the claimed entry, or undefined if someone else holds it.
    */
   claim(uniqueId: string, now: Date, leaseUntil: Date): Promise<JournalEntry | undefined>;
+  /**
+   * Moves the lease of a claim still held to `leaseUntil` (also after it ran out, if nobody claimed the entry since).
+   * `attempts` is the claimed entry's count, which identifies the claim: true when renewed, false when the entry was
+   * claimed again or settled meanwhile.
+   */
+  renewLease(uniqueId: string, attempts: number, leaseUntil: Date, now: Date): Promise<boolean>;
   /** Pending entries due for an attempt (next attempt reached, lease free), oldest first. */
   listDue(now: Date, limit: number): Promise<JournalEntry[]>;
   /** Earliest next attempt among pending entries, so a worker can sleep until then. */
@@ -102,7 +108,7 @@ export type Reminder = {
   claimedBy: string | undefined;
   claimedAt: Date | undefined;
   sentAt: Date | undefined;
-  sentChannelId: string | undefined;
+  sentConversationId: string | undefined;
   sentTs: string | undefined;
   /** True when it was sent after its due time (e.g. the bot was down). */
   sentLate: boolean;
@@ -123,7 +129,7 @@ export type ReminderStore = {
   /** Atomically moves due open reminders to `sending` for this owner; each reminder is claimed by one owner only. */
   claimDue(now: Date, owner: string, limit: number): Promise<Reminder[]>;
   /** Records the Slack message after sending (state `sent`). */
-  markSent(id: string, sent: { channelId: string; ts: string; late: boolean }, now: Date): Promise<Reminder>;
+  markSent(id: string, sent: { conversationId: string; ts: string; late: boolean }, now: Date): Promise<Reminder>;
   /** Gives a claimed reminder back (the send failed before reaching Slack) so it is tried again at `retryAt`. */
   releaseClaim(id: string, retryAt: Date): Promise<void>;
   /** Only if `expectedVersion` matches: back to open with a new due time. Returns undefined when stale. */
@@ -158,7 +164,8 @@ export type CachedUserPrefs = UserPrefsStore & {
 
 /** A Slack channel linked to one Caliq customer account. */
 export type ChannelLink = {
-  channelId: string;
+  /** The Slack conversation (C… or G…). */
+  conversationId: string;
   teamId: string | undefined;
   accountNo: string;
   /** The channel's name when linked, for display ("#acme-team"). */
@@ -170,8 +177,8 @@ export type ChannelLinkStore = {
   /** Links the channel to the account, replacing any earlier link (one account per channel). */
   link(link: Omit<ChannelLink, 'linkedAt'>, now: Date): Promise<ChannelLink>;
   /** Removes the channel's link; returns the removed link, or undefined when there was none. */
-  unlink(channelId: string): Promise<ChannelLink | undefined>;
-  get(channelId: string): Promise<ChannelLink | undefined>;
+  unlink(conversationId: string): Promise<ChannelLink | undefined>;
+  get(conversationId: string): Promise<ChannelLink | undefined>;
   /** Every link, by account number then channel name. */
   list(): Promise<ChannelLink[]>;
 };

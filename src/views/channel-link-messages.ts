@@ -1,5 +1,5 @@
 // The answers to `link` and `unlink`: linked (and what it replaced), unlinked, and each reason a link was refused.
-import type { ChannelLink } from '../store/types.js';
+import type { ChannelLink } from '../store/index.js';
 import { contextBlock, type MessageView, sectionBlock } from './blocks.js';
 import { mentionUser } from './describe.js';
 import { escapeMrkdwn } from './escape.js';
@@ -14,9 +14,9 @@ export type ChannelLinkProblem =
   | { reason: 'slack_failed'; error: string };
 
 /** `#name` when known, else a channel mention Slack renders for whoever may see it; escaped. */
-export function describeLinkedChannel(link: Pick<ChannelLink, 'channelId' | 'channelName'>): string {
+export function describeLinkedChannel(link: Pick<ChannelLink, 'conversationId' | 'channelName'>): string {
   if (link.channelName) return `#${escapeMrkdwn(link.channelName)}`;
-  return /^[CG][A-Z0-9]+$/.test(link.channelId) ? `<#${link.channelId}>` : escapeMrkdwn(link.channelId);
+  return /^[CG][A-Z0-9]+$/.test(link.conversationId) ? `<#${link.conversationId}>` : escapeMrkdwn(link.conversationId);
 }
 
 function message(text: string, note?: string): MessageView {
@@ -45,7 +45,7 @@ export function buildChannelLinkedMessage(input: {
 
 export function buildChannelUnlinkedMessage(input: {
   removed: ChannelLink | undefined;
-  channelId: string;
+  conversationId: string;
   unlinkedBy: string;
 }): MessageView {
   if (!input.removed) {

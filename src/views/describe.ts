@@ -1,6 +1,6 @@
 // Short human phrases for interactions and people ("call with ACME01 (Jane Smith) on …"), shared by every message.
-import type { InteractionInput, InteractionKind } from '../caliq/types.js';
-import { formatInZone } from '../dates/format.js';
+import type { InteractionInput, InteractionKind } from '../caliq/index.js';
+import { formatInZone } from '../dates/index.js';
 import { escapeMrkdwn } from './escape.js';
 
 const KIND_WORDS = { C: 'call', E: 'email', V: 'visit' } as const satisfies Record<InteractionKind, string>;

@@ -2,6 +2,7 @@
 import { COMMAND } from '../ids.js';
 import { contextBlock, type MessageView, sectionBlock } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
+import { STATUS_WINDOW_DAYS } from './status-message.js';
 
 /** Usage of the slash command (its name as the workspace registered it) and the "Log interaction" shortcut. */
 export function buildHelpMessage(command: string = COMMAND): MessageView {
@@ -15,7 +16,7 @@ export function buildHelpMessage(command: string = COMMAND): MessageView {
     `• \`${cmd} visit BOLT22 today 10:00\``,
     '',
     '*More*',
-    `• \`${cmd} status\`: entries from the last 7 days that haven't reached Caliq yet, with Retry and Edit`,
+    `• \`${cmd} status\`: entries from the last ${STATUS_WINDOW_DAYS} days that haven't reached Caliq yet, with Retry and Edit`,
     `• \`${cmd} followups\`: your open follow-ups, overdue first`,
     `• \`${cmd} help\`: this message`,
     '',

@@ -1,19 +1,19 @@
 // Checks the Home tab: the log button, the latest 10 entries with their buttons, follow-ups, links, and Slack's limits.
 import type { ActionsBlock, Button, HomeView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { collectStrings, sampleEntry, sampleInteraction, sampleReminder } from '../../test/support/view-fixtures.js';
 import { ACTION } from '../ids.js';
 import type { ChannelLink } from '../store/types.js';
 import { buildHomeView } from './home-view.js';
 import { listMessageLimitViolations } from './limit-violations.js';
 import { SLACK_LIMITS } from './limits.js';
-import { collectStrings, sampleEntry, sampleInteraction, sampleReminder } from './view-fixtures.js';
 
 const now = new Date('2026-11-26T12:00:00.000Z');
 const base = { entries: [], followUps: [], links: [], timeZone: 'UTC', now, command: '/log-interaction' };
 const hostile = `${'<!channel> & <@U1> <http://evil|bank> @here '.repeat(80)}`;
 
 const link = (overrides: Partial<ChannelLink> = {}): ChannelLink => ({
-  channelId: 'C0ACME001',
+  conversationId: 'C0ACME001',
   teamId: 'T1',
   accountNo: 'ACME01',
   channelName: 'acme-team',
@@ -94,7 +94,7 @@ describe('buildHomeView', () => {
   it('lists the linked channels with their accounts, as mentions so private names reach only members', () => {
     const view = buildHomeView({
       ...base,
-      links: [link(), link({ channelId: 'G0PRIV001', channelName: undefined, accountNo: 'BOLT22' })],
+      links: [link(), link({ conversationId: 'G0PRIV001', channelName: undefined, accountNo: 'BOLT22' })],
     });
     const text = textOf(view);
     expect(text).toContain('<#C0ACME001> → *ACME01*');
@@ -115,7 +115,7 @@ describe('buildHomeView', () => {
       ),
       followUps: Array.from({ length: 80 }, (_, i) => sampleReminder({ id: `r${i}`, interaction })),
       links: Array.from({ length: 2000 }, (_, i) =>
-        link({ channelId: `C${i}`, channelName: `<!channel>${hostile.slice(0, 60)}`, accountNo: `<@U1>${i}` }),
+        link({ conversationId: `C${i}`, channelName: `<!channel>${hostile.slice(0, 60)}`, accountNo: `<@U1>${i}` }),
       ),
     });
     expect(view.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.modalBlocks);

@@ -1,8 +1,8 @@
 // The App Home tab: a button to log, the person's latest entries, their open follow-ups and the linked channels.
 import type { HomeView, KnownBlock } from '@slack/types';
-import { formatInZone } from '../dates/format.js';
+import { formatInZone } from '../dates/index.js';
 import { ACTION } from '../ids.js';
-import type { ChannelLink, JournalEntry, Reminder } from '../store/types.js';
+import type { ChannelLink, JournalEntry, Reminder } from '../store/index.js';
 import { buttonElement, contextBlock, plainText, sectionBlock } from './blocks.js';
 import { describeLinkedChannel } from './channel-link-messages.js';
 import { describeInteraction } from './describe.js';
@@ -62,7 +62,7 @@ function followUpBlocks(followUps: readonly Reminder[], timeZone: string, now: D
 }
 
 function mentionChannel(link: ChannelLink): string {
-  return /^[CG][A-Z0-9]+$/.test(link.channelId) ? `<#${link.channelId}>` : describeLinkedChannel(link);
+  return /^[CG][A-Z0-9]+$/.test(link.conversationId) ? `<#${link.conversationId}>` : describeLinkedChannel(link);
 }
 
 function linkBlocks(links: readonly ChannelLink[], command: string, budget: number): KnownBlock[] {

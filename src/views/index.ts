@@ -1,5 +1,18 @@
 // The views' public surface: pure builders of Slack modals and messages, and the limits they respect.
 export { accountOption, buildAccountSuggestions } from './account-options.js';
+export {
+  buildRequestFailedMessage,
+  ENTRY_NOT_FOUND,
+  ENTRY_NOT_YOURS,
+  ENTRY_STILL_PENDING,
+  type FailureCause,
+  FORM_OUT_OF_DATE,
+  JOURNAL_WRITE_FAILED,
+  type PlainAnswer,
+  REMINDER_CHANGED,
+  type RequestedAction,
+  SUBMITTER_LOOKUP_SLOW,
+} from './answer-messages.js';
 export { actionsBlock, buttonElement, contextBlock, type MessageView, plainText, sectionBlock } from './blocks.js';
 export {
   buildChannelLinkedMessage,
@@ -52,8 +65,7 @@ export {
   decodeReminderAction,
   encodeReminderAction,
   type ReminderAction,
-  SNOOZE_OPTIONS,
-  type SnoozeOption,
+  SNOOZE_LABELS,
 } from './reminder-actions.js';
 export {
   buildFollowupsListMessage,
@@ -62,5 +74,6 @@ export {
   buildReminderDoneMessage,
   buildReminderMessage,
   buildReminderSnoozedMessage,
+  FOLLOWUPS_WINDOW_DAYS,
 } from './reminder-messages.js';
 export { buildStatusMessage, STATUS_WINDOW_DAYS } from './status-message.js';

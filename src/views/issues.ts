@@ -1,6 +1,6 @@
 // Caliq's issue list shown word for word (escaped), split across sections so no block passes Slack's limits.
 import type { KnownBlock } from '@slack/types';
-import type { CaliqIssue } from '../caliq/types.js';
+import type { CaliqIssue } from '../caliq/index.js';
 import { sectionBlock } from './blocks.js';
 import { escapeMrkdwn, truncateMrkdwn } from './escape.js';
 import { SLACK_LIMITS } from './limits.js';

@@ -2,6 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import {
+  collectStrings,
+  sampleEntry,
+  sampleInteraction,
+  sampleReminder,
+  UNIQUE_ID,
+} from '../../test/support/view-fixtures.js';
 import { buildAccountSuggestions } from './account-options.js';
 import type { MessageView } from './blocks.js';
 import {
@@ -35,7 +42,6 @@ import {
   buildReminderSnoozedMessage,
 } from './reminder-messages.js';
 import { buildStatusMessage } from './status-message.js';
-import { collectStrings, sampleEntry, sampleInteraction, sampleReminder, UNIQUE_ID } from './view-fixtures.js';
 
 // Worst-case user text: long, multi-line, full of characters that escaping lengthens, and mention attempts.
 const long = `${'<!channel> & <@U1> <http://evil|bank> @here '.repeat(120)}\nend`;
@@ -50,7 +56,7 @@ const reminder = sampleReminder({ interaction });
 const issues = Array.from({ length: 80 }, (_, i) => ({ id: i, message: long, extraData: long }));
 const ctx = { interaction, timeZone: 'Pacific/Chatham' };
 const hostileLink = {
-  channelId: long,
+  conversationId: long,
   teamId: undefined,
   accountNo: long,
   channelName: long,
@@ -102,7 +108,7 @@ const messages: Record<string, MessageView> = {
     replaced: { ...hostileLink, accountNo: long },
     command: long,
   }),
-  unlinked: buildChannelUnlinkedMessage({ removed: hostileLink, channelId: 'C1', unlinkedBy: 'U0F' }),
+  unlinked: buildChannelUnlinkedMessage({ removed: hostileLink, conversationId: 'C1', unlinkedBy: 'U0F' }),
   unknownAccount: buildChannelLinkProblemMessage({ reason: 'unknown_account', accountNo: long, command: long }),
   accountsUnavailable: buildChannelLinkProblemMessage({ reason: 'accounts_unavailable', accountNo: long }),
   cannotSeeChannel: buildChannelLinkProblemMessage({ reason: 'cannot_see_channel', botUserId: long }),

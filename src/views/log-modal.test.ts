@@ -19,7 +19,7 @@ import { decodeModalMetadata } from './modal-metadata.js';
 
 const metadata: ModalMetadata = {
   uniqueId: '3f2b8c1e-7d4a-4b9e-9c1f-2a6d8e4b7c10',
-  replyTo: { responseUrl: 'https://hooks.slack.com/commands/T1/2/abc', channelId: 'C1' },
+  replyTo: { responseUrl: 'https://hooks.slack.com/commands/T1/2/abc', conversationId: 'C1' },
   source: 'command',
 };
 const channels: CaliqChannel[] = [

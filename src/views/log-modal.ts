@@ -11,9 +11,9 @@ import type {
   StaticSelect,
 } from '@slack/types';
 import type { AccountRecord } from '../accounts/index.js';
-import { CALIQ_LIMITS, type CaliqChannel, type InteractionKind } from '../caliq/types.js';
+import { CALIQ_LIMITS, type CaliqChannel, type InteractionKind } from '../caliq/index.js';
 import { BLOCK, CALLBACK, ELEMENT } from '../ids.js';
-import type { Draft, ModalMetadata } from '../interactions/draft.js';
+import type { Draft, ModalMetadata } from '../interactions/index.js';
 import { accountOption } from './account-options.js';
 import { plainText } from './blocks.js';
 import { truncate } from './escape.js';

@@ -7,7 +7,7 @@ const meta: ModalMetadata = {
   uniqueId: '3f2b8c1e-7d4a-4b9e-9c1f-2a6d8e4b7c10',
   replyTo: {
     responseUrl: 'https://hooks.slack.com/commands/T0001/1234567890123/AbCdEfGhIjKlMnOpQrStUvWx',
-    channelId: 'C0123456789',
+    conversationId: 'C0123456789',
   },
   source: 'command',
 };
@@ -17,6 +17,15 @@ describe('modal metadata', () => {
     expect(decodeModalMetadata(encodeModalMetadata(meta))).toEqual(meta);
     const bare: ModalMetadata = { uniqueId: 'u-1', replyTo: {}, source: 'reminder' };
     expect(decodeModalMetadata(encodeModalMetadata(bare))).toEqual(bare);
+  });
+
+  it('reads a form opened before the rename, whose reply target says channelId', () => {
+    const legacy = JSON.stringify({ uniqueId: 'u-2', replyTo: { channelId: 'C0123456789' }, source: 'command' });
+    expect(decodeModalMetadata(legacy)).toEqual({
+      uniqueId: 'u-2',
+      replyTo: { conversationId: 'C0123456789' },
+      source: 'command',
+    });
   });
 
   it.each([

@@ -1,16 +1,18 @@
 // Packs the log modal's private_metadata (UniqueID, where to reply, how it was opened) and reads it back safely.
 import { z } from 'zod';
-import type { ModalMetadata } from '../interactions/draft.js';
+import { type ModalMetadata, readReplyTarget } from '../interactions/index.js';
 import { SLACK_LIMITS, ViewLimitError } from './limits.js';
 
 const modalMetadataSchema = z.object({
   uniqueId: z.string().min(1).max(100),
   replyTo: z.object({
     responseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    conversationId: z.string().min(1).max(50).optional(),
+    /** The same, as forms opened before the rename wrote it. */
     channelId: z.string().min(1).max(50).optional(),
   }),
   source: z.enum(['command', 'shortcut', 'global_shortcut', 'home', 'edit', 'reminder']),
-}) satisfies z.ZodType<ModalMetadata>;
+});
 
 /** JSON for `private_metadata`. Throws ViewLimitError beyond Slack's 3000 characters (a response URL is ~100). */
 export function encodeModalMetadata(meta: ModalMetadata): string {
@@ -35,12 +37,5 @@ export function decodeModalMetadata(raw: string | undefined): ModalMetadata | un
   const result = modalMetadataSchema.safeParse(parsed);
   if (!result.success) return undefined;
   const { uniqueId, replyTo, source } = result.data;
-  return {
-    uniqueId,
-    replyTo: {
-      ...(replyTo.responseUrl === undefined ? {} : { responseUrl: replyTo.responseUrl }),
-      ...(replyTo.channelId === undefined ? {} : { channelId: replyTo.channelId }),
-    },
-    source,
-  };
+  return { uniqueId, replyTo: readReplyTarget(replyTo), source };
 }

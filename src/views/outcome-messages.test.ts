@@ -1,5 +1,6 @@
 import type { ActionsBlock, Button } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { collectStrings, sampleInteraction, UNIQUE_ID } from '../../test/support/view-fixtures.js';
 import { ACTION } from '../ids.js';
 import type { MessageView } from './blocks.js';
 import { describeInteraction } from './describe.js';
@@ -18,7 +19,6 @@ import {
   buildRejectedMessage,
   buildUnmappedUserMessage,
 } from './problem-messages.js';
-import { collectStrings, sampleInteraction, UNIQUE_ID } from './view-fixtures.js';
 
 const interaction = sampleInteraction();
 const body = (message: MessageView) => collectStrings(message.blocks).join('\n');

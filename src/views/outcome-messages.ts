@@ -1,7 +1,7 @@
 // What the user is told when an interaction reached Caliq, is waiting for it, or is already on its way.
 import type { KnownBlock } from '@slack/types';
-import type { CaliqIssue, InteractionInput } from '../caliq/types.js';
-import { formatInZone } from '../dates/format.js';
+import type { CaliqIssue, InteractionInput } from '../caliq/index.js';
+import { formatInZone } from '../dates/index.js';
 import { contextBlock, fallbackText, type MessageView, sectionBlock } from './blocks.js';
 import { describeInteraction, mentionUser } from './describe.js';
 import { formatIssue } from './issues.js';

@@ -1,7 +1,7 @@
 // What the user is told when an interaction did not reach Caliq: refused, failed, given up, or blocked by setup.
 import type { KnownBlock } from '@slack/types';
-import type { CaliqIssue, InteractionInput } from '../caliq/types.js';
-import { formatInZone } from '../dates/format.js';
+import type { CaliqIssue, InteractionInput } from '../caliq/index.js';
+import { formatInZone } from '../dates/index.js';
 import { ACTION } from '../ids.js';
 import { actionsBlock, buttonElement, fallbackText, type MessageView, sectionBlock } from './blocks.js';
 import { describeInteraction, formatContact, mentionUser } from './describe.js';

@@ -1,14 +1,14 @@
 // The value carried by reminder buttons: which reminder, at which version (stale buttons are inert), which snooze.
 import { z } from 'zod';
+import { SNOOZE_OPTIONS, type SnoozeOption } from '../reminders/index.js';
 import { SLACK_LIMITS, ViewLimitError } from './limits.js';
 
-export const SNOOZE_OPTIONS = [
-  { option: '1h', label: '1 hour' },
-  { option: 'tomorrow', label: 'Tomorrow 9:00' },
-  { option: 'next_week', label: 'Next week' },
-] as const;
-
-export type SnoozeOption = (typeof SNOOZE_OPTIONS)[number]['option'];
+/** The words on each snooze choice; the choices themselves are the reminders' rule. */
+export const SNOOZE_LABELS: Readonly<Record<SnoozeOption, string>> = {
+  '1h': '1 hour',
+  tomorrow: 'Tomorrow 9:00',
+  next_week: 'Next week',
+};
 
 export type ReminderAction = { id: string; version: number; option?: SnoozeOption };
 
@@ -16,7 +16,7 @@ export type ReminderAction = { id: string; version: number; option?: SnoozeOptio
 const wireSchema = z.object({
   i: z.string().min(1),
   v: z.number().int().nonnegative(),
-  o: z.enum(['1h', 'tomorrow', 'next_week']).optional(),
+  o: z.enum(SNOOZE_OPTIONS).optional(),
 });
 
 /** Compact JSON for a button or option value; throws ViewLimitError beyond a button value's 2000 characters. */

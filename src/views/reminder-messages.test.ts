@@ -1,5 +1,6 @@
 import type { ActionsBlock, Button, StaticSelect } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { collectStrings, sampleInteraction, sampleReminder } from '../../test/support/view-fixtures.js';
 import { ACTION } from '../ids.js';
 import type { MessageView } from './blocks.js';
 import { listMessageLimitViolations } from './limit-violations.js';
@@ -12,7 +13,6 @@ import {
   buildReminderMessage,
   buildReminderSnoozedMessage,
 } from './reminder-messages.js';
-import { collectStrings, sampleInteraction, sampleReminder } from './view-fixtures.js';
 
 const now = new Date('2026-11-27T12:00:00.000Z');
 const reminder = sampleReminder();

@@ -1,8 +1,9 @@
 // Follow-up reminder DMs and their after-states (done, snoozed), the `followups` list, and the refusal for others.
 import type { ActionsBlock, KnownBlock, PlainTextOption } from '@slack/types';
-import { formatInZone } from '../dates/format.js';
+import { formatInZone } from '../dates/index.js';
 import { ACTION } from '../ids.js';
-import type { Reminder } from '../store/types.js';
+import { SNOOZE_OPTIONS } from '../reminders/index.js';
+import type { Reminder } from '../store/index.js';
 import {
   actionsBlock,
   buttonElement,
@@ -15,7 +16,7 @@ import {
 import { describeCustomerOf, describeElapsed, describeInteraction, describeKind, mentionUser } from './describe.js';
 import { quoteMrkdwn, truncate } from './escape.js';
 import { SLACK_LIMITS, ViewLimitError } from './limits.js';
-import { encodeReminderAction, SNOOZE_OPTIONS } from './reminder-actions.js';
+import { encodeReminderAction, SNOOZE_LABELS } from './reminder-actions.js';
 
 const MAX_NOTES_CHARS = 1000;
 const MAX_LIST_NOTES_CHARS = 150;
@@ -25,7 +26,8 @@ const MAX_LISTED = Math.floor((SLACK_LIMITS.messageBlocks - 2) / 2);
 /** Done, Log follow-up and a Snooze menu; every value names the reminder and its version. */
 export function buildReminderButtons(reminder: Reminder): ActionsBlock {
   const plain = encodeReminderAction({ id: reminder.id, version: reminder.version });
-  const snoozeOptions: PlainTextOption[] = SNOOZE_OPTIONS.map(({ option, label }) => {
+  const snoozeOptions: PlainTextOption[] = SNOOZE_OPTIONS.map((option) => {
+    const label = SNOOZE_LABELS[option];
     const value = encodeReminderAction({ id: reminder.id, version: reminder.version, option });
     if (value.length > SLACK_LIMITS.optionValue) {
       throw new ViewLimitError(`snooze option value is ${value.length} characters; keep reminder IDs short`);
@@ -130,6 +132,9 @@ export function describeFollowUpLine(reminder: Reminder, timeZone: string, now: 
   const what = `${describeCustomerOf(reminder.interaction)}: ${describeInteraction(reminder.interaction, timeZone)}`;
   return `${when}\n${what}${todo ? `\n${quoteMrkdwn(truncate(todo, MAX_LIST_NOTES_CHARS))}` : ''}`;
 }
+
+/** How far ahead `followups` lists: a month, so next year's plans don't crowd out this week's. */
+export const FOLLOWUPS_WINDOW_DAYS = 30;
 
 /** The `followups` answer: open follow-ups, overdue first, each with the reminder buttons. */
 export function buildFollowupsListMessage(reminders: Reminder[], timeZone: string, now: Date): MessageView {

@@ -1,9 +1,9 @@
 import type { ActionsBlock, Button } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { collectStrings, sampleEntry } from '../../test/support/view-fixtures.js';
 import { ACTION } from '../ids.js';
 import { listMessageLimitViolations } from './limit-violations.js';
 import { buildStatusMessage } from './status-message.js';
-import { collectStrings, sampleEntry } from './view-fixtures.js';
 
 const now = new Date('2026-11-26T12:00:00.000Z');
 

@@ -1,6 +1,6 @@
 // The `status` answer: the user's entries from the last 7 days that are not in Caliq yet, each with Retry and Edit.
 import type { KnownBlock } from '@slack/types';
-import type { JournalEntry } from '../store/types.js';
+import type { JournalEntry } from '../store/index.js';
 import { contextBlock, fallbackText, type MessageView, sectionBlock } from './blocks.js';
 import { describeInteraction } from './describe.js';
 import { escapeMrkdwn, truncate } from './escape.js';

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readDefaultSeed, startCaliqSimulator } from '../../src/caliq-simulator/index.js';
 import { BLOCK, ELEMENT } from '../../src/ids.js';
 import { DEFAULT_HINTS } from '../../src/views/index.js';
+import { readDefaultSeed, startCaliqSimulator } from '../../tools/caliq-simulator/index.js';
 import { ALICE, BOB, CALIQ_KEY, type Harness, startHarness, VALID_CALL } from '../support/bot-harness.js';
 
 type Option = { text: { type: string; text: string }; value: string };

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { InteractionInput } from '../../src/caliq/types.js';
 import { ACTION, BLOCK, CALLBACK } from '../../src/ids.js';
 import { decodeModalMetadata } from '../../src/views/index.js';
+import type { FakeSlackCall } from '../../tools/slack-stand-in/fake-slack.js';
 import { ALICE, BOB, type Harness, startHarness, VALID_CALL } from '../support/bot-harness.js';
-import type { FakeSlackCall } from '../support/fake-slack.js';
 
 type Json = Record<string, unknown>;
 type Element = { type: string; action_id?: string; value?: string; options?: Array<{ value: string }> };
@@ -118,7 +118,7 @@ describe('App Home', () => {
     await followUpFor(h, ALICE, 'Send the renewal quote');
     await h.bot.deps.links.link(
       {
-        channelId: 'C0ACMEHOME',
+        conversationId: 'C0ACMEHOME',
         teamId: undefined,
         accountNo: 'ACME01',
         channelName: 'acme-home',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
-const DEMO = fileURLToPath(new URL('../../src/demo/main.ts', import.meta.url));
+const DEMO = fileURLToPath(new URL('../../tools/demo/main.ts', import.meta.url));
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 describe('npm run demo', () => {

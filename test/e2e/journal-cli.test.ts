@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type CaliqSimulator, startCaliqSimulator } from '../../src/caliq-simulator/index.js';
 import { createJournalStore, type Database, openDatabase } from '../../src/store/index.js';
+import { type CaliqSimulator, startCaliqSimulator } from '../../tools/caliq-simulator/index.js';
+import { type FakeSlack, startFakeSlack } from '../../tools/slack-stand-in/fake-slack.js';
+import { postToSlackEndpoint } from '../../tools/slack-stand-in/slack-requests.js';
 import { type BotChild, startBotChild } from '../support/bot-child.js';
 import { ALICE, BOT_TOKEN, CALIQ_KEY, logModalSubmissionBody, SIGNING_SECRET } from '../support/bot-harness.js';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
-import { postToSlackEndpoint } from '../support/slack-requests.js';
 
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;

@@ -4,9 +4,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type CaliqSimulator, startCaliqSimulator } from '../../src/caliq-simulator/index.js';
 import { createJournalStore, type Database, openDatabase } from '../../src/store/index.js';
 import type { JournalStore } from '../../src/store/types.js';
+import { type CaliqSimulator, startCaliqSimulator } from '../../tools/caliq-simulator/index.js';
+import { type FakeSlack, startFakeSlack } from '../../tools/slack-stand-in/fake-slack.js';
+import { postToSlackEndpoint } from '../../tools/slack-stand-in/slack-requests.js';
 import { type BotChild, startBotChild } from '../support/bot-child.js';
 import {
   ALICE,
@@ -16,8 +18,6 @@ import {
   SIGNING_SECRET,
   VALID_CALL,
 } from '../support/bot-harness.js';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
-import { postToSlackEndpoint } from '../support/slack-requests.js';
 
 const VALUES = VALID_CALL;
 

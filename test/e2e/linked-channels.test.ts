@@ -1,9 +1,9 @@
 // Linked channels end to end: link / unlink / refusals through the real Bolt app, then the account preselected there.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startCaliqSimulator } from '../../src/caliq-simulator/index.js';
 import { BLOCK } from '../../src/ids.js';
+import { startCaliqSimulator } from '../../tools/caliq-simulator/index.js';
+import { FAKE_SLACK_IDS } from '../../tools/slack-stand-in/fake-slack.js';
 import { ALICE, BOB, CALIQ_KEY, type Harness, startHarness } from '../support/bot-harness.js';
-import { FAKE_SLACK_IDS } from '../support/fake-slack.js';
 
 type Block = { block_id?: string; element?: { initial_value?: string; initial_option?: { value: string } } };
 
@@ -27,7 +27,7 @@ describe('linking a channel to an account', () => {
   beforeEach(async () => {
     h.fake.reset();
     h.sim.reset();
-    for (const link of h.bot.deps.links.list()) await h.bot.deps.links.unlink(link.channelId);
+    for (const link of h.bot.deps.links.list()) await h.bot.deps.links.unlink(link.conversationId);
     h.fake.setChannel(ACME_CHANNEL, { name: 'acme-team' });
   });
 
@@ -59,7 +59,7 @@ describe('linking a channel to an account', () => {
     expect(info.map((call) => call.args.channel)).toEqual([ACME_CHANNEL]);
     const stored = h.bot.deps.links.get(ACME_CHANNEL);
     expect(stored).toMatchObject({
-      channelId: ACME_CHANNEL,
+      conversationId: ACME_CHANNEL,
       teamId: FAKE_SLACK_IDS.teamId,
       accountNo: 'ACME01',
       channelName: 'acme-team',
@@ -154,7 +154,7 @@ describe('the account preselected in a linked channel', () => {
     h = await startHarness();
     await h.bot.deps.links.link(
       {
-        channelId: ACME_CHANNEL,
+        conversationId: ACME_CHANNEL,
         teamId: undefined,
         accountNo: 'ACME01',
         channelName: 'acme-team',

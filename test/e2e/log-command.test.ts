@@ -171,7 +171,7 @@ describe('/log-interaction over HTTP', () => {
   });
 
   it('refuses a request with a bad signature or an old timestamp and changes nothing', async () => {
-    const { postToSlackEndpoint, commandBody } = await import('../support/slack-requests.js');
+    const { postToSlackEndpoint, commandBody } = await import('../../tools/slack-stand-in/slack-requests.js');
     const body = commandBody({ text: 'call ACME01', responseUrl: h.fake.responseUrl() });
     const bad = await postToSlackEndpoint(h.eventsUrl, body, { signingSecret: 'x', badSignature: true });
     const old = await postToSlackEndpoint(h.eventsUrl, body, {

@@ -125,7 +125,7 @@ describe('GET /metrics', () => {
 
   it('is absent when METRICS_ENABLED is false', async () => {
     h = await startHarness({ env: { METRICS_ENABLED: 'false' } });
-    expect(h.bot.metrics).toBeUndefined();
+    expect(h.bot.metrics.enabled).toBe(false);
     expect((await fetch(`${h.baseUrl}/metrics`)).status).toBe(404);
     expect((await fetch(`${h.baseUrl}/healthz`)).status).toBe(200);
   });

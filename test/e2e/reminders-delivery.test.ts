@@ -1,6 +1,6 @@
 // Follow-up reminder DMs end to end: created on Caliq's acceptance, delivered once on time or late, in Bob's zone.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readDefaultSeed, startCaliqSimulator } from '../../src/caliq-simulator/index.js';
+import { readDefaultSeed, startCaliqSimulator } from '../../tools/caliq-simulator/index.js';
 import { CALIQ_KEY } from '../support/bot-harness.js';
 import {
   ALICE,
@@ -63,7 +63,12 @@ describe('follow-up reminders: delivery', () => {
     expect(buttonsOf(dms[0]?.args.blocks)?.snooze).toHaveProperty('tomorrow');
 
     const sent = await h.bot.deps.reminders.get(reminder.id);
-    expect(sent).toMatchObject({ state: 'sent', sentChannelId: BOB_DM, sentLate: false, sentAt: NEXT_FRIDAY_9_NY });
+    expect(sent).toMatchObject({
+      state: 'sent',
+      sentConversationId: BOB_DM,
+      sentLate: false,
+      sentAt: NEXT_FRIDAY_9_NY,
+    });
     expect(sent?.sentTs).toMatch(/^\d+\.\d{6}$/);
 
     world.now = at('2026-03-20T13:00:00Z');

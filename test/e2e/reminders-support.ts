@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { type CaliqSimulator, startCaliqSimulator } from '../../src/caliq-simulator/index.js';
 import { ACTION } from '../../src/ids.js';
 import type { Reminder } from '../../src/store/types.js';
+import { type CaliqSimulator, startCaliqSimulator } from '../../tools/caliq-simulator/index.js';
+import { type FakeSlack, type FakeSlackCall, startFakeSlack } from '../../tools/slack-stand-in/fake-slack.js';
+import type { LogModalInput } from '../../tools/slack-stand-in/slack-requests.js';
 import { ALICE, BOB, CALIQ_KEY, type Harness, type HarnessOptions, startHarness } from '../support/bot-harness.js';
-import { type FakeSlack, type FakeSlackCall, startFakeSlack } from '../support/fake-slack.js';
-import type { LogModalInput } from '../support/slack-requests.js';
 
 /** Monday 2 March 2026, 10:00 UTC: London is on GMT until 29 March, New York moves to EDT on Sunday 8 March. */
 export const T0 = new Date('2026-03-02T10:00:00Z');

@@ -5,16 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { InteractionInput } from '../../src/caliq/types.js';
-import { type CaliqSimulator, startCaliqSimulator } from '../../src/caliq-simulator/index.js';
 import { createPool, createSql, describeTarget } from '../../src/store/postgres/connection.js';
 import { createPostgresJournalStore } from '../../src/store/postgres/journal-store.js';
 import { createPostgresReminderStore } from '../../src/store/postgres/reminder-store.js';
 import type { JournalStore, ReminderStore } from '../../src/store/types.js';
+import { type CaliqSimulator, startCaliqSimulator } from '../../tools/caliq-simulator/index.js';
+import { type FakeSlack, startFakeSlack } from '../../tools/slack-stand-in/fake-slack.js';
+import { postToSlackEndpoint } from '../../tools/slack-stand-in/slack-requests.js';
 import { type BotChild, startBotChild } from '../support/bot-child.js';
 import { ALICE, BOT_TOKEN, CALIQ_KEY, logModalSubmissionBody, SIGNING_SECRET } from '../support/bot-harness.js';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { describePostgres, dropSchema, TEST_DATABASE_URL, uniqueSchema, withTestClient } from '../support/postgres.js';
-import { postToSlackEndpoint } from '../support/slack-requests.js';
 
 describePostgres('several bot processes on one PostgreSQL database', () => {
   let folder: string;

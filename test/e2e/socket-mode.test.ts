@@ -1,9 +1,13 @@
 // Socket Mode, as most teams run it: the fake Slack hands out a ws:// URL, sends hello and a slash command envelope.
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMAND } from '../../src/ids.js';
+import { FAKE_SLACK_IDS } from '../../tools/slack-stand-in/fake-slack.js';
+import {
+  appHomeOpenedEvent,
+  eventCallbackPayload,
+  globalShortcutPayload,
+} from '../../tools/slack-stand-in/slack-requests.js';
 import { ALICE, type Harness, startHarness } from '../support/bot-harness.js';
-import { FAKE_SLACK_IDS } from '../support/fake-slack.js';
-import { appHomeOpenedEvent, eventCallbackPayload, globalShortcutPayload } from '../support/slack-requests.js';
 
 describe('Socket Mode', () => {
   let h: Harness | undefined;

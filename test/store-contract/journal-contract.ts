@@ -27,7 +27,7 @@ function newEntry(uniqueId: string, slackUserId = 'U1'): NewJournalEntry {
     slackTeamId: 'T1',
     interaction: interaction(uniqueId),
     draft: { accountNo: 'ACME01', kind: 'C', notes: 'Called about the renewal' },
-    replyTo: { responseUrl: 'https://hooks.slack.test/r/1', channelId: 'C1' },
+    replyTo: { responseUrl: 'https://hooks.slack.test/r/1', conversationId: 'C1' },
     followUpSlackUserId: undefined,
   };
 }
@@ -51,7 +51,7 @@ export function journalContract(backend: ContractBackend): void {
         state: 'pending',
         interaction: interaction('g-1'),
         draft: { accountNo: 'ACME01', kind: 'C', notes: 'Called about the renewal' },
-        replyTo: { responseUrl: 'https://hooks.slack.test/r/1', channelId: 'C1' },
+        replyTo: { responseUrl: 'https://hooks.slack.test/r/1', conversationId: 'C1' },
         followUpSlackUserId: undefined,
         attempts: 0,
         lastError: undefined,
@@ -104,6 +104,32 @@ export function journalContract(backend: ContractBackend): void {
       const taken = await other.claim('g-1', at(30_000), at(60_000));
       expect(taken?.attempts).toBe(2);
       expect(taken?.updatedAt).toEqual(at(30_000));
+    });
+
+    it('renews a lease only for the claim that still holds it, also after it ran out', async () => {
+      await journal.insert(newEntry('g-1'), T0);
+      const other = (await backend.connect()).journal;
+      const mine = await journal.claim('g-1', T0, at(30_000));
+      expect(await journal.renewLease('g-1', mine?.attempts ?? -1, at(60_000), at(20_000))).toBe(true);
+      expect(await other.get('g-1')).toMatchObject({ leaseUntil: at(60_000), attempts: 1, updatedAt: at(20_000) });
+      expect(await other.claim('g-1', at(45_000), at(90_000))).toBeUndefined();
+      // Ran out, but nobody took it: still this claim's to renew.
+      expect(await journal.renewLease('g-1', 1, at(100_000), at(70_000))).toBe(true);
+      expect(await other.claim('g-1', at(99_999), at(130_000))).toBeUndefined();
+      const taken = await other.claim('g-1', at(100_000), at(130_000));
+      expect(taken?.attempts).toBe(2);
+      // Claimed again: the first claim can no longer move the lease.
+      expect(await journal.renewLease('g-1', 1, at(200_000), at(100_001))).toBe(false);
+      expect((await journal.get('g-1'))?.leaseUntil).toEqual(at(130_000));
+    });
+
+    it('does not renew the lease of a settled or unknown entry', async () => {
+      await journal.insert(newEntry('g-1'), T0);
+      const claimed = await journal.claim('g-1', T0, at(30_000));
+      await journal.markLogged('g-1', at(1000));
+      expect(await journal.renewLease('g-1', claimed?.attempts ?? -1, at(60_000), at(2000))).toBe(false);
+      expect(await journal.get('g-1')).toMatchObject({ state: 'logged', leaseUntil: undefined, updatedAt: at(1000) });
+      expect(await journal.renewLease('nope', 1, at(60_000), at(2000))).toBe(false);
     });
 
     it('does not claim settled or unknown entries', async () => {
@@ -214,7 +240,7 @@ export function journalContract(backend: ContractBackend): void {
     const change = {
       interaction: interaction('a', 'Edited notes'),
       draft: { notes: 'Edited notes' },
-      replyTo: { channelId: 'C9' },
+      replyTo: { conversationId: 'C9' },
     };
 
     it('reopens a rejected entry with the edited content, cleared issues and due now', async () => {

@@ -31,8 +31,8 @@ export function prefsAndLinksContract(backend: ContractBackend): void {
   });
 
   describe('channel links', () => {
-    const link = (channelId: string, accountNo: string, channelName?: string) => ({
-      channelId,
+    const link = (conversationId: string, accountNo: string, channelName?: string) => ({
+      conversationId,
       teamId: 'T1',
       accountNo,
       channelName,
@@ -76,7 +76,7 @@ export function prefsAndLinksContract(backend: ContractBackend): void {
       await stores.channelLinks.link(link('C1', 'BETA02', 'beta-a'), T0);
       await stores.channelLinks.link(link('C2', 'ACME01', 'zed'), T0);
       await stores.channelLinks.link(link('C4', 'BETA02'), T0);
-      expect((await stores.channelLinks.list()).map((l) => l.channelId)).toEqual(['C2', 'C1', 'C3', 'C4']);
+      expect((await stores.channelLinks.list()).map((l) => l.conversationId)).toEqual(['C2', 'C1', 'C3', 'C4']);
     });
   });
 }

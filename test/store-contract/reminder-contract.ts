@@ -110,14 +110,14 @@ export function reminderContract(backend: ContractBackend): void {
       const [claimed] = await reminders.claimDue(T0, 'bot-a', 10);
       const sent = await reminders.markSent(
         r.id,
-        { channelId: 'D1', ts: '1700000000.000100', late: true },
+        { conversationId: 'D1', ts: '1700000000.000100', late: true },
         at(400_000),
       );
       // The DM's buttons were built from the claimed version, so recording the send must not make them stale.
       expect(sent).toMatchObject({
         state: 'sent',
         sentAt: at(400_000),
-        sentChannelId: 'D1',
+        sentConversationId: 'D1',
         sentTs: '1700000000.000100',
         sentLate: true,
         version: claimed?.version,
@@ -126,7 +126,7 @@ export function reminderContract(backend: ContractBackend): void {
 
     it('refuses to record a send for a reminder that was not claimed', async () => {
       const r = await reminders.create(newReminder('g-1', T0), T0);
-      await expect(reminders.markSent(r.id, { channelId: 'D1', ts: '1', late: false }, T0)).rejects.toThrow(
+      await expect(reminders.markSent(r.id, { conversationId: 'D1', ts: '1', late: false }, T0)).rejects.toThrow(
         RecordStateError,
       );
     });
@@ -151,7 +151,7 @@ export function reminderContract(backend: ContractBackend): void {
     async function sentReminder(uniqueId: string) {
       const r = await reminders.create(newReminder(uniqueId, T0), T0);
       await reminders.claimDue(T0, 'bot-a', 10);
-      return await reminders.markSent(r.id, { channelId: 'D1', ts: '1.1', late: false }, T0);
+      return await reminders.markSent(r.id, { conversationId: 'D1', ts: '1.1', late: false }, T0);
     }
 
     it('snoozes a sent reminder at its current version, making it open and due later', async () => {
@@ -209,7 +209,7 @@ export function reminderContract(backend: ContractBackend): void {
       const sent = await reminders.create(newReminder('sent', at(1000)), T0);
       const sending = await reminders.create(newReminder('sending', at(2000)), T0);
       await reminders.claimDue(at(1000), 'bot-a', 10);
-      await reminders.markSent(sent.id, { channelId: 'D1', ts: '1.1', late: false }, at(1000));
+      await reminders.markSent(sent.id, { conversationId: 'D1', ts: '1.1', late: false }, at(1000));
       await reminders.claimDue(at(2000), 'bot-a', 10);
       const open = await reminders.create(newReminder('open', at(500)), T0);
       const done = await reminders.create(newReminder('done', at(100)), T0);

@@ -4,8 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLBACK, COMMAND } from '../../src/ids.js';
-import { FAKE_SLACK_IDS, type FakeSlack, startFakeSlack } from './fake-slack.js';
-import { commandBody, interactionBody, postToSlackEndpoint, viewSubmissionPayload } from './slack-requests.js';
+import { FAKE_SLACK_IDS, type FakeSlack, startFakeSlack } from '../../tools/slack-stand-in/fake-slack.js';
+import {
+  commandBody,
+  interactionBody,
+  postToSlackEndpoint,
+  viewSubmissionPayload,
+} from '../../tools/slack-stand-in/slack-requests.js';
 
 const SECRET = 'harness-signing-secret';
 const modal = {

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { type Bot, createBot } from '../../src/bot.js';
-import { type CaliqSimulator, startCaliqSimulator } from '../../src/caliq-simulator/index.js';
 import { loadConfig } from '../../src/config.js';
 import { CALLBACK } from '../../src/ids.js';
 import { createLogger } from '../../src/logger.js';
 import { encodeModalMetadata } from '../../src/views/index.js';
-import { type FakeSlack, type FakeSlackUser, startFakeSlack } from './fake-slack.js';
+import { type CaliqSimulator, startCaliqSimulator } from '../../tools/caliq-simulator/index.js';
+import { type FakeSlack, type FakeSlackUser, startFakeSlack } from '../../tools/slack-stand-in/fake-slack.js';
 import {
   appHomeOpenedEvent,
   type BlockActionsInput,
@@ -28,7 +28,7 @@ import {
   type SlackEndpointReply,
   stateValues,
   viewSubmissionPayload,
-} from './slack-requests.js';
+} from '../../tools/slack-stand-in/slack-requests.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const CALIQ_KEY = 'test-caliq-api-key-9876543210';
@@ -57,7 +57,7 @@ export const CAROL = 'U0CAROL01';
 export function logModalSubmissionBody(fake: FakeSlack, uniqueId: string, values: LogModalInput = VALID_CALL): string {
   const metadata = encodeModalMetadata({
     uniqueId,
-    replyTo: { responseUrl: fake.responseUrl(uniqueId), channelId: 'C0SALES01' },
+    replyTo: { responseUrl: fake.responseUrl(uniqueId), conversationId: 'C0SALES01' },
     source: 'command',
   });
   const payload = viewSubmissionPayload({

@@ -1,17 +1,20 @@
 // The Home tab's "Log interaction" button: the empty form; the outcome goes by DM (Home has no response_url).
 import type { App, BlockAction } from '@slack/bolt';
 import { ACTION } from '../../ids.js';
+import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
-import { openLogModal, prepareSubmitter } from '../open-log-modal.js';
+import { openLogModal, prepareSubmitter } from '../log-modal/open-log-modal.js';
 
 export function registerHomeButtons(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>(ACTION.homeLogInteraction, async ({ ack, body, client }) => {
     await ack();
     const userId = body.user.id;
-    const metadata = { uniqueId: deps.newUniqueId(), replyTo: {}, source: 'home' as const };
-    await openLogModal(deps, { client, triggerId: body.trigger_id, userId, draft: {}, metadata });
-    deps.home.opened(userId);
-    await prepareSubmitter(deps, userId, metadata);
+    await afterAck(deps, { slackUserId: userId, action: 'open_form' }, async () => {
+      const metadata = { uniqueId: deps.newUniqueId(), replyTo: {}, source: 'home' as const };
+      await openLogModal(deps, { client, triggerId: body.trigger_id, userId, draft: {}, metadata });
+      deps.home.opened(userId);
+      await prepareSubmitter(deps, userId, metadata);
+    });
   });
 }
 

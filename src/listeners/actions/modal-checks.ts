@@ -4,14 +4,13 @@ import { WebAPIPlatformError } from '@slack/web-api';
 import { ELEMENT } from '../../ids.js';
 import { readDraft } from '../../interactions/index.js';
 import { buildLogModal, decodeModalMetadata } from '../../views/index.js';
-import { accountFieldFor } from '../account-field.js';
+import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
-import { resolveSubmissionContext } from '../views/submission-context.js';
+import { accountFieldFor } from '../log-modal/account-field.js';
+import { resolveSubmissionContext } from '../log-modal/submission-context.js';
 import { computeModalHints } from './modal-hints.js';
 
 export function registerModalChecks(app: App, deps: ListenerDeps): void {
-  const log = deps.logger.child({ module: 'modal-checks' });
-
   for (const actionId of [ELEMENT.when, ELEMENT.followUpWhen, ELEMENT.followUpBy]) {
     app.action<BlockAction>({ action_id: actionId, type: 'block_actions' }, async ({ ack, body, client }) => {
       await ack();
@@ -20,32 +19,34 @@ export function registerModalChecks(app: App, deps: ListenerDeps): void {
       const metadata = decodeModalMetadata(view.private_metadata);
       if (!metadata) return;
       const userId = body.user.id;
-      const draft = readDraft(view.state.values as Record<string, Record<string, unknown>>);
-      const context = await resolveSubmissionContext(deps, userId, draft.followUpBy);
-      const hints = computeModalHints({
-        draft,
-        now: deps.now(),
-        userTimeZone: context.userTimeZone,
-        followUpTimeZone: context.followUp?.timeZone ?? context.userTimeZone,
-        followUpLookup: context.followUp?.lookup,
-        mappingContact: deps.config.people.mappingContact,
+      await afterAck(deps, { slackUserId: userId, action: 'show_hint', replyTo: metadata.replyTo }, async () => {
+        const draft = readDraft(view.state.values as Record<string, Record<string, unknown>>);
+        const context = await resolveSubmissionContext(deps, userId, draft.followUpBy);
+        const hints = computeModalHints({
+          draft,
+          now: deps.now(),
+          userTimeZone: context.userTimeZone,
+          followUpTimeZone: context.followUp?.timeZone ?? context.userTimeZone,
+          followUpLookup: context.followUp?.lookup,
+          mappingContact: deps.config.people.mappingContact,
+        });
+        const updated = buildLogModal({
+          draft,
+          accountField: accountFieldFor(deps, draft.accountNo),
+          metadata,
+          submitterId: userId,
+          channels: deps.reference.channels.current(),
+          defaultChannelId: deps.config.caliq.defaultChannelId,
+          hints,
+        });
+        try {
+          await client.views.update({ view_id: view.id, hash: view.hash, view: updated });
+        } catch (error) {
+          // The user changed the form meanwhile; the next Enter shows the hint again.
+          if (error instanceof WebAPIPlatformError && error.data.error === 'hash_conflict') return;
+          throw error;
+        }
       });
-      const updated = buildLogModal({
-        draft,
-        accountField: accountFieldFor(deps, draft.accountNo),
-        metadata,
-        submitterId: userId,
-        channels: deps.reference.channels.current(),
-        defaultChannelId: deps.config.caliq.defaultChannelId,
-        hints,
-      });
-      try {
-        await client.views.update({ view_id: view.id, hash: view.hash, view: updated });
-      } catch (error) {
-        // The user changed the form meanwhile; the next Enter shows the hint again.
-        if (error instanceof WebAPIPlatformError && error.data.error === 'hash_conflict') return;
-        log.warn({ err: error, actionId }, 'could not show the hint');
-      }
     });
   }
 }

@@ -9,21 +9,22 @@ import type {
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { ACTION } from '../../ids.js';
-import { snoozeUntil } from '../../reminders/index.js';
-import type { Reminder } from '../../store/types.js';
+import { isSnoozeOption, snoozeUntil } from '../../reminders/index.js';
+import type { Reminder } from '../../store/index.js';
 import {
   buildNotYourReminderMessage,
   buildReminderDoneMessage,
   buildReminderSnoozedMessage,
   decodeReminderAction,
+  REMINDER_CHANGED,
+  type RequestedAction,
 } from '../../views/index.js';
+import { type AfterAck, afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
-import { openLogModal } from '../open-log-modal.js';
+import { openLogModal } from '../log-modal/open-log-modal.js';
 import { pressedOnHome } from './home-buttons.js';
 
-type SnoozeOption = '1h' | 'tomorrow' | 'next_week';
 type ReminderActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
-const SNOOZE_OPTIONS: readonly string[] = ['1h', 'tomorrow', 'next_week'];
 
 /** The value a button, overflow or select carries. */
 function carriedValue(action: BlockElementAction): string | undefined {
@@ -32,7 +33,13 @@ function carriedValue(action: BlockElementAction): string | undefined {
   return undefined;
 }
 
-const STALE = 'That reminder has changed since this message was sent; the buttons on its latest message still work.';
+const STALE = REMINDER_CHANGED.text;
+
+/** Who pressed which reminder button, where: for the answer when the press fails after its ack. */
+function pressOf(body: BlockAction, action: RequestedAction): AfterAck {
+  const replyTo = { responseUrl: body.response_url, conversationId: body.channel?.id ?? body.container?.channel_id };
+  return { slackUserId: body.user.id, action, replyTo };
+}
 
 export function registerReminderButtons(app: App, deps: ListenerDeps): void {
   const log = deps.logger.child({ module: 'reminder-buttons' });
@@ -73,8 +80,9 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
       client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never });
     if (found.ephemeral) await respond({ replace_original: true, text: message.text, blocks: message.blocks as never });
     else if (found.channelId && found.messageTs) await update(found.channelId, found.messageTs);
-    const { sentChannelId, sentTs } = found.reminder;
-    if (sentChannelId && sentTs && (found.ephemeral || sentTs !== found.messageTs)) await update(sentChannelId, sentTs);
+    const { sentConversationId, sentTs } = found.reminder;
+    if (sentConversationId && sentTs && (found.ephemeral || sentTs !== found.messageTs))
+      await update(sentConversationId, sentTs);
   }
 
   /** After any press: the presser's Home shows the new state (at once when pressed there). */
@@ -89,11 +97,13 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
 
   app.action<BlockAction>(ACTION.reminderDone, async (args) => {
     await args.ack();
-    try {
-      await markDone(args);
-    } finally {
-      refreshHome(args.body);
-    }
+    await afterAck(deps, pressOf(args.body, 'done'), async () => {
+      try {
+        await markDone(args);
+      } finally {
+        refreshHome(args.body);
+      }
+    });
   });
 
   async function markDone({ body, action, client, respond }: ReminderActionArgs): Promise<void> {
@@ -118,21 +128,23 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
 
   app.action<BlockAction>(new RegExp(`^${ACTION.reminderSnooze}`), async (args) => {
     await args.ack();
-    try {
-      await snooze(args);
-    } finally {
-      refreshHome(args.body);
-    }
+    await afterAck(deps, pressOf(args.body, 'snooze'), async () => {
+      try {
+        await snooze(args);
+      } finally {
+        refreshHome(args.body);
+      }
+    });
   });
 
   async function snooze({ body, action, client, respond }: ReminderActionArgs): Promise<void> {
     const found = await ownReminder(body, action, client);
     if (!found) return;
-    const option = found.option ?? '';
-    if (!SNOOZE_OPTIONS.includes(option)) return;
+    const option = found.option;
+    if (!isSnoozeOption(option)) return;
     const timeZone = await zoneOf(found.userId);
     const now = deps.now();
-    const until = snoozeUntil(option as SnoozeOption, now, timeZone);
+    const until = snoozeUntil(option, now, timeZone);
     const snoozed = await deps.reminders.snooze(found.reminder.id, until, found.version, now);
     if (!snoozed) {
       if (found.channelId)
@@ -146,6 +158,10 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
 
   app.action<BlockAction>(ACTION.reminderLogFollowUp, async ({ ack, body, action, client }) => {
     await ack();
+    await afterAck(deps, pressOf(body, 'log_follow_up'), () => logFollowUp(body, action, client));
+  });
+
+  async function logFollowUp(body: BlockAction, action: BlockElementAction, client: WebClient): Promise<void> {
     const found = await ownReminder(body, action, client);
     if (!found) return;
     await openLogModal(deps, {
@@ -155,12 +171,12 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
       draft: draftForFollowUp(found.reminder),
       metadata: {
         uniqueId: deps.newUniqueId(),
-        replyTo: { responseUrl: body.response_url, channelId: found.channelId },
+        replyTo: { responseUrl: body.response_url, conversationId: found.channelId },
         source: 'reminder',
       },
     });
     if (pressedOnHome(body)) deps.home.opened(found.userId);
-  });
+  }
 }
 
 /** The new interaction starts with the same customer, contact and channel; the rest is the user's to say. */

@@ -1,7 +1,7 @@
 // `/log-interaction link ACME01` and `unlink`: after the ack, check the account and that the bot is in the channel.
 import type { RespondFn } from '@slack/bolt';
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
-import type { ChannelLink } from '../../store/types.js';
+import type { ChannelLink } from '../../store/index.js';
 import {
   buildChannelLinkedMessage,
   buildChannelLinkProblemMessage,
@@ -17,7 +17,7 @@ export type LinkRequest = {
   command: string;
   userId: string;
   teamId: string | undefined;
-  channelId: string;
+  conversationId: string;
   botUserId: string | undefined;
 };
 
@@ -26,12 +26,12 @@ type ChannelLookup = { ok: true; name: string | undefined } | { ok: false; probl
 /** DMs are `D…`; everything else is asked of Slack, which also says whether the bot is a member. */
 async function lookUpChannel(
   client: WebClient,
-  channelId: string,
+  conversationId: string,
   botUserId: string | undefined,
 ): Promise<ChannelLookup> {
-  if (channelId.startsWith('D')) return { ok: false, problem: { reason: 'not_a_channel' } };
+  if (conversationId.startsWith('D')) return { ok: false, problem: { reason: 'not_a_channel' } };
   try {
-    const { channel } = await client.conversations.info({ channel: channelId });
+    const { channel } = await client.conversations.info({ channel: conversationId });
     if (!channel || channel.is_im || channel.is_mpim) return { ok: false, problem: { reason: 'not_a_channel' } };
     // A public channel is visible without membership, but the bot must be in it to answer there later.
     if (channel.is_member === false) return { ok: false, problem: { reason: 'cannot_see_channel', botUserId } };
@@ -67,9 +67,9 @@ export async function linkChannel(deps: ListenerDeps, request: LinkRequest, acco
     await answer(respond, buildChannelLinkProblemMessage({ reason: 'no_account', command }));
     return;
   }
-  const channel = await lookUpChannel(request.client, request.channelId, request.botUserId);
+  const channel = await lookUpChannel(request.client, request.conversationId, request.botUserId);
   if (!channel.ok) {
-    log.info({ channelId: request.channelId, reason: channel.problem.reason }, 'channel not linked');
+    log.info({ conversationId: request.conversationId, reason: channel.problem.reason }, 'channel not linked');
     await answer(respond, buildChannelLinkProblemMessage(channel.problem));
     return;
   }
@@ -78,31 +78,31 @@ export async function linkChannel(deps: ListenerDeps, request: LinkRequest, acco
     const problem: ChannelLinkProblem = known
       ? { reason: 'unknown_account', accountNo, command }
       : { reason: 'accounts_unavailable', accountNo };
-    log.info({ channelId: request.channelId, accountNo, reason: problem.reason }, 'channel not linked');
+    log.info({ conversationId: request.conversationId, accountNo, reason: problem.reason }, 'channel not linked');
     await answer(respond, buildChannelLinkProblemMessage(problem));
     return;
   }
   const link: Omit<ChannelLink, 'linkedAt'> = {
-    channelId: request.channelId,
+    conversationId: request.conversationId,
     teamId: request.teamId,
     accountNo,
     channelName: channel.name,
     linkedBySlackUserId: request.userId,
   };
   const result = await deps.links.link(link, deps.now());
-  log.info({ channelId: link.channelId, accountNo, replaced: result.replaced?.accountNo }, 'channel linked');
+  log.info({ conversationId: link.conversationId, accountNo, replaced: result.replaced?.accountNo }, 'channel linked');
   await answer(respond, buildChannelLinkedMessage({ ...result, command }));
   deps.home.request(request.userId);
 }
 
 export async function unlinkChannel(deps: ListenerDeps, request: LinkRequest) {
-  const removed = await deps.links.unlink(request.channelId);
+  const removed = await deps.links.unlink(request.conversationId);
   deps.logger
     .child({ module: 'link-channel' })
-    .info({ channelId: request.channelId, accountNo: removed?.accountNo }, 'channel unlinked');
+    .info({ conversationId: request.conversationId, accountNo: removed?.accountNo }, 'channel unlinked');
   await answer(
     request.respond,
-    buildChannelUnlinkedMessage({ removed, channelId: request.channelId, unlinkedBy: request.userId }),
+    buildChannelUnlinkedMessage({ removed, conversationId: request.conversationId, unlinkedBy: request.userId }),
   );
   deps.home.request(request.userId);
 }

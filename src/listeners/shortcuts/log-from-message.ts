@@ -3,14 +3,15 @@ import type { App } from '@slack/bolt';
 import { CALLBACK } from '../../ids.js';
 import { draftFromMessage } from '../../interactions/index.js';
 import { buildLogModal } from '../../views/index.js';
-import { accountFieldFor } from '../account-field.js';
+import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
-import { applyChannelLink, openLogModal, prepareSubmitter } from '../open-log-modal.js';
+import { accountFieldFor } from '../log-modal/account-field.js';
+import { applyChannelLink, openLogModal, prepareSubmitter } from '../log-modal/open-log-modal.js';
 
 /** Slack's permalink format, built locally so nothing waits before views.open; chat.getPermalink when no domain. */
-export function permalinkFor(teamDomain: string | undefined, channelId: string, ts: string): string | undefined {
+export function permalinkFor(teamDomain: string | undefined, conversationId: string, ts: string): string | undefined {
   if (!teamDomain) return undefined;
-  return `https://${teamDomain}.slack.com/archives/${channelId}/p${ts.replace('.', '')}`;
+  return `https://${teamDomain}.slack.com/archives/${conversationId}/p${ts.replace('.', '')}`;
 }
 
 export function registerLogFromMessageShortcut(app: App, deps: ListenerDeps): void {
@@ -20,51 +21,54 @@ export function registerLogFromMessageShortcut(app: App, deps: ListenerDeps): vo
     { callback_id: CALLBACK.logFromMessageShortcut, type: 'message_action' },
     async ({ shortcut, ack, client }) => {
       await ack();
-      const userId = shortcut.user.id;
-      const timeZone = deps.people.timeZoneOf(userId) ?? deps.config.caliq.timeZone;
-      const channelId = shortcut.channel.id;
-      const ts = shortcut.message.ts;
-      const localPermalink = permalinkFor(shortcut.team?.domain, channelId, ts);
-      const draft = draftFromMessage(
-        { text: shortcut.message.text ?? '', ts, permalink: localPermalink },
-        { timeZone },
-      );
-      const metadata = {
-        uniqueId: deps.newUniqueId(),
-        replyTo: { responseUrl: shortcut.response_url, channelId },
-        source: 'shortcut' as const,
-      };
-      const viewId = await openLogModal(deps, {
-        client,
-        triggerId: shortcut.trigger_id,
-        userId,
-        draft,
-        metadata,
-        slackChannelId: channelId,
-      });
+      const replyTo = { responseUrl: shortcut.response_url, conversationId: shortcut.channel.id };
+      await afterAck(deps, { slackUserId: shortcut.user.id, action: 'open_form', replyTo }, async () => {
+        const userId = shortcut.user.id;
+        const timeZone = deps.people.timeZoneOf(userId) ?? deps.config.caliq.timeZone;
+        const conversationId = shortcut.channel.id;
+        const ts = shortcut.message.ts;
+        const localPermalink = permalinkFor(shortcut.team?.domain, conversationId, ts);
+        const draft = draftFromMessage(
+          { text: shortcut.message.text ?? '', ts, permalink: localPermalink },
+          { timeZone },
+        );
+        const metadata = {
+          uniqueId: deps.newUniqueId(),
+          replyTo: { responseUrl: shortcut.response_url, conversationId },
+          source: 'shortcut' as const,
+        };
+        const viewId = await openLogModal(deps, {
+          client,
+          triggerId: shortcut.trigger_id,
+          userId,
+          draft,
+          metadata,
+          conversationId,
+        });
 
-      if (!localPermalink && viewId) {
-        try {
-          const { permalink } = await client.chat.getPermalink({ channel: channelId, message_ts: ts });
-          if (permalink) {
-            const withLink = draftFromMessage({ text: shortcut.message.text ?? '', ts, permalink }, { timeZone });
-            const linked = applyChannelLink(deps, withLink, channelId);
-            const view = buildLogModal({
-              draft: { ...linked.draft, channelId: deps.prefs.peek(userId)?.lastChannelId },
-              accountFromChannel: linked.accountFromChannel,
-              accountField: accountFieldFor(deps, linked.draft.accountNo),
-              metadata,
-              submitterId: userId,
-              channels: deps.reference.channels.current(),
-              defaultChannelId: deps.config.caliq.defaultChannelId,
-            });
-            await client.views.update({ view_id: viewId, view });
+        if (!localPermalink && viewId) {
+          try {
+            const { permalink } = await client.chat.getPermalink({ channel: conversationId, message_ts: ts });
+            if (permalink) {
+              const withLink = draftFromMessage({ text: shortcut.message.text ?? '', ts, permalink }, { timeZone });
+              const linked = applyChannelLink(deps, withLink, conversationId);
+              const view = buildLogModal({
+                draft: { ...linked.draft, channelId: deps.prefs.peek(userId)?.lastChannelId },
+                accountFromChannel: linked.accountFromChannel,
+                accountField: accountFieldFor(deps, linked.draft.accountNo),
+                metadata,
+                submitterId: userId,
+                channels: deps.reference.channels.current(),
+                defaultChannelId: deps.config.caliq.defaultChannelId,
+              });
+              await client.views.update({ view_id: viewId, view });
+            }
+          } catch (error) {
+            log.warn({ err: error, conversationId }, 'could not add the permalink to the modal');
           }
-        } catch (error) {
-          log.warn({ err: error, channelId }, 'could not add the permalink to the modal');
         }
-      }
-      await prepareSubmitter(deps, userId, metadata);
+        await prepareSubmitter(deps, userId, metadata);
+      });
     },
   );
 }

@@ -3,13 +3,17 @@ import type { App } from '@slack/bolt';
 import type { Accepted } from '../../delivery/index.js';
 import { BLOCK, CALLBACK } from '../../ids.js';
 import { readDraft, validateDraft } from '../../interactions/index.js';
-import { buildUnmappedUserMessage, decodeModalMetadata } from '../../views/index.js';
-import { answerRepeat } from '../answer-repeat.js';
+import {
+  buildUnmappedUserMessage,
+  decodeModalMetadata,
+  FORM_OUT_OF_DATE,
+  JOURNAL_WRITE_FAILED,
+  SUBMITTER_LOOKUP_SLOW,
+} from '../../views/index.js';
+import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
-import { describeUnmappedFollowUp, resolveSubmissionContext } from './submission-context.js';
-
-const JOURNAL_FAILED =
-  'I could not save this right now (the bot’s database failed), so nothing was sent. Press Log again in a moment.';
+import { answerRepeat } from '../log-modal/answer-repeat.js';
+import { describeUnmappedFollowUp, resolveSubmissionContext } from '../log-modal/submission-context.js';
 
 export function registerLogSubmission(app: App, deps: ListenerDeps): void {
   const log = deps.logger.child({ module: 'log-submission' });
@@ -20,9 +24,8 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
     if (!metadata) {
       log.warn({ userId }, 'log modal submitted without readable metadata');
       await ack();
-      await deps.notifier.notify({
-        slackUserId: userId,
-        message: { text: 'That form was out of date and nothing was sent. Please run /log-interaction again.' },
+      await afterAck(deps, { slackUserId: userId, action: 'check_form' }, async () => {
+        await deps.notifier.notify({ slackUserId: userId, message: FORM_OUT_OF_DATE });
       });
       return;
     }
@@ -34,15 +37,15 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
       log.info({ userId, reason: context.contactedBy.reason }, 'submitter not mapped; nothing sent');
       const message =
         context.contactedBy.reason === 'lookup_failed'
-          ? {
-              text: 'Slack did not tell me who you are in Caliq in time, so nothing was sent. Please try again in a moment.',
-            }
+          ? SUBMITTER_LOOKUP_SLOW
           : buildUnmappedUserMessage({
               slackUserId: userId,
               mappingContact: deps.config.people.mappingContact,
               who: 'you',
             });
-      await deps.notifier.notify({ slackUserId: userId, replyTo: metadata.replyTo, message });
+      await afterAck(deps, { slackUserId: userId, action: 'check_form', replyTo: metadata.replyTo }, async () => {
+        await deps.notifier.notify({ slackUserId: userId, replyTo: metadata.replyTo, message });
+      });
       return;
     }
 
@@ -84,27 +87,30 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
     } catch (error) {
       // Nothing is sent that was not journaled first; the form stays open with everything the user typed.
       log.error({ err: error, userId, uniqueId: metadata.uniqueId }, 'could not journal the interaction');
-      await ack({ response_action: 'errors', errors: { [BLOCK.account]: JOURNAL_FAILED } });
+      await ack({ response_action: 'errors', errors: { [BLOCK.account]: JOURNAL_WRITE_FAILED } });
       return;
     }
     await ack();
-    // Shows the new entry as waiting on the Home tab; the delivery outcome refreshes it again.
-    deps.home.request(userId);
+    const ending = { slackUserId: userId, replyTo: metadata.replyTo, context: { uniqueId: metadata.uniqueId } };
+    await afterAck(deps, { ...ending, action: 'submit' }, async () => {
+      // Shows the new entry as waiting on the Home tab; the delivery outcome refreshes it again.
+      deps.home.request(userId);
 
-    const { customer } = result.interaction;
-    if ('accountNo' in customer) deps.accounts.recent.remember(userId, customer.accountNo);
-    // Remembered in the background (the cache skips an unchanged channel); a failure only loses a form default.
-    deps.prefs.setLastChannel(userId, result.interaction.channelId).catch((error: unknown) => {
-      log.warn({ err: error, userId }, 'could not remember the last channel');
-    });
-    const submitted = await deps.delivery.send(accepted);
-    log.info({ userId, uniqueId: metadata.uniqueId, status: submitted.status }, 'interaction submitted');
+      const { customer } = result.interaction;
+      if ('accountNo' in customer) deps.accounts.recent.remember(userId, customer.accountNo);
+      // Remembered in the background (the cache skips an unchanged channel); a failure only loses a form default.
+      deps.prefs.setLastChannel(userId, result.interaction.channelId).catch((error: unknown) => {
+        log.warn({ err: error, userId }, 'could not remember the last channel');
+      });
+      const submitted = await deps.delivery.send(accepted);
+      log.info({ userId, uniqueId: metadata.uniqueId, status: submitted.status }, 'interaction submitted');
 
-    await answerRepeat(deps, {
-      slackUserId: userId,
-      replyTo: metadata.replyTo,
-      timeZone: context.userTimeZone,
-      result: submitted,
+      await answerRepeat(deps, {
+        slackUserId: userId,
+        replyTo: metadata.replyTo,
+        timeZone: context.userTimeZone,
+        result: submitted,
+      });
     });
   });
 }

@@ -14,7 +14,7 @@ type ChannelLinkRow = {
 
 function toLink(row: ChannelLinkRow): ChannelLink {
   return {
-    channelId: row.channel_id,
+    conversationId: row.channel_id,
     teamId: row.team_id ?? undefined,
     accountNo: row.account_no,
     channelName: row.channel_name ?? undefined,
@@ -32,19 +32,26 @@ export function createPostgresChannelLinkStore(sql: Sql): ChannelLinkStore {
          ON CONFLICT (channel_id) DO UPDATE SET team_id = excluded.team_id, account_no = excluded.account_no,
            channel_name = excluded.channel_name, linked_by = excluded.linked_by, linked_at = excluded.linked_at
          RETURNING *`,
-        [link.channelId, link.teamId ?? null, link.accountNo, link.channelName ?? null, link.linkedBySlackUserId, now],
+        [
+          link.conversationId,
+          link.teamId ?? null,
+          link.accountNo,
+          link.channelName ?? null,
+          link.linkedBySlackUserId,
+          now,
+        ],
       );
-      if (!row) throw new RecordNotFoundError('channel_links', link.channelId);
+      if (!row) throw new RecordNotFoundError('channel_links', link.conversationId);
       return toLink(row);
     },
-    async unlink(channelId) {
+    async unlink(conversationId) {
       const row = await sql.one<ChannelLinkRow>('DELETE FROM channel_links WHERE channel_id = $1 RETURNING *', [
-        channelId,
+        conversationId,
       ]);
       return row ? toLink(row) : undefined;
     },
-    async get(channelId) {
-      const row = await sql.one<ChannelLinkRow>('SELECT * FROM channel_links WHERE channel_id = $1', [channelId]);
+    async get(conversationId) {
+      const row = await sql.one<ChannelLinkRow>('SELECT * FROM channel_links WHERE channel_id = $1', [conversationId]);
       return row ? toLink(row) : undefined;
     },
     async list() {

@@ -1,6 +1,6 @@
 // The journal in PostgreSQL: one row per UniqueID, taken for one delivery attempt by an atomic conditional UPDATE.
-import type { CaliqIssue, InteractionInput } from '../../caliq/types.js';
-import type { Draft, ReplyTarget } from '../../interactions/draft.js';
+import type { CaliqIssue, InteractionInput } from '../../caliq/index.js';
+import { type Draft, readReplyTarget } from '../../interactions/index.js';
 import { RecordNotFoundError } from '../errors.js';
 import { newPendingEntry } from '../new-entry.js';
 import type { JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from '../types.js';
@@ -13,7 +13,7 @@ type JournalRow = {
   state: JournalState;
   interaction: InteractionInput;
   draft: Draft;
-  reply_to: ReplyTarget;
+  reply_to: unknown;
   follow_up_slack_user_id: string | null;
   attempts: number;
   last_error: string | null;
@@ -39,7 +39,7 @@ function toEntry(row: JournalRow): JournalEntry {
     state: row.state,
     interaction: row.interaction,
     draft: row.draft,
-    replyTo: row.reply_to,
+    replyTo: readReplyTarget(row.reply_to),
     followUpSlackUserId: orUndefined(row.follow_up_slack_user_id),
     attempts: row.attempts,
     lastError: orUndefined(row.last_error),
@@ -109,6 +109,15 @@ export function createPostgresJournalStore(sql: Sql): JournalStore {
         [uniqueId, now, leaseUntil],
       );
       return row ? toEntry(row) : undefined;
+    },
+    async renewLease(uniqueId, attempts, leaseUntil, now) {
+      const row = await sql.one<{ unique_id: string }>(
+        `UPDATE journal SET lease_until = $3, updated_at = $4
+         WHERE unique_id = $1 AND state = 'pending' AND attempts = $2
+         RETURNING unique_id`,
+        [uniqueId, attempts, leaseUntil, now],
+      );
+      return row !== undefined;
     },
     async listDue(now, limit) {
       // A plain read: whoever lists an entry must still claim it, and only one claim succeeds.

@@ -1,6 +1,6 @@
 // Follow-up reminders in PostgreSQL: due ones taken with FOR UPDATE SKIP LOCKED, so each goes to one instance only.
 import { randomUUID } from 'node:crypto';
-import type { InteractionInput } from '../../caliq/types.js';
+import type { InteractionInput } from '../../caliq/index.js';
 import { RecordNotFoundError, RecordStateError } from '../errors.js';
 import type { NewReminder, Reminder, ReminderState, ReminderStore } from '../types.js';
 import type { Sql } from './connection.js';
@@ -40,7 +40,7 @@ function toReminder(row: ReminderRow): Reminder {
     claimedBy: orUndefined(row.claimed_by),
     claimedAt: orUndefined(row.claimed_at),
     sentAt: orUndefined(row.sent_at),
-    sentChannelId: orUndefined(row.sent_channel_id),
+    sentConversationId: orUndefined(row.sent_channel_id),
     sentTs: orUndefined(row.sent_ts),
     sentLate: row.sent_late,
     doneBySlackUserId: orUndefined(row.done_by_slack_user_id),
@@ -99,7 +99,7 @@ export function createPostgresReminderStore(sql: Sql): ReminderStore {
         `UPDATE reminders SET state = 'sent', sent_at = $2, sent_channel_id = $3, sent_ts = $4, sent_late = $5
          WHERE id = $1 AND state = 'sending'
          RETURNING *`,
-        [id, now, sent.channelId, sent.ts, sent.late],
+        [id, now, sent.conversationId, sent.ts, sent.late],
       );
       if (row) return toReminder(row);
       const current = await selectById(id);

@@ -16,7 +16,7 @@ type ChannelLinkRow = {
 
 function toLink(row: ChannelLinkRow): ChannelLink {
   return {
-    channelId: row.channel_id,
+    conversationId: row.channel_id,
     teamId: fromNullable(row.team_id),
     accountNo: row.account_no,
     channelName: fromNullable(row.channel_name),
@@ -29,7 +29,7 @@ function toLink(row: ChannelLinkRow): ChannelLink {
 export function createChannelLinkStore(db: Database): ChannelLinkStore {
   const upsertRow = db.prepare<Record<string, unknown>, ChannelLinkRow>(`
     INSERT INTO channel_links (channel_id, team_id, account_no, channel_name, linked_by, linked_at)
-    VALUES (@channelId, @teamId, @accountNo, @channelName, @linkedBy, @linkedAt)
+    VALUES (@conversationId, @teamId, @accountNo, @channelName, @linkedBy, @linkedAt)
     ON CONFLICT (channel_id) DO UPDATE SET team_id = excluded.team_id, account_no = excluded.account_no,
       channel_name = excluded.channel_name, linked_by = excluded.linked_by, linked_at = excluded.linked_at
     RETURNING *`);
@@ -42,22 +42,22 @@ export function createChannelLinkStore(db: Database): ChannelLinkStore {
   return {
     async link(link, now) {
       const row = upsertRow.get({
-        channelId: link.channelId,
+        conversationId: link.conversationId,
         teamId: toNullable(link.teamId),
         accountNo: link.accountNo,
         channelName: toNullable(link.channelName),
         linkedBy: link.linkedBySlackUserId,
         linkedAt: toMillis(now),
       });
-      if (!row) throw new RecordNotFoundError('channel_links', link.channelId);
+      if (!row) throw new RecordNotFoundError('channel_links', link.conversationId);
       return toLink(row);
     },
-    async unlink(channelId) {
-      const row = deleteRow.get(channelId);
+    async unlink(conversationId) {
+      const row = deleteRow.get(conversationId);
       return row ? toLink(row) : undefined;
     },
-    async get(channelId) {
-      const row = selectOne.get(channelId);
+    async get(conversationId) {
+      const row = selectOne.get(conversationId);
       return row ? toLink(row) : undefined;
     },
     async list() {

@@ -1,6 +1,6 @@
 // The journal of submitted interactions in SQLite: one row per UniqueID, leased by one delivery attempt at a time.
-import type { CaliqIssue, InteractionInput } from '../../caliq/types.js';
-import type { Draft, ReplyTarget } from '../../interactions/draft.js';
+import type { CaliqIssue, InteractionInput } from '../../caliq/index.js';
+import { type Draft, readReplyTarget } from '../../interactions/index.js';
 import { RecordNotFoundError } from '../errors.js';
 import { newPendingEntry } from '../new-entry.js';
 import type { JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from '../types.js';
@@ -38,7 +38,7 @@ function toEntry(row: JournalRow): JournalEntry {
     state: row.state,
     interaction: parseJson<InteractionInput>(row.interaction),
     draft: parseJson<Draft>(row.draft),
-    replyTo: parseJson<ReplyTarget>(row.reply_to),
+    replyTo: readReplyTarget(parseJson<unknown>(row.reply_to)),
     followUpSlackUserId: fromNullable(row.follow_up_slack_user_id),
     attempts: row.attempts,
     lastError: fromNullable(row.last_error),
@@ -70,6 +70,9 @@ export function createJournalStore(db: Database): JournalStore {
     UPDATE journal SET lease_until = @leaseUntil, attempts = attempts + 1, updated_at = @now
     WHERE unique_id = @uniqueId AND state = 'pending' AND (lease_until IS NULL OR lease_until <= @now)
     RETURNING *`);
+  const renewRow = db.prepare<Record<string, unknown>>(`
+    UPDATE journal SET lease_until = @leaseUntil, updated_at = @now
+    WHERE unique_id = @uniqueId AND state = 'pending' AND attempts = @attempts`);
   const selectDue = db.prepare<Record<string, unknown>, JournalRow>(`
     SELECT * FROM journal
     WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
@@ -155,6 +158,9 @@ export function createJournalStore(db: Database): JournalStore {
     async claim(uniqueId, now, leaseUntil) {
       const row = claimRow.get({ uniqueId, now: toMillis(now), leaseUntil: toMillis(leaseUntil) });
       return row ? toEntry(row) : undefined;
+    },
+    async renewLease(uniqueId, attempts, leaseUntil, now) {
+      return renewRow.run({ uniqueId, attempts, leaseUntil: toMillis(leaseUntil), now: toMillis(now) }).changes === 1;
     },
     async listDue(now, limit) {
       return selectDue.all({ now: toMillis(now), limit }).map(toEntry);

@@ -1,6 +1,6 @@
 // Follow-up reminders in SQLite: claimed atomically by one sender, versioned so stale Slack buttons do nothing.
 import { randomUUID } from 'node:crypto';
-import type { InteractionInput } from '../../caliq/types.js';
+import type { InteractionInput } from '../../caliq/index.js';
 import { RecordNotFoundError, RecordStateError } from '../errors.js';
 import type { NewReminder, Reminder, ReminderState, ReminderStore } from '../types.js';
 import { fromNullable, fromOptionalMillis, parseJson, toMillis } from './columns.js';
@@ -39,7 +39,7 @@ function toReminder(row: ReminderRow): Reminder {
     claimedBy: fromNullable(row.claimed_by),
     claimedAt: fromOptionalMillis(row.claimed_at),
     sentAt: fromOptionalMillis(row.sent_at),
-    sentChannelId: fromNullable(row.sent_channel_id),
+    sentConversationId: fromNullable(row.sent_channel_id),
     sentTs: fromNullable(row.sent_ts),
     sentLate: row.sent_late === 1,
     doneBySlackUserId: fromNullable(row.done_by_slack_user_id),
@@ -68,7 +68,7 @@ export function createReminderStore(db: Database): ReminderStore {
     RETURNING *`);
   // Recording the send keeps the version: the DM was built (with its buttons) from the claimed version.
   const sentRow = db.prepare<Record<string, unknown>, ReminderRow>(`
-    UPDATE reminders SET state = 'sent', sent_at = @now, sent_channel_id = @channelId, sent_ts = @ts,
+    UPDATE reminders SET state = 'sent', sent_at = @now, sent_channel_id = @conversationId, sent_ts = @ts,
       sent_late = @late
     WHERE id = @id AND state = 'sending'
     RETURNING *`);
@@ -129,7 +129,7 @@ export function createReminderStore(db: Database): ReminderStore {
       const row = sentRow.get({
         id,
         now: toMillis(now),
-        channelId: sent.channelId,
+        conversationId: sent.conversationId,
         ts: sent.ts,
         late: sent.late ? 1 : 0,
       });

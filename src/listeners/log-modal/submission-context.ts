@@ -1,0 +1,64 @@
+// Gathers what validation needs (who submits, who follows up, their time zones) from caches, waiting at most briefly.
+import type { EmployeeLookup } from '../../people/index.js';
+import type { ListenerDeps } from '../deps.js';
+import { withDeadline } from './deadline.js';
+
+/** Slack allows 3 s for the whole view_submission answer; lookups that missed the cache get at most this. */
+const LOOKUP_BUDGET_MS = 1200;
+
+const TIMED_OUT: EmployeeLookup = {
+  ok: false,
+  reason: 'lookup_failed',
+  detail: 'Slack did not answer in time',
+};
+
+export type SubmissionContext = {
+  contactedBy: EmployeeLookup;
+  userTimeZone: string;
+  followUp: { lookup: EmployeeLookup; timeZone: string } | undefined;
+};
+
+async function employeeOf(deps: ListenerDeps, slackUserId: string): Promise<EmployeeLookup> {
+  return (
+    deps.people.lookupEmployee(slackUserId) ??
+    withDeadline(deps.people.resolveEmployee(slackUserId), LOOKUP_BUDGET_MS, TIMED_OUT)
+  );
+}
+
+async function timeZoneOf(deps: ListenerDeps, slackUserId: string): Promise<string> {
+  const known = deps.people.timeZoneOf(slackUserId);
+  if (known) return known;
+  return withDeadline(deps.people.resolveTimeZone(slackUserId), LOOKUP_BUDGET_MS, deps.config.caliq.timeZone);
+}
+
+/** Everything in parallel so the slowest lookup, not their sum, bounds the wait. */
+export async function resolveSubmissionContext(
+  deps: ListenerDeps,
+  userId: string,
+  followUpBy: string | undefined,
+): Promise<SubmissionContext> {
+  const [contactedBy, userTimeZone, followUpLookup, followUpZone] = await Promise.all([
+    employeeOf(deps, userId),
+    timeZoneOf(deps, userId),
+    followUpBy ? employeeOf(deps, followUpBy) : undefined,
+    followUpBy ? timeZoneOf(deps, followUpBy) : undefined,
+  ]);
+  return {
+    contactedBy,
+    userTimeZone,
+    followUp:
+      followUpBy && followUpLookup && followUpZone ? { lookup: followUpLookup, timeZone: followUpZone } : undefined,
+  };
+}
+
+/** The sentence shown under the follow-up picker when that person has no Caliq employee ID. */
+export function describeUnmappedFollowUp(lookup: EmployeeLookup, mappingContact: string): string | undefined {
+  if (lookup.ok) return undefined;
+  if (lookup.reason === 'lookup_failed') {
+    return 'Slack did not tell me who this is in time; please press Log again.';
+  }
+  if (lookup.reason === 'ambiguous') {
+    return `This person matches more than one Caliq employee, so I can't tell which. Ask ${mappingContact} to map them.`;
+  }
+  return `This person isn't mapped to a Caliq employee ID yet, so Caliq can't remind them. Ask ${mappingContact} to map them, or pick someone else.`;
+}

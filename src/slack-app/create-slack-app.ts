@@ -1,0 +1,82 @@
+// The Bolt app in either mode: Socket Mode (plus a small server for the GET routes) or HTTP (the routes on Bolt's own).
+import type { Server } from 'node:http';
+import { App, type CustomRoute } from '@slack/bolt';
+import type { Config } from '../config.js';
+import { type Handler, type HealthHandlers, startHealthServer } from '../health.js';
+import { type Logger, toBoltLogger } from '../logger.js';
+import { type Metrics, observeSlackFetch } from '../metrics/index.js';
+import { timeAcks } from './ack-timing.js';
+
+export type SlackAppOptions = {
+  logger: Logger;
+  metrics: Metrics;
+  /** /healthz and /readyz, served on the port in both modes. */
+  health: HealthHandlers;
+  /** More GET routes on the same port (e.g. /metrics). */
+  routes: Readonly<Record<string, Handler>>;
+  /** Retries of each Slack Web API call; tests set 0 so a failing fake never stalls them. Default: the SDK's. */
+  retries?: number;
+};
+
+export type SlackApp = {
+  app: App;
+  /** Authenticates, then listens (Socket Mode or HTTP). */
+  start(): Promise<void>;
+  /** The HTTP port of the routes (and of Slack's requests in HTTP mode), once started. */
+  port(): number | undefined;
+  stop(): Promise<void>;
+};
+
+/** Every Slack call is bounded, so a hung connection can't hold a reminder or a shutdown forever. */
+const SLACK_CALL_TIMEOUT_MS = 10_000;
+
+export function createSlackApp(config: Config['slack'], options: SlackAppOptions): SlackApp {
+  const { logger, metrics, health, routes } = options;
+  const log = logger.child({ module: 'slack-app' });
+  const clientOptions = {
+    timeout: SLACK_CALL_TIMEOUT_MS,
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+    ...(metrics.enabled ? { fetch: observeSlackFetch(metrics) } : {}),
+  };
+  const common = { token: config.botToken, logger: toBoltLogger(logger), clientOptions, deferInitialization: true };
+  const app = config.socketMode
+    ? new App({ ...common, appToken: config.appToken, socketMode: true })
+    : new App({ ...common, signingSecret: config.signingSecret, customRoutes: customRoutesOf(health, routes) });
+
+  timeAcks(app, metrics.ack);
+  app.error(async (error) => {
+    log.error({ err: error }, 'unhandled error in a listener');
+  });
+
+  let routesServer: Server | undefined;
+  let port: number | undefined;
+  return {
+    app,
+    async start() {
+      await app.init();
+      if (config.socketMode) {
+        await app.start();
+        routesServer = await startHealthServer(config.port, health, routes);
+        port = portOf(routesServer);
+      } else {
+        port = portOf((await app.start(config.port)) as Server);
+      }
+    },
+    port: () => port,
+    async stop() {
+      await app.stop().catch((error: unknown) => log.warn({ err: error }, 'error while stopping Slack receiver'));
+      if (routesServer) await new Promise((resolve) => routesServer?.close(resolve));
+    },
+  };
+}
+
+function customRoutesOf(health: HealthHandlers, routes: Readonly<Record<string, Handler>>): CustomRoute[] {
+  const all: Record<string, Handler> = { '/healthz': health.healthz, '/readyz': health.readyz, ...routes };
+  return Object.entries(all).map(([path, handler]) => ({ path, method: ['GET'], handler }));
+}
+
+function portOf(server: Server | undefined): number | undefined {
+  const address = server?.address();
+  return address && typeof address === 'object' ? address.port : undefined;
+}

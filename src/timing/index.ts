@@ -1,0 +1,3 @@
+// Waiting well: one backoff with jitter, and one poll loop that sleeps until the next due item.
+export { type BackoffPolicy, backoffDelay } from './backoff.js';
+export { createPollLoop } from './poll-loop.js';
