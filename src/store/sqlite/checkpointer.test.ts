@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -32,5 +34,23 @@ describe('startCheckpointer', () => {
     expect(errors).toEqual([]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM filler').get()).toEqual({ n: 3000 });
     db.close();
+  });
+
+  it('finishes stopping when nothing else keeps the process alive (as at shutdown)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caliq-checkpoint-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'journal.db');
+    openDatabase(file, { checkpointInBackground: true }).close();
+    const script = path.join(dir, 'stop.ts');
+    fs.writeFileSync(
+      script,
+      `import { startCheckpointer } from ${JSON.stringify(path.resolve(import.meta.dirname, 'checkpointer.ts'))};
+const checkpointer = startCheckpointer(${JSON.stringify(file)});
+setTimeout(() => checkpointer.stop().then(() => console.log('stopped')), 100);
+`,
+    );
+    const tsx = createRequire(import.meta.url).resolve('tsx');
+    const output = execFileSync(process.execPath, ['--import', tsx, script], { encoding: 'utf8', timeout: 15_000 });
+    expect(output.trim()).toBe('stopped');
   });
 });

@@ -52,8 +52,11 @@ export function startCheckpointer(
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
+      // Held (ref) while it finishes: at shutdown nothing else may keep the event loop alive, and Node would end the
+      // process mid-stop, before the database is closed and before the bot says it has stopped.
+      worker.ref();
       worker.postMessage('stop');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
       await worker.terminate();
     },
   };
