@@ -71,6 +71,9 @@ async function main(): Promise<void> {
   }
 
   let stopping = false;
+  // The log is written asynchronously: exiting with a write still in flight loses or reorders the last lines
+  // ("caliq-slack stopped"), so the logger is flushed first.
+  const exitAfterFlush = (code: number) => logger.flush(() => process.exit(code));
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -78,10 +81,10 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     bot.stop().then(
-      () => process.exit(0),
+      () => exitAfterFlush(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
+        exitAfterFlush(1);
       },
     );
   };
