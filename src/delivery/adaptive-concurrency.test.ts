@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleNewEntry } from '../../test/support/sample-interaction.js';
 import { createCaliqClient } from '../caliq/client.js';
 import type { CaliqClient } from '../caliq/types.js';
 import { type AdaptiveLimit, createAdaptiveLimit } from '../concurrency/adaptive-limit.js';
@@ -126,25 +127,7 @@ function deliveryTo(caliqUrl: string, ceiling: number, perAttempt = false): Deli
 async function journalEntries(count: number): Promise<void> {
   for (let n = 0; n < count; n++) {
     const uniqueId = randomUUID();
-    await journal.insert(
-      {
-        uniqueId,
-        slackUserId: 'U1',
-        slackTeamId: 'T1',
-        interaction: {
-          uniqueId,
-          channelId: 64,
-          customer: { accountNo: 'ACME01' },
-          kind: 'C',
-          contactedBy: 'JSMITH',
-          contact: { firstName: 'Alan', surname: 'Jones' },
-        },
-        draft: {},
-        replyTo: {},
-        followUpSlackUserId: undefined,
-      },
-      new Date(),
-    );
+    await journal.insert(sampleNewEntry(uniqueId), new Date());
   }
 }
 
