@@ -1,20 +1,10 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../logger.js';
+import { captureLogs } from '../../test/support/log-capture.js';
 import { createAccountDirectory, type ListedCustomer } from './account-directory.js';
 import type { NamedCustomer } from './name-book.js';
 import { createRecentAccounts } from './recent-accounts.js';
 
-function capture() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ destination, level: 'info' }) };
-}
+const capture = () => captureLogs('info');
 
 const builds = (lines: string[]) => lines.filter((line) => line.includes('account search index built')).length;
 

@@ -1,5 +1,6 @@
 // Unit tests of the InteractionCreate body: Caliq's rules and limits, every field present, dates in Caliq's zone.
 import { describe, expect, it } from 'vitest';
+import { sampleInteraction } from '../../test/support/sample-interaction.js';
 import { CaliqInputError } from './errors.js';
 import { buildInteractionBody } from './interaction-body.js';
 import type { InteractionInput } from './types.js';
@@ -7,17 +8,8 @@ import type { InteractionInput } from './types.js';
 const options = { apiKey: 'key-123456', timeZone: 'Europe/London', dateFormat: "yyyy-MM-dd'T'HH:mm:ss" };
 const uniqueId = '0b6f1c9e-3f0a-4a7e-9d8e-2b8f3c1d4e5f';
 
-const validInput = (overrides: Partial<InteractionInput> = {}): InteractionInput => ({
-  uniqueId,
-  channelId: 64,
-  customer: { accountNo: 'ACME01' },
-  kind: 'C',
-  contactedBy: 'JSMITH',
-  contact: { firstName: 'Alan', surname: 'Jones' },
-  onDateTime: '2026-01-15T15:00:00.000Z',
-  notes: 'Spring order',
-  ...overrides,
-});
+const validInput = (overrides: Partial<InteractionInput> = {}): InteractionInput =>
+  sampleInteraction(uniqueId, { onDateTime: '2026-01-15T15:00:00.000Z', notes: 'Spring order', ...overrides });
 
 const problemsOf = (input: unknown): { field: string; message: string }[] => {
   try {

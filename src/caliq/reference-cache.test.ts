@@ -1,21 +1,9 @@
 // Tests of the reference cache and the Caliq reference data built on it, with an injected clock and fake loaders.
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../logger.js';
+import { captureLogs } from '../../test/support/log-capture.js';
 import { createReferenceCache } from './reference-cache.js';
 import { createCaliqReferenceData } from './reference-data.js';
 import type { CaliqClient } from './types.js';
-
-function captureLogs() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ destination, level: 'debug' }) };
-}
 
 /** A loader whose every call is a promise the test settles by hand. */
 function controlledLoader<T>() {
@@ -29,17 +17,15 @@ function controlledLoader<T>() {
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A cache named "test" of `load`, fresh for 100 ms of the test's clock. */
+const testCache = <T>(load: () => Promise<T>, now: () => number) =>
+  createReferenceCache({ name: 'test', load, ttlMs: 100, logger: captureLogs().logger, now });
+
 describe('createReferenceCache', () => {
   it('loads once for concurrent readers and serves the value while fresh', async () => {
     let time = 1_000;
     const loader = controlledLoader<string[]>();
-    const cache = createReferenceCache({
-      name: 'test',
-      load: loader.load,
-      ttlMs: 100,
-      logger: captureLogs().logger,
-      now: () => time,
-    });
+    const cache = testCache(loader.load, () => time);
     expect(cache.ageMs()).toBeUndefined();
     const first = cache.get();
     const second = cache.get();
@@ -57,13 +43,7 @@ describe('createReferenceCache', () => {
   it('serves the stale value at once and refreshes in the background', async () => {
     let time = 0;
     const loader = controlledLoader<string[]>();
-    const cache = createReferenceCache({
-      name: 'test',
-      load: loader.load,
-      ttlMs: 100,
-      logger: captureLogs().logger,
-      now: () => time,
-    });
+    const cache = testCache(loader.load, () => time);
     const loaded = cache.get();
     loader.calls[0]?.resolve(['old']);
     await loaded;

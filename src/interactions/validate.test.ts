@@ -1,5 +1,7 @@
 // Checks every validation rule of a draft, all errors at once, and the InteractionInput built on success.
 import { describe, expect, it } from 'vitest';
+import { sampleInteraction } from '../../test/support/sample-interaction.js';
+import { sampleValidationContext } from '../../test/support/validation-fixtures.js';
 import { BLOCK } from '../ids.js';
 import type { Draft } from './draft.js';
 import { type ValidationContext, type ValidationResult, validateDraft } from './validate.js';
@@ -7,20 +9,14 @@ import { type ValidationContext, type ValidationResult, validateDraft } from './
 const NOW = new Date('2026-11-25T11:00:00Z'); // Wed, 11:00 in London, 06:00 in New York
 
 function context(overrides: Partial<ValidationContext> = {}): ValidationContext {
-  return {
-    uniqueId: '0b6c5a7e-3f7e-4a55-9d7a-2a5b7e0c1d2f',
-    now: NOW,
-    userTimeZone: 'Europe/London',
-    followUpTimeZone: 'Europe/London',
-    contactedBy: 'JSMITH',
-    followUpEmployee: undefined,
+  return sampleValidationContext(NOW, {
     knownAccountNos: new Set(['ACME01', 'BX-22']),
     channels: [
       { id: 64, description: 'Sales Rep' },
       { id: 7, description: 'Web' },
     ],
     ...overrides,
-  };
+  });
 }
 
 const GOOD: Draft = {
@@ -46,16 +42,13 @@ function okOf(result: ValidationResult) {
 describe('validateDraft: success', () => {
   it('builds the InteractionInput', () => {
     const result = okOf(validateDraft(GOOD, context()));
-    expect(result.interaction).toEqual({
-      uniqueId: '0b6c5a7e-3f7e-4a55-9d7a-2a5b7e0c1d2f',
-      channelId: 64,
-      customer: { accountNo: 'ACME01' },
-      kind: 'C',
-      contactedBy: 'JSMITH',
-      contact: { firstName: 'Jane', surname: 'Doe' },
-      onDateTime: '2026-11-24T15:00:00.000Z',
-      notes: 'Discussed prices.',
-    });
+    expect(result.interaction).toEqual(
+      sampleInteraction('0b6c5a7e-3f7e-4a55-9d7a-2a5b7e0c1d2f', {
+        contact: { firstName: 'Jane', surname: 'Doe' },
+        onDateTime: '2026-11-24T15:00:00.000Z',
+        notes: 'Discussed prices.',
+      }),
+    );
     expect(result.when.toISOString()).toBe('2026-11-24T15:00:00.000Z');
     expect(result.followUpAt).toBeUndefined();
     expect(result.followUpTimeGiven).toBe(false);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleNewReminder, sampleReminderInteraction } from '../../test/support/sample-interaction.js';
 import { type Database, openDatabase } from '../store/index.js';
 import { createReminderStore } from '../store/sqlite/reminder-store.js';
 import type { ReminderStore } from '../store/types.js';
@@ -34,23 +35,8 @@ async function counts(): Promise<Record<string, number>> {
 }
 
 function newReminder(uniqueId: string) {
-  return store.create(
-    {
-      uniqueId,
-      recipientSlackUserId: 'U1',
-      loggedBySlackUserId: 'U2',
-      dueAt: T0,
-      interaction: {
-        uniqueId,
-        channelId: 3,
-        customer: { accountNo: 'ACME01' },
-        kind: 'C',
-        contactedBy: 'EMP1',
-        contact: { firstName: 'Ada', surname: 'Lovelace' },
-      },
-    },
-    T0,
-  );
+  const interaction = sampleReminderInteraction(uniqueId, { contact: { firstName: 'Ada', surname: 'Lovelace' } });
+  return store.create(sampleNewReminder(uniqueId, T0, { interaction }), T0);
 }
 
 describe('countReminders', () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InteractionInput } from '../caliq/types.js';
+import { sampleNewEntry, sampleReminderInteraction } from '../../test/support/sample-interaction.js';
 import { newPendingEntry } from '../store/new-entry.js';
 import { type Database, openDatabase } from '../store/sqlite/database.js';
 import { createReminderStore } from '../store/sqlite/reminder-store.js';
@@ -14,25 +14,16 @@ const NOW = new Date('2026-03-02T10:00:00.000Z');
 const DUE = '2026-03-05T09:00:00.000Z';
 
 function entry(uniqueId: string, changes: { followUp?: boolean; followUpSlackUserId?: string } = {}): JournalEntry {
-  const interaction: InteractionInput = {
+  const interaction = sampleReminderInteraction(
     uniqueId,
-    channelId: 3,
-    customer: { accountNo: 'ACME01' },
-    kind: 'C',
-    contactedBy: 'EMP1',
-    contact: { contactId: 42 },
-    ...(changes.followUp === false ? {} : { followUp: { at: DUE, by: 'EMP2' } }),
-  };
+    changes.followUp === false ? {} : { followUp: { at: DUE, by: 'EMP2' } },
+  );
   return newPendingEntry(
-    {
-      uniqueId,
+    sampleNewEntry(uniqueId, {
       slackUserId: 'ULOGGER',
-      slackTeamId: 'T1',
       interaction,
-      draft: {},
-      replyTo: {},
       followUpSlackUserId: 'followUpSlackUserId' in changes ? changes.followUpSlackUserId : 'UCAROL',
-    },
+    }),
     NOW,
   );
 }

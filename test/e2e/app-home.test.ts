@@ -6,6 +6,7 @@ import { ACTION, BLOCK, CALLBACK } from '../../src/ids.js';
 import { decodeModalMetadata } from '../../src/views/index.js';
 import type { FakeSlackCall } from '../../tools/slack-stand-in/fake-slack.js';
 import { ALICE, BOB, type Harness, startHarness, VALID_CALL } from '../support/bot-harness.js';
+import { sampleInteraction, sampleNewEntry } from '../support/sample-interaction.js';
 
 type Json = Record<string, unknown>;
 type Element = { type: string; action_id?: string; value?: string; options?: Array<{ value: string }> };
@@ -44,15 +45,7 @@ const homeViewOf = (call: FakeSlackCall): Json => ({
 });
 
 function interactionFor(uniqueId: string, surname: string): InteractionInput {
-  return {
-    uniqueId,
-    channelId: 64,
-    customer: { accountNo: 'ACME01' },
-    kind: 'C',
-    contactedBy: 'JSMITH',
-    contact: { firstName: 'Jane', surname },
-    notes: 'From the Home tests',
-  };
+  return sampleInteraction(uniqueId, { contact: { firstName: 'Jane', surname }, notes: 'From the Home tests' });
 }
 
 /** Puts an entry of Alice's straight into the journal in the given state (awaited: the stores are becoming async). */
@@ -61,15 +54,12 @@ async function journalEntry(h: Harness, state: 'failed' | 'rejected' | 'logged',
   const { journal } = h.bot.deps;
   const now = new Date();
   await journal.insert(
-    {
-      uniqueId,
+    sampleNewEntry(uniqueId, {
       slackUserId: ALICE,
       slackTeamId: undefined,
       interaction: interactionFor(uniqueId, surname),
       draft: { accountNo: 'ACME01', kind: 'C', contactFirstName: 'Jane', contactSurname: surname },
-      replyTo: {},
-      followUpSlackUserId: undefined,
-    },
+    }),
     now,
   );
   if (state === 'failed') await journal.markFailed(uniqueId, 'HTTP 400: bad date', now);

@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import type { InteractionInput } from '../../src/caliq/types.js';
 import { createPool, createSql, describeTarget } from '../../src/store/postgres/connection.js';
 import { createPostgresJournalStore } from '../../src/store/postgres/journal-store.js';
 import { createPostgresReminderStore } from '../../src/store/postgres/reminder-store.js';
@@ -15,6 +14,7 @@ import { postToSlackEndpoint } from '../../tools/slack-stand-in/slack-requests.j
 import { type BotChild, startBotChild } from '../support/bot-child.js';
 import { ALICE, BOT_TOKEN, CALIQ_KEY, logModalSubmissionBody, SIGNING_SECRET } from '../support/bot-harness.js';
 import { describePostgres, dropSchema, TEST_DATABASE_URL, uniqueSchema, withTestClient } from '../support/postgres.js';
+import { sampleInteraction } from '../support/sample-interaction.js';
 
 describePostgres('several bot processes on one PostgreSQL database', () => {
   let folder: string;
@@ -123,16 +123,11 @@ describePostgres('several bot processes on one PostgreSQL database', () => {
     const now = new Date();
     for (let i = 0; i < 12; i += 1) {
       const uniqueId = randomUUID();
-      const interaction: InteractionInput = {
-        uniqueId,
-        channelId: 64,
-        customer: { accountNo: 'ACME01' },
-        kind: 'C',
-        contactedBy: 'JSMITH',
+      const interaction = sampleInteraction(uniqueId, {
         contact: { firstName: 'Jane', surname: 'Smith' },
         notes: `Follow-up ${i}`,
         followUp: { at: now.toISOString(), by: 'JSMITH', notes: `Call back ${i}` },
-      };
+      });
       const created = await reminders.create(
         { uniqueId, recipientSlackUserId: ALICE, loggedBySlackUserId: ALICE, dueAt: now, interaction },
         now,

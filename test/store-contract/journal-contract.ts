@@ -3,33 +3,28 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { InteractionInput } from '../../src/caliq/types.js';
 import { RecordNotFoundError } from '../../src/store/errors.js';
 import type { JournalStore, NewJournalEntry } from '../../src/store/types.js';
+import { sampleInteraction, sampleNewEntry } from '../support/sample-interaction.js';
 import type { ContractBackend } from './backend.js';
 
 const T0 = new Date('2026-03-02T10:00:00.000Z');
 const at = (ms: number): Date => new Date(T0.getTime() + ms);
 
 function interaction(uniqueId: string, notes = 'Called about the renewal'): InteractionInput {
-  return {
-    uniqueId,
+  return sampleInteraction(uniqueId, {
     channelId: 3,
-    customer: { accountNo: 'ACME01' },
-    kind: 'C',
     contactedBy: 'EMP1',
     contact: { firstName: 'Ada', surname: 'Lovelace' },
     notes,
-  };
+  });
 }
 
 function newEntry(uniqueId: string, slackUserId = 'U1'): NewJournalEntry {
-  return {
-    uniqueId,
+  return sampleNewEntry(uniqueId, {
     slackUserId,
-    slackTeamId: 'T1',
     interaction: interaction(uniqueId),
     draft: { accountNo: 'ACME01', kind: 'C', notes: 'Called about the renewal' },
     replyTo: { responseUrl: 'https://hooks.slack.test/r/1', conversationId: 'C1' },
-    followUpSlackUserId: undefined,
-  };
+  });
 }
 
 export function journalContract(backend: ContractBackend): void {

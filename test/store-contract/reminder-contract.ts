@@ -3,31 +3,25 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { InteractionInput } from '../../src/caliq/types.js';
 import { RecordStateError } from '../../src/store/errors.js';
 import type { NewReminder, ReminderStore } from '../../src/store/types.js';
+import { sampleNewReminder, sampleReminderInteraction } from '../support/sample-interaction.js';
 import type { ContractBackend } from './backend.js';
 
 const T0 = new Date('2026-03-02T10:00:00.000Z');
 const at = (ms: number): Date => new Date(T0.getTime() + ms);
 
 function interaction(uniqueId: string): InteractionInput {
-  return {
-    uniqueId,
-    channelId: 3,
-    customer: { accountNo: 'ACME01' },
+  return sampleReminderInteraction(uniqueId, {
     kind: 'V',
-    contactedBy: 'EMP1',
-    contact: { contactId: 42 },
     followUp: { at: '2026-03-03T09:00:00.000Z', by: 'EMP2', notes: 'Send the quote' },
-  };
+  });
 }
 
 function newReminder(uniqueId: string, dueAt: Date, recipient = 'U1'): NewReminder {
-  return {
-    uniqueId,
+  return sampleNewReminder(uniqueId, dueAt, {
     recipientSlackUserId: recipient,
     loggedBySlackUserId: 'U9',
-    dueAt,
     interaction: interaction(uniqueId),
-  };
+  });
 }
 
 export function reminderContract(backend: ContractBackend): void {

@@ -8,6 +8,7 @@ import { type CaliqClientOptions, createCaliqClient } from '../../src/caliq/clie
 import type { InteractionInput } from '../../src/caliq/types.js';
 import { createLogger } from '../../src/logger.js';
 import { type CaliqSimulator, startCaliqSimulator } from '../../tools/caliq-simulator/server.js';
+import { sampleInteraction } from './sample-interaction.js';
 
 export const API_KEY = 'sim-key-7f3a9c2e51';
 // Exported bindings are live: a test reads the values the hooks below set.
@@ -93,17 +94,8 @@ export const clientFor = (overrides: Partial<CaliqClientOptions> = {}) =>
     ...overrides,
   });
 
-export const validInput = (overrides: Partial<InteractionInput> = {}): InteractionInput => ({
-  uniqueId: randomUUID(),
-  channelId: 64,
-  customer: { accountNo: 'ACME01' },
-  kind: 'C',
-  contactedBy: 'JSMITH',
-  contact: { firstName: 'Alan', surname: 'Jones' },
-  onDateTime: '2026-07-15T15:00:00.000Z',
-  notes: 'Spring order',
-  ...overrides,
-});
+export const validInput = (overrides: Partial<InteractionInput> = {}): InteractionInput =>
+  sampleInteraction(randomUUID(), { onDateTime: '2026-07-15T15:00:00.000Z', notes: 'Spring order', ...overrides });
 
 export const sentUniqueIds = () =>
   simulator.received.map((request) => (request.body as { UniqueID?: string }).UniqueID);

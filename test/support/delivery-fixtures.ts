@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createCaliqClient } from '../../src/caliq/client.js';
-import type { CaliqClient, InteractionInput } from '../../src/caliq/types.js';
+import type { CaliqClient } from '../../src/caliq/types.js';
 import {
   createDeliveryService,
   type DeliveryService,
@@ -19,6 +19,7 @@ import { type Database, openDatabase } from '../../src/store/sqlite/database.js'
 import { createJournalStore } from '../../src/store/sqlite/journal-store.js';
 import type { JournalEntry, JournalStore, NewJournalEntry } from '../../src/store/types.js';
 import { type CaliqSimulator, startCaliqSimulator } from '../../tools/caliq-simulator/server.js';
+import { sampleInteraction, sampleNewEntry } from './sample-interaction.js';
 
 const API_KEY = 'sim-key-delivery-1';
 export const T0 = Date.parse('2026-12-01T10:00:00.000Z');
@@ -204,30 +205,17 @@ export function startWorld(overrides: Partial<DeliveryServiceOptions> = {}, retr
   return { service, journal, told, counted, loggedEntries };
 }
 
-function interaction(uniqueId: string, accountNo = 'ACME01'): InteractionInput {
-  return {
-    uniqueId,
-    channelId: 64,
-    customer: { accountNo },
-    kind: 'C',
-    contactedBy: 'JSMITH',
-    contact: { firstName: 'Alan', surname: 'Jones' },
-    onDateTime: '2026-11-30T15:00:00.000Z',
-    notes: 'Spring order',
-  };
-}
-
 export function newEntry(accountNo = 'ACME01'): NewJournalEntry {
   const uniqueId = randomUUID();
-  return {
-    uniqueId,
-    slackUserId: 'U1',
-    slackTeamId: 'T1',
-    interaction: interaction(uniqueId, accountNo),
+  return sampleNewEntry(uniqueId, {
+    interaction: sampleInteraction(uniqueId, {
+      customer: { accountNo },
+      onDateTime: '2026-11-30T15:00:00.000Z',
+      notes: 'Spring order',
+    }),
     draft: { accountNo, kind: 'C', notes: 'Spring order' },
     replyTo: { conversationId: 'C1' },
-    followUpSlackUserId: undefined,
-  };
+  });
 }
 
 /** InteractionCreate requests that reached Caliq for this UniqueID. */

@@ -3,30 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
-import type { InteractionInput } from '../../src/caliq/types.js';
 import { createLogger } from '../../src/logger.js';
 import { createReminderScheduler, type DeliverReminder } from '../../src/reminders/scheduler.js';
 import { type Database, openDatabase } from '../../src/store/sqlite/database.js';
 import { createReminderStore } from '../../src/store/sqlite/reminder-store.js';
 import type { Reminder, ReminderStore } from '../../src/store/types.js';
+import { sampleNewReminder, sampleReminderInteraction } from './sample-interaction.js';
 
 export const T0 = new Date('2026-03-02T10:00:00.000Z');
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 export const at = (ms: number): Date => new Date(T0.getTime() + ms);
-
-function interaction(uniqueId: string): InteractionInput {
-  return {
-    uniqueId,
-    channelId: 3,
-    customer: { accountNo: 'ACME01' },
-    kind: 'C',
-    contactedBy: 'EMP1',
-    contact: { contactId: 42 },
-    followUp: { at: T0.toISOString(), by: 'EMP1' },
-  };
-}
 
 // Exported bindings are live: a test reads the current value; only setClock() moves the clock.
 export let store: ReminderStore;
@@ -67,16 +55,8 @@ export function connect(): ReminderStore {
 }
 
 export function addReminder(uniqueId: string, dueAt: Date, into: ReminderStore = store): Promise<Reminder> {
-  return into.create(
-    {
-      uniqueId,
-      recipientSlackUserId: 'U1',
-      loggedBySlackUserId: 'U2',
-      dueAt,
-      interaction: interaction(uniqueId),
-    },
-    clock,
-  );
+  const interaction = sampleReminderInteraction(uniqueId, { followUp: { at: T0.toISOString(), by: 'EMP1' } });
+  return into.create(sampleNewReminder(uniqueId, dueAt, { interaction }), clock);
 }
 
 /** A deliver that records each call and yields once, so concurrent runs really interleave. */

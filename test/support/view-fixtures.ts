@@ -1,21 +1,20 @@
 // Sample interactions, journal entries and reminders for the views' tests (not used by the bot itself).
 import type { InteractionInput } from '../../src/caliq/types.js';
 import type { JournalEntry, Reminder } from '../../src/store/types.js';
+import { sampleInteraction as interactionFor } from './sample-interaction.js';
 
 export const UNIQUE_ID = '3f2b8c1e-7d4a-4b9e-9c1f-2a6d8e4b7c10';
 
+/** The views' sample: UNIQUE_ID, on channel 12 by EMP7 with Jane Smith, with a date and notes to show. */
 export function sampleInteraction(overrides: Partial<InteractionInput> = {}): InteractionInput {
-  return {
-    uniqueId: UNIQUE_ID,
+  return interactionFor(UNIQUE_ID, {
     channelId: 12,
-    customer: { accountNo: 'ACME01' },
-    kind: 'C',
     contactedBy: 'EMP7',
     contact: { firstName: 'Jane', surname: 'Smith' },
     onDateTime: '2026-11-25T15:00:00.000Z',
     notes: 'Discussed renewal',
     ...overrides,
-  };
+  });
 }
 
 export function sampleEntry(overrides: Partial<JournalEntry> = {}): JournalEntry {

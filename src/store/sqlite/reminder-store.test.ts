@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InteractionInput } from '../../caliq/types.js';
+import { sampleNewReminder, sampleReminderInteraction } from '../../../test/support/sample-interaction.js';
 import type { NewReminder, ReminderStore } from '../types.js';
 import { type Database, openDatabase } from './database.js';
 import { createReminderStore } from './reminder-store.js';
@@ -14,26 +14,15 @@ import { createReminderStore } from './reminder-store.js';
 const T0 = new Date('2026-03-02T10:00:00.000Z');
 const at = (ms: number): Date => new Date(T0.getTime() + ms);
 
-function interaction(uniqueId: string): InteractionInput {
-  return {
-    uniqueId,
-    channelId: 3,
-    customer: { accountNo: 'ACME01' },
-    kind: 'V',
-    contactedBy: 'EMP1',
-    contact: { contactId: 42 },
-    followUp: { at: '2026-03-03T09:00:00.000Z', by: 'EMP2', notes: 'Send the quote' },
-  };
-}
-
 function newReminder(uniqueId: string, dueAt: Date, recipient = 'U1'): NewReminder {
-  return {
-    uniqueId,
+  return sampleNewReminder(uniqueId, dueAt, {
     recipientSlackUserId: recipient,
     loggedBySlackUserId: 'U9',
-    dueAt,
-    interaction: interaction(uniqueId),
-  };
+    interaction: sampleReminderInteraction(uniqueId, {
+      kind: 'V',
+      followUp: { at: '2026-03-03T09:00:00.000Z', by: 'EMP2', notes: 'Send the quote' },
+    }),
+  });
 }
 
 let dir: string;
