@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { captureLogger } from '../test/support/tiny-http.js';
+import { captureLogs } from '../test/support/log-capture.js';
 import { createHealthHandlers, type ReadinessCheck, startHealthServer } from './health.js';
 
 let server: Server | undefined;
@@ -91,7 +91,8 @@ describe('/readyz', () => {
   });
 
   it('logs a warning when a check starts failing and once when it passes again, not on every probe', async () => {
-    const { logger, lines } = captureLogger();
+    const { logger, lines: raw } = captureLogs();
+    const lines = () => raw.map((line) => JSON.parse(line) as Record<string, unknown>);
     const caliq = switchable('caliq');
     const { readyz } = await serve([caliq.check], { logger });
     await readyz();

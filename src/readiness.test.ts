@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { captureLogger, closedPort, startTinyServer, type TinyServer } from '../test/support/tiny-http.js';
+import { captureLogs } from '../test/support/log-capture.js';
+import { closedPort, startTinyServer, type TinyServer } from '../test/support/tiny-http.js';
 import { loadConfig } from './config.js';
 import { createHealthHandlers } from './health.js';
 import { createReadinessChecks, type ReadinessChecks } from './readiness.js';
@@ -60,7 +61,8 @@ function handlersWith(env: Record<string, string> = {}, options: { cacheMs?: num
     CALIQ_API_KEY: CALIQ_KEY,
     ...env,
   });
-  const { logger, lines } = captureLogger();
+  const { logger, lines: raw } = captureLogs();
+  const lines = () => raw.map((line) => JSON.parse(line) as Record<string, unknown>);
   readiness = createReadinessChecks(config, { stores: storesOn(options.database ?? db), logger });
   const health = createHealthHandlers(readiness.checks, { cacheMs: options.cacheMs ?? 0, logger });
   return { health, lines };

@@ -1,7 +1,8 @@
 // Start-up checks against real local HTTP servers standing in for Slack's Web API and Caliq: each refusal names its
 // variable, each unreachable server its URL, and nothing waits longer than the bound.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { captureLogger, closedPort, startTinyServer, type TinyServer } from '../test/support/tiny-http.js';
+import { captureLogs } from '../test/support/log-capture.js';
+import { closedPort, startTinyServer, type TinyServer } from '../test/support/tiny-http.js';
 import { loadConfig } from './config.js';
 import { EXIT_REFUSED, EXIT_UNREACHABLE, runStartupChecks, StartupCheckError } from './startup-checks.js';
 
@@ -48,7 +49,8 @@ async function failureOf(promise: Promise<unknown>): Promise<StartupCheckError> 
 
 describe('runStartupChecks', () => {
   it('passes when Slack accepts the bot token and Caliq the key, asking each once with the right credential', async () => {
-    const { logger, lines } = captureLogger();
+    const { logger, lines: raw } = captureLogs();
+    const lines = () => raw.map((line) => JSON.parse(line) as Record<string, unknown>);
     const result = await runStartupChecks(configWith(), { logger });
     expect(result).toEqual({ slack: { team: 'Acme', botUserId: 'U0BOT' }, warnings: [] });
     expect(slack.requests.map((r) => [r.path, r.authorization])).toEqual([['/api/auth.test', `Bearer ${BOT_TOKEN}`]]);
@@ -58,7 +60,7 @@ describe('runStartupChecks', () => {
 
   it('names SLACK_BOT_TOKEN when Slack answers invalid_auth, with exit code 78 and no secret', async () => {
     slack.answer('/api/auth.test', { json: { ok: false, error: 'invalid_auth' } });
-    const error = await failureOf(runStartupChecks(configWith(), { logger: captureLogger().logger }));
+    const error = await failureOf(runStartupChecks(configWith(), { logger: captureLogs().logger }));
     expect(error.exitCode).toBe(EXIT_REFUSED);
     expect(error.message).toMatch(/^Slack refused SLACK_BOT_TOKEN \(auth\.test answered invalid_auth\): copy the Bot/);
     expect(error.message).not.toContain('SLACK_APP_TOKEN');
@@ -68,7 +70,7 @@ describe('runStartupChecks', () => {
   it('in Socket Mode asks apps.connections.open with the app token and names SLACK_APP_TOKEN when it is refused', async () => {
     slack.answer('/api/apps.connections.open', { json: { ok: false, error: 'invalid_auth' } });
     const error = await failureOf(
-      runStartupChecks(configWith({ SLACK_APP_TOKEN: APP_TOKEN }), { logger: captureLogger().logger }),
+      runStartupChecks(configWith({ SLACK_APP_TOKEN: APP_TOKEN }), { logger: captureLogs().logger }),
     );
     expect(error.problems.map((p) => p.check)).toEqual(['slack-app-token']);
     expect(error.message).toMatch(/^Slack refused SLACK_APP_TOKEN \(apps\.connections\.open answered invalid_auth\)/);
@@ -80,7 +82,7 @@ describe('runStartupChecks', () => {
 
   it('names CALIQ_API_KEY and the Caliq host when Caliq answers 401', async () => {
     const error = await failureOf(
-      runStartupChecks(configWith({ CALIQ_API_KEY: 'a-wrong-caliq-key' }), { logger: captureLogger().logger }),
+      runStartupChecks(configWith({ CALIQ_API_KEY: 'a-wrong-caliq-key' }), { logger: captureLogs().logger }),
     );
     expect(error.exitCode).toBe(EXIT_REFUSED);
     expect(error.message).toBe(
@@ -91,7 +93,7 @@ describe('runStartupChecks', () => {
   it('lists every refused credential at once', async () => {
     slack.answer('/api/auth.test', { json: { ok: false, error: 'token_revoked' } });
     const error = await failureOf(
-      runStartupChecks(configWith({ CALIQ_API_KEY: 'a-wrong-caliq-key' }), { logger: captureLogger().logger }),
+      runStartupChecks(configWith({ CALIQ_API_KEY: 'a-wrong-caliq-key' }), { logger: captureLogs().logger }),
     );
     expect(error.problems.map((p) => p.check)).toEqual(['slack-bot-token', 'caliq']);
     expect(error.message).toMatch(/^2 start-up checks failed:\n {2}- Slack refused SLACK_BOT_TOKEN .*\n {2}- Caliq at/);
@@ -102,7 +104,7 @@ describe('runStartupChecks', () => {
     const started = Date.now();
     const error = await failureOf(
       runStartupChecks(configWith({ SLACK_API_URL: `http://127.0.0.1:${port}/api/` }), {
-        logger: captureLogger().logger,
+        logger: captureLogs().logger,
         timeoutMs: 1500,
       }),
     );
@@ -116,7 +118,7 @@ describe('runStartupChecks', () => {
   it('gives up on a Slack that accepts the connection but never answers, within the bound', async () => {
     slack.answer('/api/auth.test', 'hang');
     const started = Date.now();
-    const error = await failureOf(runStartupChecks(configWith(), { logger: captureLogger().logger, timeoutMs: 1200 }));
+    const error = await failureOf(runStartupChecks(configWith(), { logger: captureLogs().logger, timeoutMs: 1200 }));
     expect(Date.now() - started).toBeLessThan(3000);
     expect(error.message).toMatch(/auth\.test could not be reached within 1\.2 s/);
   });
@@ -126,13 +128,14 @@ describe('runStartupChecks', () => {
     slack.answer('/api/auth.test', () =>
       ++calls < 3 ? { status: 503, text: 'busy' } : { json: { ok: true, team: 'Acme', user_id: 'U0BOT' } },
     );
-    await runStartupChecks(configWith(), { logger: captureLogger().logger, timeoutMs: 10_000 });
+    await runStartupChecks(configWith(), { logger: captureLogs().logger, timeoutMs: 10_000 });
     expect(calls).toBe(3);
   });
 
   it('starts with one warning naming the URL when Caliq cannot be reached (the journal holds interactions)', async () => {
     const port = await closedPort();
-    const { logger, lines } = captureLogger();
+    const { logger, lines: raw } = captureLogs();
+    const lines = () => raw.map((line) => JSON.parse(line) as Record<string, unknown>);
     const result = await runStartupChecks(configWith({ CALIQ_BASE_URL: `http://127.0.0.1:${port}` }), { logger });
     expect(result.warnings.map((w) => w.check)).toEqual(['caliq']);
     const warnings = lines().filter((line) => line.level === 40);
@@ -143,7 +146,7 @@ describe('runStartupChecks', () => {
 
   it('refuses a CALIQ_BASE_URL that answers like a web site, not like Caliq', async () => {
     const error = await failureOf(
-      runStartupChecks(configWith({ CALIQ_BASE_URL: `${caliq.url}/wrong` }), { logger: captureLogger().logger }),
+      runStartupChecks(configWith({ CALIQ_BASE_URL: `${caliq.url}/wrong` }), { logger: captureLogs().logger }),
     );
     expect(error.message).toMatch(
       new RegExp(

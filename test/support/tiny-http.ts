@@ -1,8 +1,6 @@
 // A few-line HTTP server on loopback that answers each path as a test says, and a port where nobody listens.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
-import { createLogger, type Logger } from '../../src/logger.js';
 
 export type TinyAnswer = { status?: number; json?: unknown; text?: string } | 'hang';
 
@@ -67,17 +65,4 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-/** A real pino logger whose JSON lines a test can read. */
-export function captureLogger(secrets: string[] = []): { logger: Logger; lines: () => Record<string, unknown>[] } {
-  const raw: string[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      raw.push(...String(chunk).split('\n').filter(Boolean));
-      done();
-    },
-  });
-  const logger = createLogger({ level: 'debug', destination, secrets });
-  return { logger, lines: () => raw.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
