@@ -6,7 +6,6 @@ import { v4 as uuidv4 } from 'uuid';
 import { createAccountDirectory } from './accounts/index.js';
 import {
   type AttemptObserver,
-  type CaliqClient,
   type CaliqReferenceData,
   createCaliqClient,
   createCaliqReferenceData,
@@ -23,6 +22,7 @@ import { type ListenerDeps, registerListeners } from './listeners/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { countReminders, createMetrics, createMetricsHandler, createNoMetrics, type Metrics } from './metrics/index.js';
 import { createPeopleDirectory, type EmployeeMap, loadEmployeeMap } from './people/index.js';
+import { createReadinessChecks } from './readiness.js';
 import { createFollowUpReminder, createReminderScheduler, type ReminderScheduler } from './reminders/index.js';
 import {
   createDeliveryNotices,
@@ -75,8 +75,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     observeDeliveryAttempts(deliveryCapacity),
   ]);
 
-  const { slack, notifier, people, home } = createSlackParts(config, options, {
-    ...{ logger, now, metrics, stores, reminders, links, caliq, reference },
+  const { slack, notifier, people, home, readiness } = createSlackParts(config, options, {
+    ...{ logger, now, metrics, stores, reminders, links, reference },
   });
 
   const scheduler = createReminderScheduler({
@@ -125,6 +125,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const parts: Part[] = [
     { name: 'database', stop: () => stores.close() },
     { name: 'caliq', stop: () => caliq.close() },
+    { name: 'readiness', stop: () => readiness.close() },
     // The search index is built once the lists are in, not by the first user who types.
     { name: 'account search', start: () => void reference.warmUp().then(() => accounts.index()) },
     { name: 'linked channels', start: () => links.start(), stop: () => links.stop() },
@@ -159,17 +160,18 @@ type SlackPartsNeeds = {
   stores: Stores;
   reminders: ReminderStore;
   links: LinkedChannels;
-  caliq: CaliqClient;
   reference: CaliqReferenceData;
 };
 
 /** The Bolt app (with /healthz, /readyz and /metrics), what sends messages, who people are, and the Home tab. */
 function createSlackParts(config: Config, options: BotOptions, needs: SlackPartsNeeds) {
-  const { logger, now, metrics, stores, reminders, links, caliq, reference } = needs;
+  const { logger, now, metrics, stores, reminders, links, reference } = needs;
+  const readiness = createReadinessChecks(config, { stores, logger });
   const slack = createSlackApp(config.slack, {
     logger,
     metrics,
-    health: createHealthHandlers(readinessChecks(caliq, stores)),
+    health: createHealthHandlers(readiness.checks, { cacheMs: config.health.readinessCacheMs, logger }),
+    healthPort: config.health.port,
     routes: metricsRoutes(metrics, logger),
     ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
   });
@@ -180,7 +182,7 @@ function createSlackParts(config: Config, options: BotOptions, needs: SlackParts
     ...{ client, logger, journal: stores.journal, reminders, links, people, now },
     ...{ fallbackTimeZone: config.caliq.timeZone, command: COMMAND },
   });
-  return { slack, notifier, people, home };
+  return { slack, notifier, people, home, readiness };
 }
 
 /** The Caliq client, its reference lists (customers, channels, employees) and the account search built on them. */
@@ -216,14 +218,6 @@ function createPeople(
 
 /** Which process holds a reminder claim, in the database and in the log. */
 const instanceName = (): string => `${hostname()}:${process.pid}:${uuidv4().slice(0, 8)}`;
-
-/** /readyz: Caliq answers and the database answers. */
-function readinessChecks(caliq: CaliqClient, stores: Stores) {
-  return [
-    { name: 'caliq', check: async () => void (await caliq.pulse()) },
-    { name: 'database', check: () => stores.check() },
-  ];
-}
 
 function metricsRoutes(metrics: Metrics, log: Logger): Record<string, Handler> {
   if (!metrics.enabled) return {};

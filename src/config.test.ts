@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ROOT, ConfigError, loadConfig, secretsOf } from './config.js';
+import { APP_ROOT, ConfigError, loadConfig, secretsOf, secretsOfEnvironment } from './config.js';
 
 const minimalHttp = {
   SLACK_BOT_TOKEN: 'xoxb-test-token-123',
@@ -76,6 +76,14 @@ describe('loadConfig', () => {
   it('lists the secrets to redact', () => {
     expect(secretsOf(loadConfig(minimalHttp)).sort()).toEqual(
       ['caliq-key-xyz', 'signing-secret-abc', 'xoxb-test-token-123'].sort(),
+    );
+  });
+
+  it('finds the same secrets in an environment that makes no valid Config, so a failed start-up is scrubbed too', () => {
+    const broken = { ...minimalHttp, CALIQ_BASE_URL: 'not a url', DATABASE_URL: 'postgres://bot:pw@db:5432/x' };
+    expect(() => loadConfig(broken)).toThrow(ConfigError);
+    expect(secretsOfEnvironment(broken).sort()).toEqual(
+      ['caliq-key-xyz', 'pw', 'signing-secret-abc', 'xoxb-test-token-123'].sort(),
     );
   });
 });

@@ -122,6 +122,8 @@ function modeProblems(env: NodeJS.ProcessEnv): string[] {
 export type Config = Readonly<{
   /** The folder relative paths were resolved against (CALIQ_SLACK_HOME, else the app's folder). */
   home: string;
+  /** The secret values to redact from logs and messages (secretsOfEnvironment of the environment read). */
+  secrets: readonly string[];
   slack: Readonly<{
     botToken: string;
     signingSecret: string | undefined;
@@ -186,11 +188,55 @@ export class ConfigError extends Error {
   }
 }
 
+/** A variable set to an empty string (as .env.example leaves optional ones) counts as unset, so defaults apply. */
+const withoutBlanks = (env: NodeJS.ProcessEnv): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(env).filter(([, value]) => !isBlank(value)));
+
+type DatabaseVariables = Pick<
+  z.infer<typeof environmentSchema>,
+  | 'DATABASE_PATH'
+  | 'DATABASE_SYNCHRONOUS'
+  | 'DATABASE_URL'
+  | 'DATABASE_POOL_SIZE'
+  | 'DATABASE_STATEMENT_TIMEOUT_MS'
+  | 'DATABASE_SCHEMA'
+>;
+
+function databaseSettingsOf(e: DatabaseVariables, home: string): Config['database'] {
+  return Object.freeze({
+    path: e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : path.resolve(home, e.DATABASE_PATH),
+    synchronous: e.DATABASE_SYNCHRONOUS,
+    url: e.DATABASE_URL,
+    poolSize: e.DATABASE_POOL_SIZE,
+    statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    schema: e.DATABASE_SCHEMA,
+  });
+}
+
+const databaseSchema = environmentSchema.pick({
+  DATABASE_PATH: true,
+  DATABASE_SYNCHRONOUS: true,
+  DATABASE_URL: true,
+  DATABASE_POOL_SIZE: true,
+  DATABASE_STATEMENT_TIMEOUT_MS: true,
+  DATABASE_SCHEMA: true,
+});
+
+/**
+ * Only the database settings, read as the bot reads them (same defaults, same home folder), for tools that open the
+ * bot's database without being the bot (the journal CLI). Throws ConfigError naming every problem.
+ */
+export function loadDatabaseSettings(env: NodeJS.ProcessEnv = process.env): Config['database'] {
+  const parsed = databaseSchema.safeParse(withoutBlanks(env));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} is invalid: ${issue.message}`));
+  }
+  return databaseSettingsOf(parsed.data, homeFolder(env));
+}
+
 /** Builds the Config from an environment (process.env by default). Throws ConfigError naming every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  // A variable set to an empty string (as .env.example leaves optional ones) counts as unset, so defaults apply.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => !isBlank(value)));
-  const parsed = environmentSchema.safeParse(present);
+  const parsed = environmentSchema.safeParse(withoutBlanks(env));
   const problems = [
     ...(parsed.success
       ? []
@@ -206,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const home = homeFolder(env);
   return Object.freeze({
     home,
+    secrets: Object.freeze(secretsOfEnvironment(env)),
     slack: Object.freeze({
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
@@ -229,14 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       profileFieldLabel: e.EMPLOYEE_PROFILE_FIELD,
       mappingContact: e.MAPPING_CONTACT,
     }),
-    database: Object.freeze({
-      path: e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : path.resolve(home, e.DATABASE_PATH),
-      synchronous: e.DATABASE_SYNCHRONOUS,
-      url: e.DATABASE_URL,
-      poolSize: e.DATABASE_POOL_SIZE,
-      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
-      schema: e.DATABASE_SCHEMA,
-    }),
+    database: databaseSettingsOf(e, home),
     delivery: Object.freeze({
       giveUpAfterMs: e.DELIVERY_GIVE_UP_HOURS * 3_600_000,
       concurrency: e.DELIVERY_CONCURRENCY,
@@ -253,14 +293,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   });
 }
 
-/** The values that must never appear in a log line or an error shown to anyone. */
-export function secretsOf(config: Config): string[] {
-  const tokens = [config.slack.botToken, config.slack.signingSecret, config.slack.appToken, config.caliq.apiKey];
+/** The variables whose values must never appear in a log line or an error shown to anyone. */
+const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'CALIQ_API_KEY'] as const;
+
+/**
+ * The secret values an environment holds, also when it makes no valid Config (a failed start-up is scrubbed too).
+ * Values shorter than 6 characters are left out (they would blank ordinary words), except a database password.
+ */
+export function secretsOfEnvironment(env: NodeJS.ProcessEnv = process.env): string[] {
+  const values = SECRET_VARIABLES.map((name) => env[name]?.trim());
   return [
-    ...tokens.filter((value): value is string => typeof value === 'string' && value.length >= 6),
+    ...values.filter((value): value is string => typeof value === 'string' && value.length >= 6),
     // A database password may be short, yet must never show: it is redacted whatever its length.
-    ...databasePasswords(config.database.url),
+    ...databasePasswords(env.DATABASE_URL?.trim()),
   ];
+}
+
+/** The values that must never appear in a log line or an error shown to anyone, as read with the Config. */
+export function secretsOf(config: Config): string[] {
+  return [...config.secrets];
 }
 
 /** The password in a postgres:// URL, as written and decoded; none when the URL has none. */

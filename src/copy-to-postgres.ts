@@ -1,7 +1,7 @@
 // One-off tool: copies the bot's SQLite file (DATABASE_PATH) into the PostgreSQL database at DATABASE_URL.
 import 'dotenv/config';
 import pg from 'pg';
-import { databasePasswords } from './config.js';
+import { secretsOfEnvironment } from './config.js';
 import { scrubSecrets } from './logger.js';
 import { copySqliteToPostgres, describeTarget, openDatabase, openPostgresStores } from './store/index.js';
 
@@ -32,6 +32,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`copy failed: ${scrubSecrets(message, databasePasswords(process.env.DATABASE_URL))}\n`);
+  process.stderr.write(`copy failed: ${scrubSecrets(message, secretsOfEnvironment(process.env))}\n`);
   process.exit(1);
 });

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const { default: dotenv } = await import('dotenv');
   const { ConfigError, homeFolder, loadConfig, secretsOf } = await import('./config.js');
   const { createLogger } = await import('./logger.js');
-  const { BOUNDED_SLACK_RETRIES, runStartupChecks, StartupCheckError } = await import('./startup-checks.js');
+  const { runStartupChecks, StartupCheckError } = await import('./startup-checks.js');
   const { createBot } = await import('./bot.js');
 
   // The .env beside the app (or in CALIQ_SLACK_HOME), never one in whatever folder the bot was started from.
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     'caliq-slack is starting',
   );
   // Opens (and migrates) the database first: a wrong path or an unreachable server is named before anything else.
-  const bot = await createBot(config, { logger, slackRetries: BOUNDED_SLACK_RETRIES.retries });
+  const bot = await createBot(config, { logger });
   try {
     await runStartupChecks(config, { logger });
   } catch (error) {
@@ -95,18 +95,9 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  const { databasePasswords } = await import('./config.js');
+  const { secretsOfEnvironment } = await import('./config.js');
   const { scrubSecrets } = await import('./logger.js');
-  const secrets = [
-    process.env.SLACK_BOT_TOKEN,
-    process.env.SLACK_SIGNING_SECRET,
-    process.env.SLACK_APP_TOKEN,
-    process.env.CALIQ_API_KEY,
-  ];
-  const known = [
-    ...secrets.filter((value): value is string => typeof value === 'string' && value.length >= 6),
-    ...databasePasswords(process.env.DATABASE_URL),
-  ];
+  const known = secretsOfEnvironment(process.env);
   process.stderr.write(`caliq-slack could not start: ${scrubSecrets(describeWithCauses(error), known)}\n`);
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { type Handler, type HealthHandlers, startHealthServer } from '../health.js';
 import { type Logger, toBoltLogger } from '../logger.js';
 import { type Metrics, observeSlackFetch } from '../metrics/index.js';
+import { BOUNDED_SLACK_RETRIES } from '../startup-checks.js';
 import { timeAcks } from './ack-timing.js';
 
 export type SlackAppOptions = {
@@ -14,7 +15,9 @@ export type SlackAppOptions = {
   health: HealthHandlers;
   /** More GET routes on the same port (e.g. /metrics). */
   routes: Readonly<Record<string, Handler>>;
-  /** Retries of each Slack Web API call; tests set 0 so a failing fake never stalls them. Default: the SDK's. */
+  /** HEALTH_PORT: serve /healthz, /readyz and the routes on this port of their own, never on Slack's. */
+  healthPort?: number | undefined;
+  /** Retries of each Slack Web API call; tests set 0 so a failing fake never stalls them. Default: about 7 s of them. */
   retries?: number;
 };
 
@@ -36,13 +39,18 @@ export function createSlackApp(config: Config['slack'], options: SlackAppOptions
   const clientOptions = {
     timeout: SLACK_CALL_TIMEOUT_MS,
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+    retryConfig: options.retries !== undefined ? { retries: options.retries } : BOUNDED_SLACK_RETRIES,
     ...(metrics.enabled ? { fetch: observeSlackFetch(metrics) } : {}),
   };
   const common = { token: config.botToken, logger: toBoltLogger(logger), clientOptions, deferInitialization: true };
+  const ownServer = config.socketMode || options.healthPort !== undefined;
   const app = config.socketMode
     ? new App({ ...common, appToken: config.appToken, socketMode: true })
-    : new App({ ...common, signingSecret: config.signingSecret, customRoutes: customRoutesOf(health, routes) });
+    : new App({
+        ...common,
+        signingSecret: config.signingSecret,
+        customRoutes: ownServer ? [] : customRoutesOf(health, routes),
+      });
 
   timeAcks(app, metrics.ack);
   app.error(async (error) => {
@@ -55,12 +63,11 @@ export function createSlackApp(config: Config['slack'], options: SlackAppOptions
     app,
     async start() {
       await app.init();
-      if (config.socketMode) {
-        await app.start();
-        routesServer = await startHealthServer(config.port, health, routes);
-        port = portOf(routesServer);
-      } else {
-        port = portOf((await app.start(config.port)) as Server);
+      if (config.socketMode) await app.start();
+      else port = portOf((await app.start(config.port)) as Server);
+      if (ownServer) {
+        routesServer = await startHealthServer(options.healthPort ?? config.port, health, routes);
+        port ??= portOf(routesServer);
       }
     },
     port: () => port,

@@ -1,16 +1,11 @@
 // Picks the backend from the configuration: PostgreSQL when DATABASE_URL is set, else the SQLite file.
+import type { Config } from '../config.js';
 import { openPostgresStores } from './postgres/open-stores.js';
 import { openSqliteStores } from './sqlite/open-stores.js';
 import type { StoreLog, Stores } from './types.js';
 
-export type DatabaseSettings = Readonly<{
-  path: string;
-  synchronous: 'NORMAL' | 'FULL';
-  url: string | undefined;
-  poolSize: number;
-  statementTimeoutMs: number;
-  schema: string | undefined;
-}>;
+/** The database part of the Config (config.ts reads it from the environment, for the bot and the journal CLI alike). */
+export type DatabaseSettings = Config['database'];
 
 /** Opens (and migrates) the database and returns every store on it; callers never learn which kind it is. */
 export async function createStores(settings: DatabaseSettings, options: { log?: StoreLog } = {}): Promise<Stores> {
