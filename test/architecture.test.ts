@@ -178,6 +178,15 @@ describe('layering of src/', () => {
     expect(pastAnotherRoomsIndex('./store/sqlite/database.js', path.join(srcDir, 'bot.ts'))).toBe(true);
   });
 
+  it('keeps every file in src/ to 300 lines at most (the house signal to split)', () => {
+    const tooLong = fs
+      .readdirSync(srcDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => ({ file, lines: fs.readFileSync(path.join(srcDir, file), 'utf8').split('\n').length - 1 }))
+      .filter(({ lines }) => lines > 300);
+    expect(tooLong).toEqual([]);
+  });
+
   it('keeps the account search free of Slack: no @slack/* package, no views, listeners or slack', () => {
     expect(listModules('accounts').length).toBeGreaterThan(0);
     expect(findViolations(['accounts'], isSlackSdk)).toEqual([]);
