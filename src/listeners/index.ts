@@ -3,6 +3,7 @@ import type { App } from '@slack/bolt';
 import { registerHomeButtons } from './actions/home-buttons.js';
 import { registerJournalButtons } from './actions/journal-buttons.js';
 import { registerModalChecks } from './actions/modal-checks.js';
+import { registerQuickLogButtons } from './actions/quick-log-buttons.js';
 import { registerReminderButtons } from './actions/reminder-buttons.js';
 import { registerLogInteractionCommand } from './commands/log-interaction.js';
 import type { ListenerDeps } from './deps.js';
@@ -21,6 +22,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerModalChecks(app, deps);
   registerAccountSuggestions(app, deps);
   registerJournalButtons(app, deps);
+  registerQuickLogButtons(app, deps);
   registerReminderButtons(app, deps);
   registerLogGlobalShortcut(app, deps);
   registerAppHome(app, deps);
