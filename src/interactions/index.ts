@@ -10,7 +10,9 @@ export {
   type AccountCandidate,
   type QuickLineContext,
   type ResolvedQuickLine,
+  resolveChannel,
   resolveQuickLine,
 } from './resolve-quick-line.js';
 export { unescapeSlackText } from './slack-text.js';
+export { type ReadStepInputs, readStepInputs, type StepInputs } from './step-inputs.js';
 export { type FollowUpEmployee, type ValidationContext, type ValidationResult, validateDraft } from './validate.js';

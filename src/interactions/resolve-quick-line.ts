@@ -47,7 +47,11 @@ function resolveAccountName(name: string, ctx: QuickLineContext): { accountNo?: 
   return { problem: `“${name}” matches more than one account (${listed}${more}); write the account number instead.` };
 }
 
-function resolveChannel(name: string | undefined, ctx: QuickLineContext): { channelId?: number; problem?: string } {
+/** A Caliq channel by (the start of) its description, else the default; a problem in words when neither. */
+export function resolveChannel(
+  name: string | undefined,
+  ctx: Pick<QuickLineContext, 'channels' | 'defaultChannelId'>,
+): { channelId?: number; problem?: string } {
   const names = ctx.channels?.map((channel) => channel.description).join(', ');
   if (name === undefined) {
     if (ctx.defaultChannelId !== undefined) return { channelId: ctx.defaultChannelId };

@@ -8,6 +8,7 @@ import { registerReminderButtons } from './actions/reminder-buttons.js';
 import { registerLogInteractionCommand } from './commands/log-interaction.js';
 import type { ListenerDeps } from './deps.js';
 import { registerAppHome } from './events/app-home.js';
+import { registerLogInteractionStep } from './functions/log-interaction-step.js';
 import { registerAccountSuggestions } from './options/account-suggestions.js';
 import { registerLogFromMessageShortcut } from './shortcuts/log-from-message.js';
 import { registerLogGlobalShortcut } from './shortcuts/log-global.js';
@@ -27,4 +28,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerLogGlobalShortcut(app, deps);
   registerAppHome(app, deps);
   registerHomeButtons(app, deps);
+  registerLogInteractionStep(app, deps);
 }
