@@ -1,10 +1,12 @@
 // A journal entry flattened into the fields operators read, export and audit (no Slack reply URLs, no drafts).
-import type { JournalEntry } from '../store/index.js';
+import type { EntrySource, JournalEntry } from '../store/index.js';
 import { type CliState, toCliState } from './states.js';
 
 export type EntryRecord = {
   uniqueId: string;
   state: CliState;
+  /** form, quick_log (a preview card) or workflow (the Workflow Builder step). */
+  source: EntrySource;
   slackUserId: string;
   slackTeamId: string | null;
   customer: string;
@@ -32,6 +34,7 @@ export type EntryRecord = {
 export const RECORD_FIELDS: readonly (keyof EntryRecord)[] = [
   'uniqueId',
   'state',
+  'source',
   'slackUserId',
   'slackTeamId',
   'customer',
@@ -71,6 +74,7 @@ export function toRecord(entry: JournalEntry): EntryRecord {
   return {
     uniqueId: entry.uniqueId,
     state: toCliState(entry.state),
+    source: entry.source,
     slackUserId: entry.slackUserId,
     slackTeamId: entry.slackTeamId ?? null,
     customer,

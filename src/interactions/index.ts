@@ -4,7 +4,7 @@ export type { Draft, ModalMetadata, ReplyTarget } from './draft.js';
 export { readReplyTarget } from './draft.js';
 export { buildNotes, draftFromMessage, formatWhenPhrase, guessKind } from './from-message.js';
 export { NOTES_MAX_LENGTH } from './limits.js';
-export { type FollowUpPerson, parseQuickLog, type QuickLine } from './quick-log.js';
+export { type FollowUpPerson, isQuickLogLine, parseQuickLog, type QuickLine } from './quick-log.js';
 export { readDraft } from './read-state.js';
 export {
   type AccountCandidate,

@@ -104,6 +104,12 @@ function takeWhen(text: string, options: { timeZone: string; now: Date }): { whe
   return { when: found.widened, rest: cut(text, found.widened) };
 }
 
+/** Whether a command's text is a quick log (it names a contact or a follow-up): the card's gate, also for metrics. */
+export function isQuickLogLine(text: string): boolean {
+  const raw = collapse(text);
+  return FOLLOW_UP.test(raw) || CONTACT.test(collapse(unescapeSlackText(raw)));
+}
+
 /**
  * A quick log is a line that names a contact (`with …`) or a follow-up (`follow up …`); anything else is left to the
  * form (undefined). The follow-up clause and `notes:` are taken first, then the account, the date, the contact and the
@@ -111,9 +117,9 @@ function takeWhen(text: string, options: { timeZone: string; now: Date }): { whe
  */
 export function parseQuickLog(text: string, options: { timeZone: string; now: Date }): QuickLine | undefined {
   const raw = collapse(text);
+  if (!isQuickLogLine(raw)) return undefined;
   const follow = takeFollowUp(raw);
   const readable = collapse(unescapeSlackText(follow.rest));
-  if (!follow.followUp && !CONTACT.test(readable)) return undefined;
   const notesClause = NOTES.exec(readable);
   const body = notesClause ? readable.slice(0, notesClause.index) : readable;
   const channel = CHANNEL.exec(body);
