@@ -98,7 +98,11 @@ describe('quick log with a preview card', () => {
       press(card, ACTION.quickLogConfirm),
       press(card, ACTION.quickLogConfirm),
     ]);
-    await Promise.all([first.answer(), second.answer()]);
+    const answers = await Promise.all([first.answer(), second.answer()]);
+    // One press replaces the card with the outcome; the other is told apart, so the card never shows a stale "busy".
+    const replacing = answers.filter((answer) => (answer.body as Json).replace_original === true);
+    expect(replacing).toHaveLength(1);
+    expect(textOf(replacing[0]?.body as Json)).toContain('Logged email with ACME01 (Jane Smith)');
     const third = await press(card, ACTION.quickLogConfirm);
     expect(textOf((await third.answer()).body as Json)).toContain("already in Caliq, so I didn't log it twice");
     expect(interactionCreates(h)).toHaveLength(1);

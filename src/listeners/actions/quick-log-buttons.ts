@@ -77,7 +77,9 @@ export function registerQuickLogButtons(app: App, deps: ListenerDeps): void {
     if ('accountNo' in customer) deps.accounts.recent.remember(userId, customer.accountNo);
     const result = await deps.delivery.send(accepted);
     log.info({ userId, uniqueId, status: result.status, repeat: !accepted.inserted }, 'quick log sent');
-    await answerRepeat(deps, { slackUserId: userId, replyTo, timeZone: checked.userTimeZone, result });
+    // A repeat ("already logged", "being sent") is a message of its own, so it never hides the first press's outcome.
+    const repeatTo = { responseUrl: body.response_url, conversationId: body.channel?.id };
+    await answerRepeat(deps, { slackUserId: userId, replyTo: repeatTo, timeZone: checked.userTimeZone, result });
   }
 
   app.action<Press>(ACTION.quickLogEdit, async ({ ack, body, action, client, respond }) => {
