@@ -92,7 +92,7 @@ export function registerLogInteractionCommand(app: App, deps: ListenerDeps): voi
     }
   }
 
-  /** The preview card, ephemeral through the response_url; a line too long for a card's buttons opens the form. */
+  /** The preview card, ephemeral through the response_url; a draft too long for its buttons is answered in words. */
   async function answerQuick(line: QuickLine, args: CommandArgs): Promise<void> {
     const { command, respond } = args;
     const uniqueId = deps.newUniqueId();
