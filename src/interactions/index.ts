@@ -9,6 +9,7 @@ export { readDraft } from './read-state.js';
 export {
   type AccountCandidate,
   type QuickLineContext,
+  type RememberedContact,
   type ResolvedQuickLine,
   resolveChannel,
   resolveQuickLine,

@@ -58,6 +58,18 @@ describe('parseQuickLog', () => {
     expect(read(line)).toEqual(expected);
   });
 
+  it('keeps a name that looks like a month as the contact', () => {
+    expect(read('visited with maria today 9:00')).toEqual({
+      kind: 'V',
+      contact: { firstName: 'Maria' },
+      when: 'today 9:00',
+    });
+    expect(read('met with May Jones yesterday 3pm')).toMatchObject({
+      contact: { firstName: 'May', surname: 'Jones' },
+      when: 'yesterday 3pm',
+    });
+  });
+
   it('reads the channel after via', () => {
     expect(read('call ACME01 via Trade Show, with Jane Smith')).toMatchObject({
       channel: 'Trade Show',

@@ -101,7 +101,12 @@ function takeKind(text: string): { kind?: InteractionKind; rest: string } {
 function takeWhen(text: string, options: { timeZone: string; now: Date }): { when?: string; rest: string } {
   const found = findDatePhrase(text, options);
   if (!found) return { rest: text };
-  return { when: found.widened, rest: cut(text, found.widened) };
+  let phrase = found.widened;
+  // A name right after `with` is the contact even when it looks like a month ("with Maria today 9:00").
+  if (/\b(?:with|to|contact:?)\s+$/i.test(text.slice(0, text.indexOf(phrase)))) {
+    phrase = phrase.split(' ').slice(1).join(' ');
+  }
+  return phrase ? { when: phrase, rest: cut(text, phrase) } : { rest: text };
 }
 
 /** Whether a command's text is a quick log (it names a contact or a follow-up): the card's gate, also for metrics. */

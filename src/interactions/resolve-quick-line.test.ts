@@ -113,4 +113,29 @@ describe('resolveQuickLine', () => {
       'Say which Caliq channel it came through: `via Sales Rep` (Web, Trade Show, Sales Rep).',
     ]);
   });
+
+  it('completes a first name from the contacts logged before at that account, when only one fits', () => {
+    const rememberedContacts = [
+      { accountNo: 'ACME01', firstName: 'Jane', surname: 'Smith' },
+      { accountNo: 'ACME01', firstName: 'jane', surname: 'smith' },
+      { accountNo: 'BOLT22', firstName: 'Jane', surname: 'Brown' },
+      { accountNo: 'BOLT22', firstName: 'Jane', surname: 'Green' },
+    ];
+    const line = (accountNo: string): QuickLine => ({
+      ...COMPLETE,
+      account: { accountNo },
+      contact: { firstName: 'Jane' },
+    });
+    const context = (accountNo: string) =>
+      resolveQuickLine(line(accountNo), {
+        submitterId: 'U1',
+        searchAccounts: () => [],
+        channels: CHANNELS,
+        defaultChannelId: 64,
+        rememberedContacts,
+      });
+    expect(context('ACME01')).toMatchObject({ draft: { contactSurname: 'Smith' }, problems: [] });
+    expect(context('BOLT22').problems).toEqual(['“Jane” could be Jane Brown or Jane Green; give the surname.']);
+    expect(context('HULL04').problems).toEqual(["Give Jane's surname too: `with Jane Smith`."]);
+  });
 });

@@ -5,6 +5,9 @@ import type { QuickLine } from './quick-log.js';
 
 export type AccountCandidate = { accountNo: string; name?: string | undefined };
 
+/** Someone this person logged before at an account: the bot's memory of contacts is its journal. */
+export type RememberedContact = { accountNo: string; firstName: string; surname: string };
+
 export type QuickLineContext = {
   /** Who typed the line; "me" and a follow-up without a person mean them. */
   submitterId: string;
@@ -16,6 +19,8 @@ export type QuickLineContext = {
   channels: readonly CaliqChannel[] | undefined;
   /** The person's last channel, else the configured default; used when the line names none. */
   defaultChannelId: number | undefined;
+  /** Contacts this person logged before; a first name alone is completed from them when only one fits. */
+  rememberedContacts?: readonly RememberedContact[];
 };
 
 export type ResolvedQuickLine = { draft: Draft; problems: string[] };
@@ -65,6 +70,29 @@ export function resolveChannel(
   return { problem: `No single Caliq channel is called “${name}”${names ? ` (there are ${names})` : ''}.` };
 }
 
+/** The surname of the one contact with this first name logged at this account before; otherwise a problem. */
+function rememberedSurname(
+  firstName: string,
+  accountNo: string | undefined,
+  ctx: QuickLineContext,
+  problems: string[],
+): string | undefined {
+  const wanted = normalize(firstName);
+  const known = new Map<string, string>();
+  for (const contact of ctx.rememberedContacts ?? []) {
+    if (contact.accountNo !== accountNo || normalize(contact.firstName) !== wanted) continue;
+    // Newest first (as the journal lists them): the spelling used last wins.
+    if (!known.has(normalize(contact.surname))) known.set(normalize(contact.surname), contact.surname);
+  }
+  const surnames = [...known.values()];
+  if (surnames.length === 1) return surnames[0];
+  if (surnames.length > 1) {
+    const listed = surnames.map((surname) => `${firstName} ${surname}`).join(' or ');
+    problems.push(`“${firstName}” could be ${listed}; give the surname.`);
+  } else problems.push(`Give ${firstName}'s surname too: \`with ${firstName} Smith\`.`);
+  return undefined;
+}
+
 export function resolveQuickLine(line: QuickLine, ctx: QuickLineContext): ResolvedQuickLine {
   const draft: Draft = {};
   const problems: string[] = [];
@@ -82,8 +110,8 @@ export function resolveQuickLine(line: QuickLine, ctx: QuickLineContext): Resolv
   if (!line.contact) problems.push('Name the person you spoke to: `with Jane Smith`.');
   else {
     draft.contactFirstName = line.contact.firstName;
-    if (line.contact.surname) draft.contactSurname = line.contact.surname;
-    else problems.push(`Give ${line.contact.firstName}'s surname too: \`with ${line.contact.firstName} Smith\`.`);
+    const surname = line.contact.surname ?? rememberedSurname(line.contact.firstName, draft.accountNo, ctx, problems);
+    if (surname) draft.contactSurname = surname;
   }
 
   const channel = resolveChannel(line.channel, ctx);

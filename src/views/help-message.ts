@@ -23,7 +23,7 @@ export function buildHelpMessage(command: string = COMMAND): MessageView {
     `• \`${cmd} visit BOLT22 with Raj Patel, follow up Friday 10am with @bob\``,
     'Kind: call, email or visit (called, phoned, emailed, met…). Account: its number, or `account Name,`. ' +
       'Channel: `via Sales Rep,` (else your last one). `follow up <when>` alone means you follow up. ' +
-      'In a linked channel the account can be left out.',
+      'In a linked channel the account can be left out, and a first name you have logged there before is enough.',
     '',
     '*More*',
     `• \`${cmd} status\`: entries from the last ${STATUS_WINDOW_DAYS} days that haven't reached Caliq yet, with Retry and Edit`,

@@ -111,7 +111,7 @@ describe('quick log with a preview card', () => {
 
   it.each([
     ['no contact', 'call ACME01 yesterday 3pm, follow up Friday 10am', 'Name the person you spoke to'],
-    ['no surname', 'call ACME01 with Jane about prices', "Give Jane's surname too"],
+    ['no surname', 'call ACME01 with Zoe about prices', "Give Zoe's surname too"],
     ['an account Caliq does not have', 'call NOPE99 with Jane Smith', 'No customer with account number NOPE99'],
     [
       'a name no customer has',
@@ -176,6 +176,23 @@ describe('quick log with a preview card', () => {
     expect(textOf((await logIt.answer()).body as Json)).toContain("Caliq isn't answering right now");
     h.sim.setFaults({ down: false });
     await vi.waitFor(() => expect(h.sim.interactions).toHaveLength(1), { timeout: 10_000 });
+  });
+
+  it('in a linked channel, takes the account from the link and a surname from the contacts logged before', async () => {
+    const logged = await h.commandAnswer({ text: 'call DUND01 with Maria Lopez' });
+    await (await press(logged, ACTION.quickLogConfirm)).answer();
+    expect(h.sim.interactions).toHaveLength(1);
+    const link = { conversationId: 'C0DUNDEE1', teamId: undefined, accountNo: 'DUND01', channelName: 'dundee' };
+    await h.bot.deps.links.link({ ...link, linkedBySlackUserId: ALICE }, new Date());
+    try {
+      const card = await h.commandAnswer({ text: 'visited with maria today 9:00', channelId: 'C0DUNDEE1' });
+      const text = textOf(card);
+      expect(text).toContain('*Account:* DUND01 · Dundee Marine Parts');
+      expect(text).toContain('*Contact:* Maria Lopez');
+      expect(buttonsOf(card).map((element) => element.action_id)[0]).toBe(ACTION.quickLogConfirm);
+    } finally {
+      await h.bot.deps.links.unlink('C0DUNDEE1');
+    }
   });
 
   it('still opens the form for a line that names no contact and no follow-up', async () => {

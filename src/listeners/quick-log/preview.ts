@@ -4,6 +4,7 @@ import { BLOCK, type BlockId } from '../../ids.js';
 import {
   type Draft,
   type QuickLine,
+  type RememberedContact,
   resolveQuickLine,
   type ValidationResult,
   validateDraft,
@@ -60,6 +61,23 @@ export async function checkDraft(
   return { ok: true, result, userTimeZone: context.userTimeZone, followUpTimeZone };
 }
 
+/** How far back a first name alone is looked up among the person's own logged contacts. */
+const REMEMBER_CONTACTS_DAYS = 180;
+
+/** The contacts this person logged (their journal), so "with Jane" can become Jane Smith; none if it can't be read. */
+async function rememberContacts(deps: ListenerDeps, userId: string): Promise<RememberedContact[]> {
+  const since = new Date(deps.now().getTime() - REMEMBER_CONTACTS_DAYS * 86_400_000);
+  try {
+    const entries = await deps.journal.listForUser(userId, since, ['logged']);
+    return entries.flatMap(({ interaction: { customer, contact } }) =>
+      'accountNo' in customer && 'firstName' in contact ? [{ accountNo: customer.accountNo, ...contact }] : [],
+    );
+  } catch (error) {
+    deps.logger.warn({ err: error, userId }, 'could not read remembered contacts; asking for the surname instead');
+    return [];
+  }
+}
+
 /**
  * The card for a line: its problems with Edit first, or every field as Caliq will get it. The draft in the buttons
  * holds the instants as understood now, so Log it sends what the card showed even if pressed after midnight.
@@ -71,7 +89,9 @@ export async function buildPreview(
 ): Promise<SlackMessage | undefined> {
   const { userId, uniqueId } = request;
   const linked = request.conversationId ? deps.links.get(request.conversationId)?.accountNo : undefined;
+  const rememberedContacts = request.line.contact?.surname ? [] : await rememberContacts(deps, userId);
   const resolved = resolveQuickLine(request.line, {
+    rememberedContacts,
     submitterId: userId,
     linkedAccountNo: linked,
     searchAccounts: (name) => deps.accounts.search(userId, name),
