@@ -49,4 +49,13 @@ export const ACTION = {
   reminderDone: 'reminder_done',
   /** The App Home tab's "Log interaction" button. */
   homeLogInteraction: 'home_log_interaction',
+  /** A quick log card's buttons: send what the card shows, open the form with it, or drop it. */
+  quickLogConfirm: 'quick_log_confirm',
+  quickLogEdit: 'quick_log_edit',
+  quickLogCancel: 'quick_log_cancel',
+} as const;
+
+/** The Workflow Builder step (a custom function declared in manifest.yml under `functions`). */
+export const FUNCTION = {
+  logInteraction: 'log_interaction_to_caliq',
 } as const;

@@ -6,7 +6,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CALLBACK, COMMAND } from '../src/ids.js';
+import { CALLBACK, COMMAND, FUNCTION } from '../src/ids.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = path.resolve(repoRoot, '..', 'shared', 'slack-manifest-schema');
@@ -21,7 +21,9 @@ type Manifest = {
     slash_commands: Array<{ command: string; usage_hint: string; should_escape: boolean; url: string }>;
   };
   oauth_config: { scopes: { bot: string[] } };
+  functions: Record<string, { input_parameters: Record<string, { type: string }>; output_parameters: object }>;
   settings: {
+    org_deploy_enabled: boolean;
     socket_mode_enabled: boolean;
     event_subscriptions: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url: string; message_menu_options_url: string };
@@ -58,8 +60,27 @@ describe('manifest.yml against the code', () => {
     ]);
   });
 
-  it('subscribes to app_home_opened, the one event the code listens for', () => {
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+  it('subscribes to app_home_opened and function_executed, the events the code listens for', () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'function_executed']);
+  });
+
+  it('declares the workflow step the code listens for, with its inputs and outputs, and is org-ready as steps need', () => {
+    const step = manifest.functions[FUNCTION.logInteraction];
+    expect(Object.keys(step?.input_parameters ?? {})).toEqual([
+      'person',
+      'account',
+      'kind',
+      'contact',
+      'when',
+      'when_timestamp',
+      'notes',
+      'channel',
+      'follow_up_when',
+      'follow_up_person',
+    ]);
+    expect(step?.input_parameters.person?.type).toBe('slack#/types/user_id');
+    expect(Object.keys(step?.output_parameters ?? {})).toEqual(['unique_id', 'status', 'issues']);
+    expect(manifest.settings.org_deploy_enabled).toBe(true);
   });
 
   it('asks for exactly the expected bot scopes', () => {
@@ -104,6 +125,12 @@ describe.skipIf(!schemaAvailable)("manifest.yml against Slack's JSON Schema (../
     const valid = validate(manifest);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+  });
+
+  it('would reject a step without its output_parameters, so the functions part is checked too', () => {
+    const broken = structuredClone(manifest) as unknown as { functions: Record<string, Record<string, unknown>> };
+    delete broken.functions[FUNCTION.logInteraction]?.output_parameters;
+    expect(validate(broken)).toBe(false);
   });
 
   it('would reject a display name over 35 characters, so the validation can fail', () => {

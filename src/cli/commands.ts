@@ -26,6 +26,7 @@ export async function listEntries(journal: JournalStore, filter: JournalFilter, 
   const rows = records.map((record) => [
     record.uniqueId,
     record.state,
+    record.source,
     record.slackUserId,
     record.customer,
     record.kind,
@@ -33,7 +34,17 @@ export async function listEntries(journal: JournalStore, filter: JournalFilter, 
     String(record.attempts),
     fitCell(record.lastError ?? record.issues, 60),
   ]);
-  const headers = ['UNIQUE ID', 'STATE', 'USER', 'CUSTOMER', 'KIND', 'CREATED (UTC)', 'TRIES', 'LAST PROBLEM'];
+  const headers = [
+    'UNIQUE ID',
+    'STATE',
+    'SOURCE',
+    'USER',
+    'CUSTOMER',
+    'KIND',
+    'CREATED (UTC)',
+    'TRIES',
+    'LAST PROBLEM',
+  ];
   const more =
     filter.limit !== undefined && records.length === filter.limit
       ? ` (the newest ${filter.limit}; --limit for more)`

@@ -1,9 +1,11 @@
 // A journal entry flattened into the fields operators read, export and audit (no Slack reply URLs, no drafts).
-import type { JournalEntry, JournalState } from '../store/index.js';
+import type { EntrySource, JournalEntry, JournalState } from '../store/index.js';
 
 export type EntryRecord = {
   uniqueId: string;
   state: JournalState;
+  /** form, quick_log (a preview card) or workflow (the Workflow Builder step). */
+  source: EntrySource;
   slackUserId: string;
   slackTeamId: string | null;
   customer: string;
@@ -31,6 +33,7 @@ export type EntryRecord = {
 export const RECORD_FIELDS: readonly (keyof EntryRecord)[] = [
   'uniqueId',
   'state',
+  'source',
   'slackUserId',
   'slackTeamId',
   'customer',
@@ -70,6 +73,7 @@ export function toRecord(entry: JournalEntry): EntryRecord {
   return {
     uniqueId: entry.uniqueId,
     state: entry.state,
+    source: entry.source,
     slackUserId: entry.slackUserId,
     slackTeamId: entry.slackTeamId ?? null,
     customer,

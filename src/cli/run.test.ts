@@ -11,8 +11,14 @@ import { runCli } from './run.js';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 
-function newEntry(uniqueId: string, slackUserId: string, notes = 'Renewal talk'): NewJournalEntry {
+function newEntry(
+  uniqueId: string,
+  slackUserId: string,
+  notes = 'Renewal talk',
+  source: NewJournalEntry['source'] = undefined,
+): NewJournalEntry {
   return sampleNewEntry(uniqueId, {
+    ...(source ? { source } : {}),
     slackUserId,
     slackTeamId: 'T0TEAM001',
     interaction: sampleInteraction(uniqueId, {
@@ -39,7 +45,7 @@ beforeEach(async () => {
   await journal.insert(newEntry('e-logged', 'U0ALICE01'), new Date('2026-11-02T09:00:00Z'));
   await journal.markLogged('e-logged', new Date('2026-11-02T09:00:01Z'));
   await journal.insert(
-    newEntry('e-rejected', 'U0BOB0001', 'Said "no", then, maybe\nlater'),
+    newEntry('e-rejected', 'U0BOB0001', 'Said "no", then, maybe\nlater', 'quick_log'),
     new Date('2026-11-03T09:00:00Z'),
   );
   await journal.markRejected(
@@ -47,7 +53,7 @@ beforeEach(async () => {
     [{ id: 3, message: 'Customer not found', extraData: '' }],
     new Date('2026-11-03T09:00:01Z'),
   );
-  await journal.insert(newEntry('e-failed', 'U0BOB0001'), new Date('2026-11-04T09:00:00Z'));
+  await journal.insert(newEntry('e-failed', 'U0BOB0001', undefined, 'workflow'), new Date('2026-11-04T09:00:00Z'));
   await journal.markFailed(
     'e-failed',
     'Caliq unavailable (service_unavailable); gave up after 9 attempts',
@@ -82,12 +88,14 @@ describe('list', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^UNIQUE ID\s+STATE\s+USER\s+CUSTOMER\s+KIND\s+CREATED \(UTC\)\s+TRIES\s+LAST PROBLEM$/);
-    expect(lines.slice(1, 5).map((line) => line.split(/\s+/).slice(0, 2))).toEqual([
-      ['e-failed', 'failed'],
-      ['e-rejected', 'rejected'],
-      ['e-logged', 'logged'],
-      ['e-old', 'pending'],
+    expect(lines[0]).toMatch(
+      /^UNIQUE ID\s+STATE\s+SOURCE\s+USER\s+CUSTOMER\s+KIND\s+CREATED \(UTC\)\s+TRIES\s+LAST PROBLEM$/,
+    );
+    expect(lines.slice(1, 5).map((line) => line.split(/\s+/).slice(0, 3))).toEqual([
+      ['e-failed', 'failed', 'workflow'],
+      ['e-rejected', 'rejected', 'quick_log'],
+      ['e-logged', 'logged', 'form'],
+      ['e-old', 'pending', 'form'],
     ]);
     expect(stdout).toContain('2026-11-04 09:00Z');
     expect(stdout).toContain('3: Customer not found');
@@ -143,6 +151,7 @@ describe('show', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^uniqueId:\s+e-rejected$/m);
     expect(stdout).toMatch(/^state:\s+rejected$/m);
+    expect(stdout).toMatch(/^source:\s+quick_log$/m);
     expect(stdout).toMatch(/^contact:\s+Jane Smith$/m);
     expect(stdout).toMatch(/^issues:\s+3: Customer not found$/m);
     expect(JSON.parse((await cli('show', 'e-failed', '--json')).stdout)).toMatchObject({
@@ -203,7 +212,12 @@ describe('export', () => {
     expect(code).toBe(0);
     const rows = parse(stdout, { columns: true }) as Record<string, string>[];
     expect(rows.map((row) => row.uniqueId)).toEqual(['e-failed', 'e-rejected', 'e-logged', 'e-old']);
-    expect(rows[1]).toMatchObject({ state: 'rejected', notes: 'Said "no", then, maybe\nlater', customer: 'ACME01' });
+    expect(rows[1]).toMatchObject({
+      state: 'rejected',
+      source: 'quick_log',
+      notes: 'Said "no", then, maybe\nlater',
+      customer: 'ACME01',
+    });
     expect(rows[2]).toMatchObject({ state: 'logged', loggedAt: '2026-11-02T09:00:01.000Z', lastError: '' });
   });
 

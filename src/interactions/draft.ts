@@ -24,6 +24,8 @@ export type ReplyTarget = {
   responseUrl?: string;
   /** The Slack conversation the modal was opened from, for chat.postEphemeral. */
   conversationId?: string;
+  /** The first answer replaces the message the response_url belongs to (a quick log's preview card). */
+  replaceOriginal?: boolean;
 };
 
 /**
@@ -31,11 +33,17 @@ export type ReplyTarget = {
  * call it `channelId`; both read the same.
  */
 export function readReplyTarget(raw: unknown): ReplyTarget {
-  const stored = (raw ?? {}) as { responseUrl?: unknown; conversationId?: unknown; channelId?: unknown };
+  const stored = (raw ?? {}) as {
+    responseUrl?: unknown;
+    conversationId?: unknown;
+    channelId?: unknown;
+    replaceOriginal?: unknown;
+  };
   const conversationId = stored.conversationId ?? stored.channelId;
   return {
     ...(typeof stored.responseUrl === 'string' ? { responseUrl: stored.responseUrl } : {}),
     ...(typeof conversationId === 'string' ? { conversationId } : {}),
+    ...(stored.replaceOriginal === true ? { replaceOriginal: true } : {}),
   };
 }
 
@@ -44,5 +52,5 @@ export type ModalMetadata = {
   /** The interaction's UniqueID, fixed when the modal opened. */
   uniqueId: string;
   replyTo: ReplyTarget;
-  source: 'command' | 'shortcut' | 'global_shortcut' | 'home' | 'edit' | 'reminder';
+  source: 'command' | 'shortcut' | 'global_shortcut' | 'home' | 'edit' | 'reminder' | 'quick_log';
 };

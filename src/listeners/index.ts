@@ -3,10 +3,12 @@ import type { App } from '@slack/bolt';
 import { registerHomeButtons } from './actions/home-buttons.js';
 import { registerJournalButtons } from './actions/journal-buttons.js';
 import { registerModalChecks } from './actions/modal-checks.js';
+import { registerQuickLogButtons } from './actions/quick-log-buttons.js';
 import { registerReminderButtons } from './actions/reminder-buttons.js';
 import { registerLogInteractionCommand } from './commands/log-interaction.js';
 import type { ListenerDeps } from './deps.js';
 import { registerAppHome } from './events/app-home.js';
+import { registerLogInteractionStep } from './functions/log-interaction-step.js';
 import { registerAccountSuggestions } from './options/account-suggestions.js';
 import { registerLogFromMessageShortcut } from './shortcuts/log-from-message.js';
 import { registerLogGlobalShortcut } from './shortcuts/log-global.js';
@@ -21,8 +23,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerModalChecks(app, deps);
   registerAccountSuggestions(app, deps);
   registerJournalButtons(app, deps);
+  registerQuickLogButtons(app, deps);
   registerReminderButtons(app, deps);
   registerLogGlobalShortcut(app, deps);
   registerAppHome(app, deps);
   registerHomeButtons(app, deps);
+  registerLogInteractionStep(app, deps);
 }

@@ -13,6 +13,12 @@ export type AckKind =
   | 'suggestion'
   | 'view_closed'
   | 'event'
+  /** /log-interaction with a quick log line (answered with a preview card). */
+  | 'quick_log'
+  /** Log it, Edit or Cancel on a quick log card. */
+  | 'quick_log_button'
+  /** The Workflow Builder step (function_executed). */
+  | 'workflow_step'
   | 'other';
 
 export type ReminderEvent = 'sent' | 'late' | 'snoozed' | 'done';

@@ -22,8 +22,12 @@ export function createDeliveryNotices(options: DeliveryNoticesOptions): Delivery
   const zoneOf = async (slackUserId: string): Promise<string> =>
     people.timeZoneOf(slackUserId) ?? (await people.resolveTimeZone(slackUserId));
 
-  /** First answers go where the user submitted; news after a delay goes by DM (the response_url may have expired). */
+  /**
+   * First answers go where the user submitted; news after a delay goes by DM (the response_url may have expired). A
+   * Workflow Builder step reports its first answer in its outputs, so only later news reaches the person, by DM.
+   */
   const send = async (entry: JournalEntry, message: SlackMessage, later = false) => {
+    if (entry.source === 'workflow' && !later) return;
     await notifier.notify({ slackUserId: entry.slackUserId, message, replyTo: later ? undefined : entry.replyTo });
   };
 

@@ -73,10 +73,10 @@ export function createNotifier(options: NotifierOptions): Notifier {
     return { conversationId: posted.channel ?? conversationId, ts: posted.ts };
   }
 
-  async function postToResponseUrl(responseUrl: string, message: SlackMessage): Promise<void> {
+  async function postToResponseUrl(responseUrl: string, message: SlackMessage, replace: boolean): Promise<void> {
     const { status } = await postJson(
       responseUrl,
-      { response_type: 'ephemeral', replace_original: false, ...message },
+      { response_type: 'ephemeral', replace_original: replace, ...message },
       timeoutMs,
     );
     if (status < 200 || status > 299) throw new NotifyError(`response_url answered ${status}`);
@@ -87,7 +87,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     const failures: string[] = [];
     if (replyTo?.responseUrl) {
       try {
-        await postToResponseUrl(replyTo.responseUrl, message);
+        await postToResponseUrl(replyTo.responseUrl, message, replyTo.replaceOriginal === true);
         return 'response_url';
       } catch (error) {
         failures.push(`response_url: ${describe(error)}`);

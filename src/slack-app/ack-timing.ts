@@ -1,8 +1,16 @@
 // Times every acknowledgement: from the request reaching Bolt to its ack, by kind of request (command, submission…).
 import type { App } from '@slack/bolt';
+import { ACTION } from '../ids.js';
+import { isQuickLogLine } from '../interactions/index.js';
 import type { AckKind } from '../metrics/index.js';
 
-type Body = { command?: unknown; type?: unknown };
+type Body = { command?: unknown; text?: unknown; type?: unknown; actions?: unknown; event?: { type?: unknown } };
+
+const QUICK_LOG_BUTTONS: ReadonlySet<unknown> = new Set([
+  ACTION.quickLogConfirm,
+  ACTION.quickLogEdit,
+  ACTION.quickLogCancel,
+]);
 
 const KIND_BY_TYPE: Readonly<Record<string, AckKind>> = {
   view_submission: 'submission',
@@ -16,8 +24,11 @@ const KIND_BY_TYPE: Readonly<Record<string, AckKind>> = {
 };
 
 export function ackKindOf(body: unknown): AckKind {
-  const { command, type } = (body ?? {}) as Body;
-  if (typeof command === 'string') return 'command';
+  const { command, text, type, actions, event } = (body ?? {}) as Body;
+  if (typeof command === 'string') return typeof text === 'string' && isQuickLogLine(text) ? 'quick_log' : 'command';
+  if (type === 'event_callback' && event?.type === 'function_executed') return 'workflow_step';
+  const [first] = Array.isArray(actions) ? (actions as Array<{ action_id?: unknown }>) : [];
+  if (type === 'block_actions' && QUICK_LOG_BUTTONS.has(first?.action_id)) return 'quick_log_button';
   return (typeof type === 'string' && KIND_BY_TYPE[type]) || 'other';
 }
 

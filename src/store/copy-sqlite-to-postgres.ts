@@ -23,6 +23,7 @@ const TABLES: { table: keyof CopyResult; columns: Column[] }[] = [
       ...['unique_id', 'slack_user_id', 'slack_team_id', 'state'].map(text),
       ...['interaction', 'draft', 'reply_to'].map(json),
       text('follow_up_slack_user_id'),
+      text('source'),
       integer('attempts'),
       text('last_error'),
       json('issues'),

@@ -15,3 +15,4 @@ export { type Database, openDatabase, readSchemaVersion } from './sqlite/databas
 export { createJournalStore } from './sqlite/journal-store.js';
 export type * from './types.js';
 export type { JournalEntry, JournalStore, NewJournalEntry, Reminder, ReminderStore } from './types.js';
+export { ENTRY_SOURCES } from './types.js';

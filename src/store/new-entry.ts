@@ -1,5 +1,5 @@
 // The entry a journal insert has just written, built from what was written instead of read back and parsed again.
-import type { JournalEntry, NewJournalEntry } from './types.js';
+import { ENTRY_SOURCES, type EntrySource, type JournalEntry, type NewJournalEntry } from './types.js';
 
 /** Exactly what both stores read back for a row their insert wrote at `now`: pending, due now, never attempted. */
 export function newPendingEntry(entry: NewJournalEntry, now: Date): JournalEntry {
@@ -12,6 +12,7 @@ export function newPendingEntry(entry: NewJournalEntry, now: Date): JournalEntry
     draft: entry.draft,
     replyTo: entry.replyTo,
     followUpSlackUserId: entry.followUpSlackUserId,
+    source: entry.source ?? 'form',
     attempts: 0,
     lastError: undefined,
     issues: [],
@@ -23,4 +24,9 @@ export function newPendingEntry(entry: NewJournalEntry, now: Date): JournalEntry
     delayNoticeAt: undefined,
     giveUpNoticeAt: undefined,
   };
+}
+
+/** A stored source column: NULL (rows from before sources were kept) or anything unknown reads as the form. */
+export function readSource(raw: unknown): EntrySource {
+  return ENTRY_SOURCES.includes(raw as EntrySource) ? (raw as EntrySource) : 'form';
 }

@@ -4,6 +4,10 @@ import type { Draft, ReplyTarget } from '../interactions/index.js';
 
 export type JournalState = 'pending' | 'logged' | 'rejected' | 'failed';
 
+/** Where an entry came from: the form (command, shortcuts, Home, Edit), a quick log's card, or a Workflow Builder step. */
+export type EntrySource = 'form' | 'quick_log' | 'workflow';
+export const ENTRY_SOURCES: readonly EntrySource[] = ['form', 'quick_log', 'workflow'];
+
 /** One submitted interaction and where its delivery to Caliq stands. Instants are Date objects. */
 export type JournalEntry = {
   uniqueId: string;
@@ -17,6 +21,8 @@ export type JournalEntry = {
   replyTo: ReplyTarget;
   /** Slack user to remind, when the interaction has a follow-up. */
   followUpSlackUserId: string | undefined;
+  /** Rows written before sources were recorded read as `form`. */
+  source: EntrySource;
   attempts: number;
   lastError: string | undefined;
   issues: CaliqIssue[];
@@ -36,7 +42,7 @@ export type JournalEntry = {
 export type NewJournalEntry = Pick<
   JournalEntry,
   'uniqueId' | 'slackUserId' | 'slackTeamId' | 'interaction' | 'draft' | 'replyTo' | 'followUpSlackUserId'
->;
+> & { /** Default `form`. */ source?: EntrySource };
 
 export type JournalStore = {
   /** Writes a new pending entry; refuses a second entry for the same UniqueID and returns the existing one. */

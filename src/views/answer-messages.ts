@@ -18,7 +18,10 @@ export type RequestedAction =
   | 'link'
   | 'unlink'
   | 'check_form'
-  | 'show_hint';
+  | 'show_hint'
+  | 'quick_log'
+  | 'log_it'
+  | 'workflow_step';
 
 /** Why it did not happen, as far as the person needs to know. */
 export type FailureCause =
@@ -41,6 +44,9 @@ const NOT_DONE: Readonly<Record<RequestedAction, string>> = {
   unlink: 'The channel was not unlinked',
   check_form: 'I could not check your form, and nothing was sent',
   show_hint: 'I could not show how I read the form (it is checked again when you press Log)',
+  quick_log: 'I could not show the preview, and nothing was sent',
+  log_it: 'The preview was not logged',
+  workflow_step: 'The workflow step did not log the interaction',
 };
 
 function because(cause: FailureCause): string {

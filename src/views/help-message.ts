@@ -15,6 +15,16 @@ export function buildHelpMessage(command: string = COMMAND): MessageView {
     `• \`${cmd} call ACME01 yesterday 3pm discussed renewal\``,
     `• \`${cmd} visit BOLT22 today 10:00\``,
     '',
+    '*Quick log: one line, a preview, one press*',
+    `Name the contact with \`with First Surname\` (or add \`follow up …\`) and I show a preview instead of the form; ` +
+      'nothing is sent until you press *Log it* (within 15 minutes). Parts go in any order, in any case:',
+    `• \`${cmd} call ACME01 with Jane Smith yesterday 3pm discussed renewal\``,
+    `• \`${cmd} emailed account Acme Engineering, with Jane Smith via Web, notes: sent the quote\``,
+    `• \`${cmd} visit BOLT22 with Raj Patel, follow up Friday 10am with @bob\``,
+    'Kind: call, email or visit (called, phoned, emailed, met…). Account: its number, or `account Name,`. ' +
+      'Channel: `via Sales Rep,` (else your last one). `follow up <when>` alone means you follow up. ' +
+      'In a linked channel the account can be left out, and a first name you have logged there before is enough.',
+    '',
     '*More*',
     `• \`${cmd} status\`: entries from the last ${STATUS_WINDOW_DAYS} days that haven't reached Caliq yet, with Retry and Edit`,
     `• \`${cmd} followups\`: your open follow-ups, overdue first`,

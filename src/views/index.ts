@@ -62,6 +62,18 @@ export {
   type UnmappedUserMessageInput,
 } from './problem-messages.js';
 export {
+  buildQuickLogCard,
+  buildQuickLogProblemCard,
+  QUICK_LOG_CANCELLED,
+  QUICK_LOG_MAX_AGE_MS,
+  QUICK_LOG_MAX_TEXT,
+  QUICK_LOG_STALE,
+  QUICK_LOG_TOO_LONG,
+  QUICK_LOG_UNREADABLE,
+  type QuickLogCardInput,
+} from './quick-log-card.js';
+export { decodeQuickLogValue, encodeQuickLogValue, type QuickLogValue } from './quick-log-value.js';
+export {
   decodeReminderAction,
   encodeReminderAction,
   type ReminderAction,

@@ -10,8 +10,9 @@ const modalMetadataSchema = z.object({
     conversationId: z.string().min(1).max(50).optional(),
     /** The same, as forms opened before the rename wrote it. */
     channelId: z.string().min(1).max(50).optional(),
+    replaceOriginal: z.boolean().optional(),
   }),
-  source: z.enum(['command', 'shortcut', 'global_shortcut', 'home', 'edit', 'reminder']),
+  source: z.enum(['command', 'shortcut', 'global_shortcut', 'home', 'edit', 'reminder', 'quick_log']),
 });
 
 /** JSON for `private_metadata`. Throws ViewLimitError beyond Slack's 3000 characters (a response URL is ~100). */

@@ -110,8 +110,8 @@ describe('the journal CLI beside a running bot', () => {
 
     const listed = await cli('list');
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toMatch(new RegExp(`^${gaveUp}\\s+failed\\s+${ALICE}\\s+ACME01\\s+call`, 'm'));
-    expect(listed.stdout).toMatch(new RegExp(`^${logged}\\s+logged\\s+${ALICE}`, 'm'));
+    expect(listed.stdout).toMatch(new RegExp(`^${gaveUp}\\s+failed\\s+form\\s+${ALICE}\\s+ACME01\\s+call`, 'm'));
+    expect(listed.stdout).toMatch(new RegExp(`^${logged}\\s+logged\\s+form\\s+${ALICE}`, 'm'));
 
     const exported = await cli('export', '--format', 'csv');
     expect(exported.code).toBe(0);

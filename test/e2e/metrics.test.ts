@@ -1,5 +1,7 @@
 // GET /metrics after real signed requests through the Bolt app: counters, histograms and gauges move, labels stay bounded.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ACTION, FUNCTION } from '../../src/ids.js';
+import { functionExecutedEvent } from '../../tools/slack-stand-in/slack-requests.js';
 import { ALICE, type Harness, startHarness, VALID_CALL } from '../support/bot-harness.js';
 
 /** The value of one sample in Prometheus text, matching every given label; undefined when absent. */
@@ -128,5 +130,27 @@ describe('GET /metrics', () => {
     expect(h.bot.metrics.enabled).toBe(false);
     expect((await fetch(`${h.baseUrl}/metrics`)).status).toBe(404);
     expect((await fetch(`${h.baseUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('times a quick log, its card buttons and the workflow step under request kinds of their own', async () => {
+    h = await startHarness({ env: { CALIQ_DEFAULT_CHANNEL_ID: '64' } });
+    const harness = h;
+    const card = await harness.commandAnswer({ text: 'call ACME01 with Jane Smith yesterday 3pm' });
+    await harness.command({ text: 'call ACME01 yesterday 3pm' });
+    const blocks = card.blocks as Array<{ type: string; elements?: Array<{ value: string }> }>;
+    const value = blocks.find((block) => block.type === 'actions')?.elements?.[0]?.value ?? '';
+    await harness.action({
+      actions: [{ action_id: ACTION.quickLogCancel, value }],
+      responseUrl: harness.fake.responseUrl(),
+    });
+    const inputs = { person: ALICE, account: 'ACME01', kind: 'call', contact: 'Jane Smith' };
+    await harness.event(functionExecutedEvent({ callbackId: FUNCTION.logInteraction, inputs }));
+    await harness.fake.waitForCall('functions.completeSuccess');
+    const text = await scrape(harness);
+    expect(sample(text, 'caliq_slack_ack_duration_seconds_count', { kind: 'quick_log' })).toBe(1);
+    expect(sample(text, 'caliq_slack_ack_duration_seconds_count', { kind: 'command' })).toBe(1);
+    expect(sample(text, 'caliq_slack_ack_duration_seconds_count', { kind: 'quick_log_button' })).toBe(1);
+    expect(sample(text, 'caliq_slack_ack_duration_seconds_count', { kind: 'workflow_step' })).toBe(1);
+    expect(sample(text, 'caliq_slack_ack_duration_seconds_count', { kind: 'action' })).toBeUndefined();
   });
 });

@@ -1,10 +1,11 @@
 // Socket Mode, as most teams run it: the fake Slack hands out a ws:// URL, sends hello and a slash command envelope.
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMMAND } from '../../src/ids.js';
+import { COMMAND, FUNCTION } from '../../src/ids.js';
 import { FAKE_SLACK_IDS } from '../../tools/slack-stand-in/fake-slack.js';
 import {
   appHomeOpenedEvent,
   eventCallbackPayload,
+  functionExecutedEvent,
   globalShortcutPayload,
 } from '../../tools/slack-stand-in/slack-requests.js';
 import { ALICE, type Harness, startHarness } from '../support/bot-harness.js';
@@ -64,5 +65,19 @@ describe('Socket Mode', () => {
     const ack = await h.fake.sendEnvelope({ type: 'interactive', payload: globalShortcutPayload({ userId: ALICE }) });
     expect(ack.elapsedMs).toBeLessThan(3000);
     await expect.poll(() => h?.fake.callsTo('views.open').length).toBe(opened + 1);
+  });
+
+  it('runs the workflow step from an events_api envelope and completes it with logged', async () => {
+    if (!h) throw new Error('the bot of the first test is not running');
+    const inputs = { person: ALICE, account: 'ACME01', kind: 'visit', contact: 'Jane Smith', channel: 'Sales Rep' };
+    const event = functionExecutedEvent({ callbackId: FUNCTION.logInteraction, inputs, executionId: 'Fx0SOCKET1' });
+    const ack = await h.fake.sendEnvelope({ type: 'events_api', payload: eventCallbackPayload(event) });
+    expect(ack.elapsedMs).toBeLessThan(3000);
+    const done = await h.fake.waitForCall(
+      'functions.completeSuccess',
+      (call) => call.args.function_execution_id === 'Fx0SOCKET1',
+    );
+    expect(done.args.outputs).toMatchObject({ status: 'logged', issues: '' });
+    expect(h.sim.interactions.filter((stored) => stored.body.Kind === 'V')).toHaveLength(1);
   });
 });

@@ -48,6 +48,7 @@ export function journalContract(backend: ContractBackend): void {
         draft: { accountNo: 'ACME01', kind: 'C', notes: 'Called about the renewal' },
         replyTo: { responseUrl: 'https://hooks.slack.test/r/1', conversationId: 'C1' },
         followUpSlackUserId: undefined,
+        source: 'form',
         attempts: 0,
         lastError: undefined,
         issues: [],
@@ -58,6 +59,16 @@ export function journalContract(backend: ContractBackend): void {
         loggedAt: undefined,
       });
       expect(await journal.get('missing')).toBeUndefined();
+    });
+
+    it('keeps where each entry came from (the form unless said), as written and as read back', async () => {
+      const quick = await journal.insert({ ...newEntry('g-quick'), source: 'quick_log' }, T0);
+      await journal.insert({ ...newEntry('g-step'), source: 'workflow' }, T0);
+      await journal.insert(newEntry('g-form'), T0);
+      expect(quick.entry.source).toBe('quick_log');
+      expect((await journal.get('g-quick'))?.source).toBe('quick_log');
+      expect((await journal.get('g-step'))?.source).toBe('workflow');
+      expect((await journal.get('g-form'))?.source).toBe('form');
     });
 
     it('refuses a second entry with the same UniqueID and returns the first unchanged', async () => {

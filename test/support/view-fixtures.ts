@@ -28,6 +28,7 @@ export function sampleEntry(overrides: Partial<JournalEntry> = {}): JournalEntry
     draft: { accountNo: 'ACME01', kind: 'C' },
     replyTo: {},
     followUpSlackUserId: undefined,
+    source: 'form',
     attempts: 2,
     lastError: 'timeout after 10000 ms',
     issues: [],

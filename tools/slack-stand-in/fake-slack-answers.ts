@@ -305,6 +305,15 @@ export const DEFAULT_ANSWERS: Record<string, DefaultAnswer> = {
     };
   },
   'chat.deleteScheduledMessage': () => ({ ok: true }),
+  // A custom step's end: Slack wants the execution ID, and outputs (success) or an error text (failure).
+  'functions.completeSuccess': (args) =>
+    stringArg(args, 'function_execution_id') && args.outputs !== undefined
+      ? { ok: true }
+      : { ok: false, error: 'invalid_arguments' },
+  'functions.completeError': (args) =>
+    stringArg(args, 'function_execution_id') && stringArg(args, 'error')
+      ? { ok: true }
+      : { ok: false, error: 'invalid_arguments' },
   'chat.getPermalink': (args) => {
     const channel = stringArg(args, 'channel') ?? '';
     const ts = (stringArg(args, 'message_ts') ?? '').replace('.', '');

@@ -5,6 +5,7 @@ import { COMMAND } from '../../src/ids.js';
 import { FAKE_SLACK_IDS } from './fake-slack-answers.js';
 import { createTriggerId, UNREACHABLE_RESPONSE_URL } from './slack-payloads.js';
 
+export * from './function-payloads.js';
 export * from './slack-payloads.js';
 
 export type SlackSignatureHeaders = { 'x-slack-signature': string; 'x-slack-request-timestamp': string };

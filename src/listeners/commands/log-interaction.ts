@@ -2,7 +2,7 @@
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { COMMAND } from '../../ids.js';
-import { type CommandText, parseCommandText } from '../../interactions/index.js';
+import { type CommandText, parseCommandText, parseQuickLog, type QuickLine } from '../../interactions/index.js';
 import {
   buildFollowupsListMessage,
   buildHelpMessage,
@@ -10,11 +10,14 @@ import {
   buildStatusMessage,
   FOLLOWUPS_WINDOW_DAYS,
   type MessageView,
+  QUICK_LOG_MAX_TEXT,
+  QUICK_LOG_TOO_LONG,
   STATUS_WINDOW_DAYS,
 } from '../../views/index.js';
 import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
 import { openLogModal, prepareSubmitter } from '../log-modal/open-log-modal.js';
+import { buildPreview } from '../quick-log/preview.js';
 import { linkChannel, unlinkChannel } from './link-channel.js';
 
 const DAY_MS = 24 * 3_600_000;
@@ -33,9 +36,19 @@ export function registerLogInteractionCommand(app: App, deps: ListenerDeps): voi
       await ack(buildHelpMessage(COMMAND));
       return;
     }
+    // A line that names a contact or a follow-up is answered with a preview card; reading it is pure, so no wait.
+    const text = command.text ?? '';
+    const quick =
+      parsed.subcommand === undefined && text.length <= QUICK_LOG_MAX_TEXT
+        ? parseQuickLog(text, { timeZone, now: deps.now() })
+        : undefined;
     await ack();
     const args: CommandArgs = { command, client, respond, botUserId: context.botUserId };
     const replyTo = { responseUrl: command.response_url, conversationId: command.channel_id };
+    if (quick) {
+      await afterAck(deps, { slackUserId: userId, action: 'quick_log', replyTo }, () => answerQuick(quick, args));
+      return;
+    }
     const action = parsed.subcommand ?? 'open_form';
     await afterAck(deps, { slackUserId: userId, action, replyTo }, () => answer(parsed, args, timeZone));
   });
@@ -77,6 +90,21 @@ export function registerLogInteractionCommand(app: App, deps: ListenerDeps): voi
         return;
       }
     }
+  }
+
+  /** The preview card, ephemeral through the response_url; a draft too long for its buttons is answered in words. */
+  async function answerQuick(line: QuickLine, args: CommandArgs): Promise<void> {
+    const { command, respond } = args;
+    const uniqueId = deps.newUniqueId();
+    deps.people.warm(command.user_id);
+    const request = { userId: command.user_id, conversationId: command.channel_id, uniqueId, line };
+    const card = await buildPreview(deps, request);
+    if (card) {
+      await respond({ response_type: 'ephemeral', ...card });
+      log.debug({ userId: command.user_id, uniqueId }, 'quick log preview shown');
+      return;
+    }
+    await respond({ response_type: 'ephemeral', ...QUICK_LOG_TOO_LONG });
   }
 
   /** The user's waiting entries or open follow-ups; a plain "couldn't read" when the database is away. */

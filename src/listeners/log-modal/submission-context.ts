@@ -1,4 +1,5 @@
 // Gathers what validation needs (who submits, who follows up, their time zones) from caches, waiting at most briefly.
+import type { ValidationContext } from '../../interactions/index.js';
 import type { EmployeeLookup } from '../../people/index.js';
 import type { ListenerDeps } from '../deps.js';
 import { withDeadline } from './deadline.js';
@@ -61,4 +62,29 @@ export function describeUnmappedFollowUp(lookup: EmployeeLookup, mappingContact:
     return `This person matches more than one Caliq employee, so I can't tell which. Ask ${mappingContact} to map them.`;
   }
   return `This person isn't mapped to a Caliq employee ID yet, so Caliq can't remind them. Ask ${mappingContact} to map them, or pick someone else.`;
+}
+
+/** The checks' context for a draft from this person, with the lookups already made; the same for every entry point. */
+export function validationContextFor(
+  deps: ListenerDeps,
+  request: { uniqueId: string; contactedBy: string; context: SubmissionContext },
+): ValidationContext {
+  const { context } = request;
+  const lookup = context.followUp?.lookup;
+  return {
+    uniqueId: request.uniqueId,
+    now: deps.now(),
+    userTimeZone: context.userTimeZone,
+    followUpTimeZone: context.followUp?.timeZone ?? context.userTimeZone,
+    contactedBy: request.contactedBy,
+    followUpEmployee:
+      lookup === undefined
+        ? undefined
+        : lookup.ok
+          ? { ok: true, employeeId: lookup.employeeId }
+          : { ok: false, message: describeUnmappedFollowUp(lookup, deps.config.people.mappingContact) ?? '' },
+    knownAccountNos: deps.reference.knownAccountNos(),
+    channels: deps.reference.channels.current(),
+    defaultChannelId: deps.config.caliq.defaultChannelId,
+  };
 }

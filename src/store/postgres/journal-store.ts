@@ -2,7 +2,7 @@
 import type { CaliqIssue, InteractionInput } from '../../caliq/index.js';
 import { type Draft, readReplyTarget } from '../../interactions/index.js';
 import { RecordNotFoundError } from '../errors.js';
-import { newPendingEntry } from '../new-entry.js';
+import { newPendingEntry, readSource } from '../new-entry.js';
 import type { JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from '../types.js';
 import type { Sql } from './connection.js';
 
@@ -15,6 +15,7 @@ type JournalRow = {
   draft: Draft;
   reply_to: unknown;
   follow_up_slack_user_id: string | null;
+  source: string | null;
   attempts: number;
   last_error: string | null;
   issues: CaliqIssue[];
@@ -41,6 +42,7 @@ function toEntry(row: JournalRow): JournalEntry {
     draft: row.draft,
     replyTo: readReplyTarget(row.reply_to),
     followUpSlackUserId: orUndefined(row.follow_up_slack_user_id),
+    source: readSource(row.source),
     attempts: row.attempts,
     lastError: orUndefined(row.last_error),
     issues: row.issues,
@@ -78,8 +80,8 @@ export function createPostgresJournalStore(sql: Sql): JournalStore {
       // RETURNING only the key: the new row is known, and parsing its jsonb back would cost CPU on the ack path.
       const inserted = await sql.one<{ unique_id: string }>(
         `INSERT INTO journal (unique_id, slack_user_id, slack_team_id, state, interaction, draft, reply_to,
-           follow_up_slack_user_id, attempts, issues, created_at, updated_at, next_attempt_at)
-         VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, 0, '[]', $8, $8, $8)
+           follow_up_slack_user_id, source, attempts, issues, created_at, updated_at, next_attempt_at)
+         VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, $9, 0, '[]', $8, $8, $8)
          ON CONFLICT (unique_id) DO NOTHING
          RETURNING unique_id`,
         [
@@ -91,6 +93,7 @@ export function createPostgresJournalStore(sql: Sql): JournalStore {
           json(entry.replyTo),
           entry.followUpSlackUserId ?? null,
           now,
+          entry.source ?? 'form',
         ],
       );
       if (inserted) return { inserted: true, entry: newPendingEntry(entry, now) };

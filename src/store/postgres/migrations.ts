@@ -74,4 +74,10 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX channel_links_account ON channel_links (account_no);
     `,
   },
+  {
+    version: 3,
+    name: 'journal entry source',
+    // NULL for rows written before: they came from the form.
+    sql: `ALTER TABLE journal ADD COLUMN source TEXT;`,
+  },
 ];

@@ -2,7 +2,7 @@
 import type { CaliqIssue, InteractionInput } from '../../caliq/index.js';
 import { type Draft, readReplyTarget } from '../../interactions/index.js';
 import { RecordNotFoundError } from '../errors.js';
-import { newPendingEntry } from '../new-entry.js';
+import { newPendingEntry, readSource } from '../new-entry.js';
 import type { JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from '../types.js';
 import { fromNullable, fromOptionalMillis, parseJson, toMillis, toNullable } from './columns.js';
 import type { Database } from './database.js';
@@ -16,6 +16,7 @@ type JournalRow = {
   draft: string;
   reply_to: string;
   follow_up_slack_user_id: string | null;
+  source: string | null;
   attempts: number;
   last_error: string | null;
   issues: string;
@@ -40,6 +41,7 @@ function toEntry(row: JournalRow): JournalEntry {
     draft: parseJson<Draft>(row.draft),
     replyTo: readReplyTarget(parseJson<unknown>(row.reply_to)),
     followUpSlackUserId: fromNullable(row.follow_up_slack_user_id),
+    source: readSource(row.source),
     attempts: row.attempts,
     lastError: fromNullable(row.last_error),
     issues: parseJson<CaliqIssue[]>(row.issues),
@@ -61,9 +63,9 @@ const SETTLE_WHERE = "WHERE unique_id = @uniqueId AND state = 'pending' RETURNIN
 export function createJournalStore(db: Database): JournalStore {
   const insertRow = db.prepare<Record<string, unknown>>(`
     INSERT INTO journal (unique_id, slack_user_id, slack_team_id, state, interaction, draft, reply_to,
-      follow_up_slack_user_id, attempts, issues, created_at, updated_at, next_attempt_at)
+      follow_up_slack_user_id, source, attempts, issues, created_at, updated_at, next_attempt_at)
     VALUES (@uniqueId, @slackUserId, @slackTeamId, 'pending', @interaction, @draft, @replyTo,
-      @followUpSlackUserId, 0, '[]', @now, @now, @now)
+      @followUpSlackUserId, @source, 0, '[]', @now, @now, @now)
     ON CONFLICT (unique_id) DO NOTHING`);
   const selectOne = db.prepare<[string], JournalRow>('SELECT * FROM journal WHERE unique_id = ?');
   const claimRow = db.prepare<Record<string, unknown>, JournalRow>(`
@@ -146,6 +148,7 @@ export function createJournalStore(db: Database): JournalStore {
         draft: JSON.stringify(entry.draft),
         replyTo: JSON.stringify(entry.replyTo),
         followUpSlackUserId: toNullable(entry.followUpSlackUserId),
+        source: entry.source ?? 'form',
         now: toMillis(now),
       });
       if (result.changes === 1) return { inserted: true, entry: newPendingEntry(entry, now) };
