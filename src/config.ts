@@ -45,6 +45,12 @@ const environmentSchema = z.object({
   CALIQ_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   CALIQ_REFERENCE_TTL_SECONDS: positiveInt(600),
   CALIQ_DEFAULT_CHANNEL_ID: z.coerce.number().int().positive().optional(),
+  CALIQ_NOTES_MAX_LENGTH: z.coerce
+    .number({ error: 'must be a whole number of characters' })
+    .int()
+    .min(5000, 'must be at least 5000 (the 3000 of your own notes and room for a thread)')
+    .max(60_000, 'must be at most 60000 (a longer transcript would not fit in a Slack form)')
+    .default(20_000),
   EMPLOYEE_MAP: z.string().min(1).default('./employee-map.csv'),
   EMPLOYEE_PROFILE_FIELD: optionalText,
   MAPPING_CONTACT: z.string().min(1).default('your Slack admin'),
@@ -120,6 +126,8 @@ export type Config = Readonly<{
     retries: number;
     referenceTtlMs: number;
     defaultChannelId: number | undefined;
+    /** Caliq documents no Notes limit: the user's notes plus a thread transcript stay within this. */
+    notesMaxLength: number;
   }>;
   people: Readonly<{ employeeMapPath: string; profileFieldLabel: string | undefined; mappingContact: string }>;
   database: Readonly<{
@@ -194,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retries: e.CALIQ_RETRIES,
       referenceTtlMs: e.CALIQ_REFERENCE_TTL_SECONDS * 1000,
       defaultChannelId: e.CALIQ_DEFAULT_CHANNEL_ID,
+      notesMaxLength: e.CALIQ_NOTES_MAX_LENGTH,
     }),
     people: Object.freeze({
       employeeMapPath: e.EMPLOYEE_MAP,

@@ -20,6 +20,14 @@ export const BLOCK = {
   followUpWhen: 'follow_up_when_block',
   followUpBy: 'follow_up_by_block',
   followUpNotes: 'follow_up_notes_block',
+  /** The "Attach the thread (N messages)" checkbox, under the notes. */
+  attachThread: 'attach_thread_block',
+} as const;
+
+/** Prefixes of the log modal's read-only blocks that updates carry over: `thread_transcript_0`, `form_notice_1`. */
+export const DISPLAY_BLOCK = {
+  threadTranscript: 'thread_transcript_',
+  formNotice: 'form_notice_',
 } as const;
 
 export type BlockId = (typeof BLOCK)[keyof typeof BLOCK];
@@ -39,6 +47,7 @@ export const ELEMENT = {
   /** dispatch_action on select: check the person is mapped to a Caliq employee. */
   followUpBy: 'follow_up_by_selected',
   followUpNotes: 'follow_up_notes',
+  attachThread: 'attach_thread',
 } as const satisfies Record<keyof typeof BLOCK, string>;
 
 export const ACTION = {

@@ -1,5 +1,6 @@
 // What the user typed or picked in the log modal, before validation: the form's state as plain values.
 import type { InteractionKind } from '../caliq/index.js';
+import type { ThreadOffer } from './thread-transcript.js';
 
 /** Form values as the user left them; every field optional. Serializable, so it can be journaled and reopened. */
 export type Draft = {
@@ -16,6 +17,10 @@ export type Draft = {
   /** Slack user ID of the follow-up person. */
   followUpBy?: string;
   followUpNotes?: string;
+  /** The Slack thread offered with the form; its transcript goes below the notes unless `attachThread` is false. */
+  thread?: ThreadOffer;
+  /** The "Attach the thread" box as the user left it; undefined (no box) means attach when there is a thread. */
+  attachThread?: boolean;
 };
 
 /** Where to tell the submitting user how it went, in order of preference. */

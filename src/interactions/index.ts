@@ -1,9 +1,18 @@
 // The interaction domain's public API: reading drafts from Slack, prefilling them, and validating them for Caliq.
 export { type CommandText, parseCommandText, type Subcommand } from './command-text.js';
+export { type ContactName, contactFromEmailText, contactFromProfile, splitFullName } from './contact-names.js';
 export type { Draft, ModalMetadata, ReplyTarget } from './draft.js';
 export { readReplyTarget } from './draft.js';
 export { buildNotes, draftFromMessage, formatWhenPhrase, guessKind } from './from-message.js';
 export { NOTES_MAX_LENGTH } from './limits.js';
-export { readDraft } from './read-state.js';
-export { unescapeSlackText } from './slack-text.js';
+export { ATTACH_THREAD_VALUE, readDraft } from './read-state.js';
+export { type NameOf, unescapeSlackText } from './slack-text.js';
+export {
+  buildThreadOffer,
+  composeNotes,
+  type ThreadMessage,
+  type ThreadOffer,
+  TRANSCRIPT_LINE_MAX,
+  transcriptBudget,
+} from './thread-transcript.js';
 export { type FollowUpEmployee, type ValidationContext, type ValidationResult, validateDraft } from './validate.js';

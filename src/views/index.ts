@@ -30,6 +30,15 @@ export {
   mentionUser,
 } from './describe.js';
 export { escapeMrkdwn, quoteMrkdwn, truncate, truncateMrkdwn } from './escape.js';
+export { buildNoticeBlocks, buildThreadBlocks, describeLeftOut, readFormExtras } from './form-extras.js';
+export {
+  BOT_HANDLE,
+  describeContactFromEmail,
+  describeContactFromSlack,
+  describeSharedChannel,
+  describeThreadProblem,
+  type ThreadProblemKind,
+} from './form-notices.js';
 export { buildHelpMessage } from './help-message.js';
 export { buildHomeView, HOME_ENTRIES, type HomeViewInput } from './home-view.js';
 export { buildIssueBlocks, formatIssue } from './issues.js';

@@ -17,6 +17,7 @@ import type { Draft, ModalMetadata } from '../interactions/index.js';
 import { accountOption } from './account-options.js';
 import { plainText } from './blocks.js';
 import { truncate } from './escape.js';
+import { buildNoticeBlocks, buildThreadBlocks } from './form-extras.js';
 import { SLACK_LIMITS } from './limits.js';
 import { encodeModalMetadata } from './modal-metadata.js';
 
@@ -38,6 +39,8 @@ export type LogModalInput = {
   defaultChannelId?: number;
   /** How the date fields were understood ("Means Wed 25 Nov 2026, 15:00"), shown under the fields. */
   hints?: { when?: string; followUpWhen?: string; followUpBy?: string };
+  /** Lines at the top of the form: where the contact came from, a shared channel, why the thread is missing. */
+  notices?: readonly string[];
 };
 
 export const DEFAULT_HINTS = {
@@ -182,6 +185,7 @@ export function buildLogModal(input: LogModalInput): ModalView {
   const { draft, hints = {} } = input;
   const kind = draft.kind ? KIND_OPTIONS[draft.kind] : undefined;
   const blocks: KnownBlock[] = [
+    ...buildNoticeBlocks(input.notices ?? []),
     ...accountBlocks(input),
     inputBlock(BLOCK.kind, 'Type', {
       type: 'radio_buttons',
@@ -221,6 +225,7 @@ export function buildLogModal(input: LogModalInput): ModalView {
       }),
       { optional: true },
     ),
+    ...buildThreadBlocks(draft),
     { type: 'divider' },
     { type: 'header', text: plainText('Follow-up (optional)') },
     inputBlock(

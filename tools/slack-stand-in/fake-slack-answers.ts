@@ -1,5 +1,6 @@
 // The fake Slack Web API's default answers, in Slack's shapes, computed from a small in-memory workspace.
 import { DateTime } from 'luxon';
+import { type FakeSlackMessage, refusingOverLimits, THREAD_ANSWERS } from './fake-slack-threads.js';
 
 /** Identifiers of the fake workspace, bot and app; tests can build payloads that agree with the fake's answers. */
 export const FAKE_SLACK_IDS = {
@@ -25,6 +26,11 @@ export type FakeSlackUser = {
   fields?: Record<string, { value: string; alt?: string }>;
   isBot?: boolean;
   deleted?: boolean;
+  /** The user's own team: another organisation's for an external (Slack Connect) user; default the fake's. */
+  teamId?: string;
+  /** Profile first and last name; default the real name split at its first space. */
+  firstName?: string;
+  lastName?: string;
 };
 
 /** One custom profile field definition as team.profile.get returns it. */
@@ -47,6 +53,8 @@ export type FakeSlackChannel = {
   isMpim?: boolean;
   /** A Slack Connect channel shared with another organisation. */
   isExtShared?: boolean;
+  /** The other organisations' team IDs in a shared channel (see setTeam for their names). */
+  connectedTeamIds?: string[];
 };
 
 /** What the default answers read and write: users, channels, views, Home tabs, message counters. */
@@ -59,6 +67,10 @@ export type FakeSlackWorkspace = {
   /** Open views by id, with every hash the fake has issued for each (to detect a stale hash). */
   views: Map<string, { view: FakeSlackAnswer; hashes: Set<string> }>;
   counters: { view: number; hash: number; ts: number; scheduled: number };
+  /** Messages by conversation ID, replies included (they carry thread_ts). */
+  messages: Map<string, FakeSlackMessage[]>;
+  /** Names of other organisations' teams, for team.info. */
+  teams: Map<string, string>;
 };
 
 export type AnswerContext = { workspace: FakeSlackWorkspace; socketUrl: string };
@@ -70,6 +82,8 @@ export const createWorkspace = (): FakeSlackWorkspace => ({
   teamProfileFields: [],
   views: new Map(),
   counters: { view: 0, hash: 0, ts: 0, scheduled: 0 },
+  messages: new Map(),
+  teams: new Map(),
 });
 
 const DEFAULT_ZONE = 'Europe/London';
@@ -104,9 +118,10 @@ const describeUser = (id: string, user: FakeSlackUser | undefined): FakeSlackAns
   const now = DateTime.now().setZone(tz);
   const realName = user?.realName ?? `User ${id}`;
   const [firstName = realName, ...rest] = realName.split(' ');
+  const teamId = user?.teamId ?? FAKE_SLACK_IDS.teamId;
   return {
     id,
-    team_id: FAKE_SLACK_IDS.teamId,
+    team_id: teamId,
     name: realName.toLowerCase().replace(/\s+/g, '.'),
     deleted: user?.deleted ?? false,
     real_name: realName,
@@ -121,12 +136,27 @@ const describeUser = (id: string, user: FakeSlackUser | undefined): FakeSlackAns
       real_name_normalized: realName,
       display_name: user?.displayName ?? '',
       display_name_normalized: user?.displayName ?? '',
-      first_name: firstName,
-      last_name: rest.join(' '),
+      first_name: user?.firstName ?? firstName,
+      last_name: user?.lastName ?? rest.join(' '),
       email: user?.email ?? `${id.toLowerCase()}@example.com`,
-      team: FAKE_SLACK_IDS.teamId,
+      team: teamId,
     },
   };
+};
+
+type StateValues = Record<string, Record<string, unknown>>;
+
+/** Slack keeps what the user entered in every input whose block_id and action_id the new view still has. */
+const keptState = (previous: FakeSlackAnswer | undefined, next: FakeSlackAnswer): StateValues => {
+  const before = ((previous?.state as { values?: StateValues } | undefined)?.values ?? {}) as StateValues;
+  const kept: StateValues = {};
+  for (const block of Array.isArray(next.blocks) ? (next.blocks as FakeSlackAnswer[]) : []) {
+    const blockId = typeof block.block_id === 'string' ? block.block_id : undefined;
+    const actionId = (block.element as { action_id?: unknown } | undefined)?.action_id;
+    const value = blockId && typeof actionId === 'string' ? before[blockId]?.[actionId] : undefined;
+    if (blockId && typeof actionId === 'string' && value !== undefined) kept[blockId] = { [actionId]: value };
+  }
+  return kept;
 };
 
 /** Stores the view under a new or existing id with a fresh hash, and returns it as Slack echoes it back. */
@@ -147,7 +177,7 @@ const storeView = (
     notify_on_close: false,
     submit_disabled: false,
     ...view,
-    state: { values: {} },
+    state: { values: keptState(workspace.views.get(ids.id)?.view, view) },
     hash,
     root_view_id: ids.rootViewId,
     previous_view_id: ids.previousViewId,
@@ -224,6 +254,9 @@ const describeChannel = (args: FakeSlackArgs, { workspace }: AnswerContext): Fak
         is_ext_shared: channel.isExtShared ?? false,
         is_org_shared: false,
         is_member: channel.isMember ?? true,
+        ...(channel.connectedTeamIds
+          ? { connected_team_ids: [FAKE_SLACK_IDS.teamId, ...channel.connectedTeamIds] }
+          : {}),
         context_team_id: FAKE_SLACK_IDS.teamId,
         topic: { value: '', creator: '', last_set: 0 },
         purpose: { value: '', creator: '', last_set: 0 },
@@ -271,17 +304,20 @@ export const DEFAULT_ANSWERS: Record<string, DefaultAnswer> = {
     is_enterprise_install: false,
   }),
   'apps.connections.open': (_args, { socketUrl }) => ({ ok: true, url: socketUrl }),
-  'views.open': openView,
+  'views.open': refusingOverLimits(openView, 'view'),
   // The fake keeps no stack, so a pushed view is its own root; push_limit_reached is left to respondWith.
-  'views.push': openView,
-  'views.update': updateView,
+  'views.push': refusingOverLimits(openView, 'view'),
+  'views.update': refusingOverLimits(updateView, 'view'),
   'views.publish': publishView,
   'conversations.info': describeChannel,
-  'chat.postMessage': postMessage,
-  'chat.postEphemeral': (args, { workspace }) =>
-    stringArg(args, 'channel')
-      ? { ok: true, message_ts: nextTs(workspace) }
-      : { ok: false, error: 'channel_not_found' },
+  'chat.postMessage': refusingOverLimits(postMessage, 'message'),
+  'chat.postEphemeral': refusingOverLimits(
+    (args, { workspace }) =>
+      stringArg(args, 'channel')
+        ? { ok: true, message_ts: nextTs(workspace) }
+        : { ok: false, error: 'channel_not_found' },
+    'message',
+  ),
   'chat.update': (args) => ({
     ok: true,
     channel: stringArg(args, 'channel'),
@@ -331,6 +367,7 @@ export const DEFAULT_ANSWERS: Record<string, DefaultAnswer> = {
     const { profile } = describeUser(id, user) as { profile: FakeSlackAnswer };
     return { ok: true, profile: { ...profile, fields: user?.fields ?? {} } };
   },
+  ...THREAD_ANSWERS,
   'team.profile.get': ({ visibility }, { workspace }) => ({
     ok: true,
     profile: {

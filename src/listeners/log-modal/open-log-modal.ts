@@ -14,7 +14,12 @@ export type OpenLogModalArgs = {
   metadata: ModalMetadata;
   /** The Slack channel the form was opened from; a channel linked to an account preselects it. */
   conversationId?: string;
+  /** Lines at the top of the form (where the contact came from). */
+  notices?: readonly string[];
 };
+
+/** The view Slack opened: its id and the hash a later views.update must quote. */
+export type OpenedView = { id: string; hash: string | undefined };
 
 /**
  * The draft with the linked channel's account when the user named none, and the channel's name for "from #channel".
@@ -34,7 +39,7 @@ export function applyChannelLink(
 }
 
 /** Builds the modal from what is already in memory (channel list, last choice, links) and opens it at once. */
-export async function openLogModal(deps: ListenerDeps, args: OpenLogModalArgs): Promise<string | undefined> {
+export async function openLogModal(deps: ListenerDeps, args: OpenLogModalArgs): Promise<OpenedView | undefined> {
   const lastChannelId = deps.prefs.peek(args.userId)?.lastChannelId;
   const { draft, accountFromChannel } = applyChannelLink(deps, args.draft, args.conversationId);
   const view = buildLogModal({
@@ -45,10 +50,11 @@ export async function openLogModal(deps: ListenerDeps, args: OpenLogModalArgs): 
     submitterId: args.userId,
     channels: deps.reference.channels.current(),
     defaultChannelId: deps.config.caliq.defaultChannelId,
+    ...(args.notices ? { notices: args.notices } : {}),
   });
   const opened = await args.client.views.open({ trigger_id: args.triggerId, view });
   await seedRecentAccounts(deps, args.userId);
-  return opened.view?.id;
+  return opened.view?.id ? { id: opened.view.id, hash: opened.view.hash } : undefined;
 }
 
 /**
