@@ -28,6 +28,9 @@ function seedThread(fake: FakeSlack): void {
   fake.addMessage(SALES, { ts: '1764083220.000400', thread_ts: PARENT, user: BOB, text: 'Thanks!' });
 }
 
+/** The Notes Caliq received in the first interaction. */
+const notesSent = (h: Harness) => (h.sim.interactions[0]?.body as { Notes?: string } | undefined)?.Notes;
+
 const updatedView = async (h: Harness) =>
   (
     await h.fake.waitForCall('views.update', (call) =>
@@ -66,7 +69,7 @@ describe('the message shortcut on a thread', () => {
 
     await h.submit({ ...VALID_CALL, notes: 'Quote sent', attachThread: true }, { view });
     await vi.waitFor(() => expect(h?.sim.interactions).toHaveLength(1));
-    const notes = (h.sim.interactions[0]?.body as { Notes: string }).Notes;
+    const notes = notesSent(h);
     expect(notes).toBe(`Quote sent\n\n${transcript}`);
   });
 
@@ -80,7 +83,7 @@ describe('the message shortcut on a thread', () => {
 
     await h.submit({ ...VALID_CALL, notes: 'Only mine', attachThread: false }, { view });
     await vi.waitFor(() => expect(h?.sim.interactions).toHaveLength(1));
-    expect((h.sim.interactions[0]?.body as { Notes: string }).Notes).toBe('Only mine');
+    expect(notesSent(h)).toBe('Only mine');
   });
 
   it('keeps the single message and says why when the bot is not in the channel; nothing fails', async () => {
@@ -94,7 +97,7 @@ describe('the message shortcut on a thread', () => {
     expect(textOfView(view)).not.toContain('Attach the thread');
     await h.submit({ ...VALID_CALL, notes: 'Single message' }, { view });
     await vi.waitFor(() => expect(h?.sim.interactions).toHaveLength(1));
-    expect((h.sim.interactions[0]?.body as { Notes: string }).Notes).toBe('Single message');
+    expect(notesSent(h)).toBe('Single message');
     expect(h.fake.responses.filter((r) => JSON.stringify(r.body).includes('went wrong'))).toEqual([]);
   });
 
