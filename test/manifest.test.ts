@@ -40,6 +40,9 @@ const EXPECTED_BOT_SCOPES = [
   'users.profile:read',
   'channels:read',
   'groups:read',
+  'channels:history',
+  'groups:history',
+  'team:read',
 ];
 
 describe('manifest.yml against the code', () => {
