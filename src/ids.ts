@@ -20,6 +20,8 @@ export const BLOCK = {
   followUpWhen: 'follow_up_when_block',
   followUpBy: 'follow_up_by_block',
   followUpNotes: 'follow_up_notes_block',
+  /** The people logged with the account before, and "Someone new"; shown once an account is chosen. */
+  contactChoice: 'contact_choice_block',
   /** The "Attach the thread (N messages)" checkbox, under the notes. */
   attachThread: 'attach_thread_block',
 } as const;
@@ -48,6 +50,8 @@ export const ELEMENT = {
   followUpBy: 'follow_up_by_selected',
   followUpNotes: 'follow_up_notes',
   attachThread: 'attach_thread',
+  /** dispatch_action on select: "Someone new" shows the name fields, a remembered contact hides them. */
+  contactChoice: 'contact_choice_selected',
 } as const satisfies Record<keyof typeof BLOCK, string>;
 
 export const ACTION = {

@@ -21,7 +21,14 @@ export type Draft = {
   thread?: ThreadOffer;
   /** The "Attach the thread" box as the user left it; undefined (no box) means attach when there is a thread. */
   attachThread?: boolean;
+  /** People logged with the account before, offered instead of typing their names. */
+  rememberedContacts?: RememberedContactOption[];
+  /** What the contact choice says: one of the remembered (their names are the contact's) or someone new (typed). */
+  contactChoice?: 'remembered' | 'new';
 };
+
+/** A remembered contact as the form offers it: "Jane Smith · last logged 3 Dec". */
+export type RememberedContactOption = { firstName: string; surname: string; lastLogged: string };
 
 /** Where to tell the submitting user how it went, in order of preference. */
 export type ReplyTarget = {

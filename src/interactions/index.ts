@@ -1,11 +1,11 @@
 // The interaction domain's public API: reading drafts from Slack, prefilling them, and validating them for Caliq.
 export { type CommandText, parseCommandText, type Subcommand } from './command-text.js';
 export { type ContactName, contactFromEmailText, contactFromProfile, splitFullName } from './contact-names.js';
-export type { Draft, ModalMetadata, ReplyTarget } from './draft.js';
+export type { Draft, ModalMetadata, RememberedContactOption, ReplyTarget } from './draft.js';
 export { readReplyTarget } from './draft.js';
 export { buildNotes, draftFromMessage, formatWhenPhrase, guessKind } from './from-message.js';
 export { NOTES_MAX_LENGTH } from './limits.js';
-export { ATTACH_THREAD_VALUE, readDraft } from './read-state.js';
+export { ATTACH_THREAD_VALUE, readDraft, SOMEONE_NEW_VALUE } from './read-state.js';
 export { type NameOf, unescapeSlackText } from './slack-text.js';
 export {
   buildThreadOffer,

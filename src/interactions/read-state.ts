@@ -6,6 +6,9 @@ import type { Draft } from './draft.js';
 type Field = keyof typeof BLOCK;
 type StateValues = Record<string, Record<string, unknown>>;
 
+/** The value of the contact choice's "Someone new" option; a remembered contact's is `first<TAB>surname`. */
+export const SOMEONE_NEW_VALUE = 'new';
+
 /** The value of the "Attach the thread" checkbox option. */
 export const ATTACH_THREAD_VALUE = 'attach';
 
@@ -59,6 +62,16 @@ function readAttachThread(values: StateValues): boolean | undefined {
   return selected.some((option) => isRecord(option) && option.value === ATTACH_THREAD_VALUE);
 }
 
+/** The contact choice: "Someone new", or a remembered person whose names travel in the option's value. */
+function readContactChoice(values: StateValues): Pick<Draft, 'contactChoice' | 'contactFirstName' | 'contactSurname'> {
+  const value = readString(values, 'contactChoice');
+  if (value === undefined) return {};
+  if (value === SOMEONE_NEW_VALUE) return { contactChoice: 'new' };
+  const [firstName, surname] = value.split('\t');
+  if (!firstName || !surname) return {};
+  return { contactChoice: 'remembered', contactFirstName: firstName, contactSurname: surname };
+}
+
 /** Never throws: a missing block, an unknown element shape or a wrong type reads as "not given". */
 export function readDraft(values: StateValues): Draft {
   const entries: Draft = {
@@ -73,6 +86,8 @@ export function readDraft(values: StateValues): Draft {
     followUpBy: readUser(values),
     followUpNotes: readString(values, 'followUpNotes'),
     attachThread: readAttachThread(values),
+    // A remembered contact's names win over the (hidden) name fields.
+    ...readContactChoice(values),
   };
   // Drop undefined keys so the draft serializes (journal, private_metadata) without noise.
   return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined)) as Draft;

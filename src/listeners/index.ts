@@ -1,5 +1,6 @@
 // Registers every listener on the Bolt app; the only place that knows them all.
 import type { App } from '@slack/bolt';
+import { registerContactChoice } from './actions/contact-choice.js';
 import { registerHomeButtons } from './actions/home-buttons.js';
 import { registerJournalButtons } from './actions/journal-buttons.js';
 import { registerModalChecks } from './actions/modal-checks.js';
@@ -19,6 +20,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerLogFromMessageShortcut(app, deps);
   registerLogSubmission(app, deps);
   registerModalChecks(app, deps);
+  registerContactChoice(app, deps);
   registerAccountSuggestions(app, deps);
   registerJournalButtons(app, deps);
   registerReminderButtons(app, deps);

@@ -18,7 +18,8 @@ export type RequestedAction =
   | 'link'
   | 'unlink'
   | 'check_form'
-  | 'show_hint';
+  | 'show_hint'
+  | 'show_contacts';
 
 /** Why it did not happen, as far as the person needs to know. */
 export type FailureCause =
@@ -41,6 +42,7 @@ const NOT_DONE: Readonly<Record<RequestedAction, string>> = {
   unlink: 'The channel was not unlinked',
   check_form: 'I could not check your form, and nothing was sent',
   show_hint: 'I could not show how I read the form (it is checked again when you press Log)',
+  show_contacts: 'I could not show the people logged with this account before; type the contact’s name instead',
 };
 
 function because(cause: FailureCause): string {

@@ -2,7 +2,13 @@
 // into the view and read back from it, so every later update and the submission carry them without server state.
 import type { Checkboxes, ContextBlock, InputBlock, KnownBlock, PlainTextElement, PlainTextOption } from '@slack/types';
 import { BLOCK, DISPLAY_BLOCK, ELEMENT } from '../ids.js';
-import { ATTACH_THREAD_VALUE, type Draft, type ThreadOffer } from '../interactions/index.js';
+import {
+  ATTACH_THREAD_VALUE,
+  type Draft,
+  type RememberedContactOption,
+  type ThreadOffer,
+} from '../interactions/index.js';
+import { readRememberedContacts } from './contact-blocks.js';
 import { truncate } from './escape.js';
 import { SLACK_LIMITS } from './limits.js';
 
@@ -96,7 +102,11 @@ function textsOf(block: LooseBlock): string[] {
 const HEADER = /^Slack thread \((?:(\d+) of )?(\d+) messages?(?:, the oldest (\d+) left out)?\)/;
 
 /** The thread offer and notices a view carries, read back from its blocks (a submitted or updated view). */
-export function readFormExtras(blocks: readonly unknown[] | undefined): { thread?: ThreadOffer; notices: string[] } {
+export function readFormExtras(blocks: readonly unknown[] | undefined): {
+  thread?: ThreadOffer;
+  notices: string[];
+  rememberedContacts?: RememberedContactOption[];
+} {
   const notices: string[] = [];
   const pieces: string[] = [];
   for (const raw of blocks ?? []) {
@@ -105,9 +115,11 @@ export function readFormExtras(blocks: readonly unknown[] | undefined): { thread
     if (block.block_id.startsWith(DISPLAY_BLOCK.formNotice)) notices.push(...textsOf(block));
     if (block.block_id.startsWith(DISPLAY_BLOCK.threadTranscript)) pieces.push(...textsOf(block));
   }
+  const remembered = readRememberedContacts(blocks);
+  const people = remembered.length > 0 ? { rememberedContacts: remembered } : {};
   const transcript = pieces.join('\n');
   const header = HEADER.exec(transcript);
-  if (!header) return { notices };
+  if (!header) return { notices, ...people };
   const messageCount = Number(header[2]);
-  return { thread: { messageCount, leftOut: Number(header[3] ?? 0), transcript }, notices };
+  return { thread: { messageCount, leftOut: Number(header[3] ?? 0), transcript }, notices, ...people };
 }

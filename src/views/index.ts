@@ -21,6 +21,7 @@ export {
   type ChannelLinkProblem,
   describeLinkedChannel,
 } from './channel-link-messages.js';
+export { buildContactBlocks, REMEMBERED_CONTACTS_SHOWN, readRememberedContacts } from './contact-blocks.js';
 export {
   describeCustomerOf,
   describeElapsed,

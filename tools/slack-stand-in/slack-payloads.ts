@@ -314,6 +314,8 @@ export type LogModalInput = {
   followUpNotes?: string | null;
   /** The "Attach the thread" box: ticked or not. Left out, the state has no such block (as a form without a thread). */
   attachThread?: boolean;
+  /** The contact choice: a remembered person's option value (`first<TAB>surname`) or `new`. Left out like attachThread. */
+  contactChoice?: string;
 };
 
 const KIND_LABELS: Record<string, string> = { C: 'Call', E: 'Email', V: 'Visit' };
@@ -338,6 +340,11 @@ const elementState = (key: keyof typeof BLOCK, value: LogModalInput[keyof LogMod
     }
     case 'followUpBy':
       return { type: 'users_select', selected_user: given as string | null };
+    case 'contactChoice':
+      return {
+        type: 'static_select',
+        selected_option: given ? { text: plainText(String(given)), value: given } : null,
+      };
     case 'attachThread':
       return {
         type: 'checkboxes',
@@ -359,7 +366,7 @@ const elementState = (key: keyof typeof BLOCK, value: LogModalInput[keyof LogMod
 export const stateValues = (input: LogModalInput, options: { onlyGiven?: boolean } = {}): Json => {
   const values: Json = {};
   for (const key of Object.keys(BLOCK) as Array<keyof typeof BLOCK>) {
-    if ((options.onlyGiven || key === 'attachThread') && !(key in input)) continue;
+    if ((options.onlyGiven || key === 'attachThread' || key === 'contactChoice') && !(key in input)) continue;
     values[BLOCK[key]] = { [ELEMENT[key]]: elementState(key, input[key]) };
   }
   return values;

@@ -24,6 +24,7 @@ export function registerModalChecks(app: App, deps: ListenerDeps): void {
         const draft = {
           ...readDraft(view.state.values as Record<string, Record<string, unknown>>),
           ...(extras.thread ? { thread: extras.thread } : {}),
+          ...(extras.rememberedContacts ? { rememberedContacts: extras.rememberedContacts } : {}),
         };
         const context = await resolveSubmissionContext(deps, userId, draft.followUpBy);
         const hints = computeModalHints({

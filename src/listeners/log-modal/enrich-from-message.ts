@@ -26,6 +26,7 @@ import {
 import type { ListenerDeps } from '../deps.js';
 import { accountFieldFor } from './account-field.js';
 import { applyChannelLink, type OpenedView } from './open-log-modal.js';
+import { rememberedContactsFor } from './remembered-contacts.js';
 
 export type SourceMessage = {
   ts: string;
@@ -122,15 +123,25 @@ export async function enrichFromMessage(deps: ListenerDeps, args: EnrichArgs): P
   );
   await Promise.all(parts);
   if (found.problem) found.notices.push(describeThreadProblem(found.problem, args.conversationName));
-  const changed = found.thread || found.contact || found.notices.length > 0 || args.draftChanged;
+  const linked = applyChannelLink(deps, args.draft, args.conversationId);
+  const remembered = await rememberedContactsFor(deps, {
+    accountNo: linked.draft.accountNo,
+    teamId: args.ownTeamId,
+    timeZone: args.timeZone,
+  }).catch((error: unknown) => {
+    log.warn({ err: error, conversationId: args.conversationId }, 'could not read the remembered contacts');
+    return [];
+  });
+  const changed =
+    found.thread || found.contact || found.notices.length > 0 || remembered.length > 0 || args.draftChanged;
   if (!changed) return;
 
-  const linked = applyChannelLink(deps, args.draft, args.conversationId);
   const draft: Draft = {
     ...linked.draft,
     channelId: linked.draft.channelId ?? deps.prefs.peek(args.userId)?.lastChannelId,
     ...(found.contact ? { contactFirstName: found.contact.firstName, contactSurname: found.contact.surname } : {}),
     ...(found.thread ? { thread: found.thread } : {}),
+    ...(remembered.length > 0 ? { rememberedContacts: remembered } : {}),
   };
   const view = buildLogModal({
     draft,

@@ -50,6 +50,8 @@ export function registerLogFromMessageShortcut(app: App, deps: ListenerDeps): vo
           metadata,
           conversationId,
           notices,
+          // Offered in the one update below, with the thread and the author.
+          offerRememberedContacts: false,
         });
 
         if (opened) {

@@ -31,10 +31,11 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
       return;
     }
     // The thread's transcript travels in the view itself (shown to the user as it will be sent), not in server memory.
-    const { thread } = readFormExtras(view.blocks);
+    const { thread, rememberedContacts } = readFormExtras(view.blocks);
     const draft = {
       ...readDraft(view.state.values as Record<string, Record<string, unknown>>),
       ...(thread ? { thread } : {}),
+      ...(rememberedContacts ? { rememberedContacts } : {}),
     };
     const context = await resolveSubmissionContext(deps, userId, draft.followUpBy);
 
