@@ -34,6 +34,11 @@ const environmentSchema = z.object({
   }),
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
   SLACK_API_URL: optionalText.pipe(z.url('must be a URL such as https://slack.com/api/').optional()),
+  LOG_REACTION: optionalText
+    .transform((value) => value?.replace(/^:|:$/g, ''))
+    .refine((value) => value === undefined || /^[a-z0-9_+'-]+$/.test(value), {
+      message: 'must be an emoji name such as caliq or memo (with or without the colons)',
+    }),
   CALIQ_BASE_URL: z.url({ error: 'the Caliq API host as a URL, e.g. https://api.caliq.com' }),
   CALIQ_API_KEY: z.string({ error: 'the key issued by Caliq support' }).min(1, 'must not be empty'),
   CALIQ_TIME_ZONE: z
@@ -116,6 +121,8 @@ export type Config = Readonly<{
     socketMode: boolean;
     port: number;
     apiUrl: string | undefined;
+    /** The emoji (name without colons) whose reaction offers to log a message; undefined means off. */
+    logReaction: string | undefined;
   }>;
   caliq: Readonly<{
     baseUrl: string;
@@ -192,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       socketMode: e.SLACK_APP_TOKEN !== undefined,
       port: e.PORT,
       apiUrl: e.SLACK_API_URL,
+      logReaction: e.LOG_REACTION,
     }),
     caliq: Object.freeze({
       baseUrl: e.CALIQ_BASE_URL,

@@ -62,4 +62,6 @@ export const ACTION = {
   reminderDone: 'reminder_done',
   /** The App Home tab's "Log interaction" button. */
   homeLogInteraction: 'home_log_interaction',
+  /** The "Log interaction" button on the private prompt a LOG_REACTION emoji brings. */
+  logFromReaction: 'reaction_log_message',
 } as const;

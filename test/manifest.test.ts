@@ -43,6 +43,7 @@ const EXPECTED_BOT_SCOPES = [
   'channels:history',
   'groups:history',
   'team:read',
+  'reactions:read',
 ];
 
 describe('manifest.yml against the code', () => {
@@ -61,8 +62,8 @@ describe('manifest.yml against the code', () => {
     ]);
   });
 
-  it('subscribes to app_home_opened, the one event the code listens for', () => {
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+  it('subscribes to app_home_opened and reaction_added, the events the code listens for', () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'reaction_added']);
   });
 
   it('asks for exactly the expected bot scopes', () => {

@@ -4,10 +4,12 @@ import { registerContactChoice } from './actions/contact-choice.js';
 import { registerHomeButtons } from './actions/home-buttons.js';
 import { registerJournalButtons } from './actions/journal-buttons.js';
 import { registerModalChecks } from './actions/modal-checks.js';
+import { registerReactionLogButton } from './actions/reaction-log-button.js';
 import { registerReminderButtons } from './actions/reminder-buttons.js';
 import { registerLogInteractionCommand } from './commands/log-interaction.js';
 import type { ListenerDeps } from './deps.js';
 import { registerAppHome } from './events/app-home.js';
+import { registerReactionAdded } from './events/reaction-added.js';
 import { registerAccountSuggestions } from './options/account-suggestions.js';
 import { registerLogFromMessageShortcut } from './shortcuts/log-from-message.js';
 import { registerLogGlobalShortcut } from './shortcuts/log-global.js';
@@ -27,4 +29,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerLogGlobalShortcut(app, deps);
   registerAppHome(app, deps);
   registerHomeButtons(app, deps);
+  registerReactionAdded(app, deps);
+  registerReactionLogButton(app, deps);
 }

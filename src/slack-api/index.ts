@@ -8,6 +8,7 @@ export {
   type SlackAuthor,
 } from './message-context.js';
 export { createNotifier, type Notifier, type SlackMessage } from './notifier.js';
+export { readMessage, type SlackMessageFacts } from './read-message.js';
 export { createReminderSender } from './reminder-sender.js';
 export { createSlackUserSource } from './slack-user-profiles.js';
 export {

@@ -42,3 +42,15 @@ export function describeThreadProblem(problem: ThreadProblemKind, channelName: s
       return `${only}: Slack did not give me the thread this time. Try the shortcut again to include it.`;
   }
 }
+
+/** Shown while the form opened from a reaction's prompt waits for the message it logs. */
+export const READING_MESSAGE = 'Reading the message…';
+
+/** The reaction's message could not be read: the form stays empty to fill in by hand. */
+export function describeMessageUnreadable(problem: ThreadProblemKind, channelName: string | undefined): string {
+  const where = channelName ? `#${channelName}` : 'that channel';
+  if (problem === 'not_in_channel' || problem === 'not_visible') {
+    return `I could not read that message: invite ${BOT_HANDLE} to ${where}, or fill in the form yourself.`;
+  }
+  return 'I could not read that message just now; fill in the form yourself, or use the button again in a minute.';
+}

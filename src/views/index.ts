@@ -36,8 +36,10 @@ export {
   BOT_HANDLE,
   describeContactFromEmail,
   describeContactFromSlack,
+  describeMessageUnreadable,
   describeSharedChannel,
   describeThreadProblem,
+  READING_MESSAGE,
   type ThreadProblemKind,
 } from './form-notices.js';
 export { buildHelpMessage } from './help-message.js';
@@ -71,6 +73,12 @@ export {
   buildUnmappedUserMessage,
   type UnmappedUserMessageInput,
 } from './problem-messages.js';
+export {
+  buildReactionPrompt,
+  decodeReactionTarget,
+  REACTION_PROMPT_TEXT,
+  type ReactionTarget,
+} from './reaction-prompt.js';
 export {
   decodeReminderAction,
   encodeReminderAction,

@@ -1,19 +1,13 @@
 // The "Log interaction" message shortcut: the form opens at once with the message; its thread, its author (a customer
 // from another organisation) and the channel's sharing are read afterwards and the form updated with them.
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { CALLBACK } from '../../ids.js';
-import { contactFromEmailText, draftFromMessage, unescapeSlackText } from '../../interactions/index.js';
-import { describeContactFromEmail } from '../../views/index.js';
 import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
 import { enrichFromMessage } from '../log-modal/enrich-from-message.js';
 import { openLogModal, prepareSubmitter } from '../log-modal/open-log-modal.js';
-
-/** Slack's permalink format, built locally so nothing waits before views.open; chat.getPermalink when no domain. */
-export function permalinkFor(teamDomain: string | undefined, conversationId: string, ts: string): string | undefined {
-  if (!teamDomain) return undefined;
-  return `https://${teamDomain}.slack.com/archives/${conversationId}/p${ts.replace('.', '')}`;
-}
+import { permalinkFor, prefillFromMessage } from '../log-modal/prefill-from-message.js';
 
 const textField = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 
@@ -32,15 +26,10 @@ export function registerLogFromMessageShortcut(app: App, deps: ListenerDeps): vo
         const text = message.text ?? '';
         const threadTs = textField(message.thread_ts);
         const teamDomain = shortcut.team?.domain;
-        const draft = draftFromMessage(
+        const { draft, notices } = prefillFromMessage(
           { text, ts, permalink: permalinkFor(teamDomain, conversationId, ts) },
-          { timeZone },
+          timeZone,
         );
-        // A pasted email names its sender; a colleague's own words name nobody.
-        const fromEmail = draft.kind === 'E' ? contactFromEmailText(unescapeSlackText(text)) : undefined;
-        if (fromEmail)
-          Object.assign(draft, { contactFirstName: fromEmail.firstName, contactSurname: fromEmail.surname });
-        const notices = fromEmail ? [describeContactFromEmail(`${fromEmail.firstName} ${fromEmail.surname}`)] : [];
         const metadata = { uniqueId: deps.newUniqueId(), replyTo, source: 'shortcut' as const };
         const opened = await openLogModal(deps, {
           client,
@@ -55,14 +44,12 @@ export function registerLogFromMessageShortcut(app: App, deps: ListenerDeps): vo
         });
 
         if (opened) {
-          const withPermalinks = await permalinksOf(client, teamDomain, conversationId, ts, threadTs);
+          const links = await permalinksOf(client, teamDomain, conversationId, ts, threadTs);
           const finalDraft =
-            teamDomain || !withPermalinks.message
+            teamDomain || !links.message
               ? draft
-              : {
-                  ...draftFromMessage({ text, ts, permalink: withPermalinks.message }, { timeZone }),
-                  ...contactOf(draft),
-                };
+              : prefillFromMessage({ text, ts, permalink: links.message }, timeZone).draft;
+          const authorTeam = textField(message.user_team) ?? textField(message.team);
           await enrichFromMessage(deps, {
             client,
             view: opened,
@@ -76,15 +63,13 @@ export function registerLogFromMessageShortcut(app: App, deps: ListenerDeps): vo
               ts,
               text,
               ...(message.user ? { user: message.user } : {}),
-              ...((textField(message.user_team) ?? textField(message.team))
-                ? { team: textField(message.user_team) ?? textField(message.team) }
-                : {}),
+              ...(authorTeam ? { team: authorTeam } : {}),
               ...(threadTs ? { threadTs } : {}),
             },
             draft: finalDraft,
             notices,
             metadata,
-            threadPermalink: withPermalinks.thread,
+            threadPermalink: links.thread,
             draftChanged: finalDraft !== draft,
           });
         }
@@ -94,14 +79,9 @@ export function registerLogFromMessageShortcut(app: App, deps: ListenerDeps): vo
   );
 }
 
-const contactOf = (draft: { contactFirstName?: string; contactSurname?: string }) => ({
-  ...(draft.contactFirstName ? { contactFirstName: draft.contactFirstName } : {}),
-  ...(draft.contactSurname ? { contactSurname: draft.contactSurname } : {}),
-});
-
 /** The message's and its thread's permalinks: built locally when the team's domain is known, else asked of Slack. */
-async function permalinksOf(
-  client: Parameters<typeof enrichFromMessage>[1]['client'],
+export async function permalinksOf(
+  client: WebClient,
   teamDomain: string | undefined,
   conversationId: string,
   ts: string,
