@@ -1,7 +1,7 @@
 // The fake's threads and other organisations: conversations.replies / history over stored messages, team.info for
 // Slack Connect teams, and the Block Kit limits Slack enforces on views and messages (it refuses what breaks one).
 import { listMessageLimitViolations, listModalLimitViolations } from '../../src/views/index.js';
-import type { AnswerContext, FakeSlackAnswer, FakeSlackArgs } from './fake-slack-answers.js';
+import type { AnswerContext, FakeSlackAnswer, FakeSlackArgs } from './fake-slack-workspace.js';
 
 /** A message in a conversation of the fake workspace; a reply carries its parent's `thread_ts`. */
 export type FakeSlackMessage = {
