@@ -123,6 +123,24 @@ describe('the message shortcut on a thread', () => {
     expect(state.values[BLOCK.notes]?.[ELEMENT.notes]?.value).toBe('typed by hand');
   });
 
+  it('keeps a 200-message thread of 40,000-character messages inside the limits the fake enforces', async () => {
+    h = await startHarness({ env: { CALIQ_NOTES_MAX_LENGTH: '60000' } });
+    h.fake.setChannel(SALES, { name: 'sales' });
+    for (let i = 0; i < 230; i += 1) {
+      const ts = `${1764083040 + i}.000100`;
+      h.fake.addMessage(SALES, { ts, thread_ts: '1764083040.000100', user: BOB, text: `${i} ${'ü'.repeat(40_000)}` });
+    }
+    await h.shortcut({ channelId: SALES, messageTs: PARENT, threadTs: PARENT });
+    const update = await h.fake.waitForCall('views.update');
+    const answered = await vi.waitFor(() => {
+      const view = h?.fake.viewOf('V0FAKE00001');
+      expect(textOfView(view ?? {})).toContain('Attach the thread (200 messages)');
+      return view;
+    });
+    expect(textOfView(update.args.view as Record<string, unknown>)).toMatch(/the oldest \d+ messages are left out/);
+    expect(answered).toBeDefined();
+  });
+
   it('offers no thread for a message outside one, and makes no update', async () => {
     h = await startHarness();
     seedThread(h.fake);
