@@ -44,7 +44,7 @@ export function registerLogFromMessageShortcut(app: App, deps: ListenerDeps): vo
         });
 
         if (opened) {
-          const links = await permalinksOf(client, teamDomain, conversationId, ts, threadTs);
+          const links = await permalinksOf(deps, client, { teamDomain, conversationId, ts, threadTs });
           const finalDraft =
             teamDomain || !links.message
               ? draft
@@ -81,12 +81,11 @@ export function registerLogFromMessageShortcut(app: App, deps: ListenerDeps): vo
 
 /** The message's and its thread's permalinks: built locally when the team's domain is known, else asked of Slack. */
 export async function permalinksOf(
+  deps: Pick<ListenerDeps, 'logger'>,
   client: WebClient,
-  teamDomain: string | undefined,
-  conversationId: string,
-  ts: string,
-  threadTs: string | undefined,
+  where: { teamDomain: string | undefined; conversationId: string; ts: string; threadTs: string | undefined },
 ): Promise<{ message?: string; thread?: string }> {
+  const { teamDomain, conversationId, ts, threadTs } = where;
   if (teamDomain) {
     return {
       message: permalinkFor(teamDomain, conversationId, ts),
@@ -97,7 +96,11 @@ export async function permalinksOf(
     client.chat
       .getPermalink({ channel: conversationId, message_ts: messageTs })
       .then((answer) => answer.permalink)
-      .catch(() => undefined);
+      .catch((error: unknown) => {
+        // The form keeps the message without its link; everything else still works.
+        deps.logger.warn({ err: error, conversationId }, 'could not add the permalink to the modal');
+        return undefined;
+      });
   const [message, thread] = await Promise.all([ask(ts), threadTs ? ask(threadTs) : undefined]);
   return { ...(message ? { message } : {}), ...(thread ? { thread } : {}) };
 }
