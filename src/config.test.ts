@@ -171,4 +171,17 @@ describe('database settings', () => {
       expect.stringMatching(/^DELIVERY_LEASE_SECONDS is invalid: must be above .* = 4 seconds/),
     ]);
   });
+
+  it('reads the Notes limit (default 20000, 5000 to 60000) and the log reaction (colons dropped, unset is off)', () => {
+    const config = loadConfig(minimalHttp);
+    expect(config.caliq.notesMaxLength).toBe(20_000);
+    expect(config.slack.logReaction).toBeUndefined();
+    expect(loadConfig({ ...minimalHttp, LOG_REACTION: ':caliq:' }).slack.logReaction).toBe('caliq');
+    expect(problemsOf({ ...minimalHttp, CALIQ_NOTES_MAX_LENGTH: '4000' })).toEqual([
+      expect.stringMatching(/^CALIQ_NOTES_MAX_LENGTH is invalid: must be at least 5000/),
+    ]);
+    expect(problemsOf({ ...minimalHttp, LOG_REACTION: 'two words' })).toEqual([
+      expect.stringMatching(/^LOG_REACTION is invalid/),
+    ]);
+  });
 });

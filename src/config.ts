@@ -48,6 +48,8 @@ export type Config = Readonly<{
     socketMode: boolean;
     port: number;
     apiUrl: string | undefined;
+    /** The emoji (name without colons) whose reaction offers to log a message; undefined means off. */
+    logReaction: string | undefined;
   }>;
   caliq: Readonly<{
     baseUrl: string;
@@ -58,6 +60,8 @@ export type Config = Readonly<{
     retries: number;
     referenceTtlMs: number;
     defaultChannelId: number | undefined;
+    /** Caliq documents no Notes limit: the user's notes plus a thread transcript stay within this. */
+    notesMaxLength: number;
   }>;
   people: Readonly<{ employeeMapPath: string; profileFieldLabel: string | undefined; mappingContact: string }>;
   database: Readonly<{
@@ -173,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       socketMode: e.SLACK_APP_TOKEN !== undefined,
       port: e.PORT,
       apiUrl: e.SLACK_API_URL,
+      logReaction: e.LOG_REACTION,
     }),
     caliq: Object.freeze({
       baseUrl: e.CALIQ_BASE_URL,
@@ -183,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retries: e.CALIQ_RETRIES,
       referenceTtlMs: e.CALIQ_REFERENCE_TTL_SECONDS * 1000,
       defaultChannelId: e.CALIQ_DEFAULT_CHANNEL_ID,
+      notesMaxLength: e.CALIQ_NOTES_MAX_LENGTH,
     }),
     people: Object.freeze({
       employeeMapPath: path.resolve(home, e.EMPLOYEE_MAP),

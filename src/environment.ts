@@ -37,6 +37,11 @@ export const environmentSchema = z.object({
   READINESS_CACHE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(0).default(10),
   STARTUP_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).positive().default(30),
   SLACK_API_URL: optionalText.pipe(z.url('must be a URL such as https://slack.com/api/').optional()),
+  LOG_REACTION: optionalText
+    .transform((value) => value?.replace(/^:|:$/g, ''))
+    .refine((value) => value === undefined || /^[a-z0-9_+'-]+$/.test(value), {
+      message: 'must be an emoji name such as caliq or memo (with or without the colons)',
+    }),
   CALIQ_BASE_URL: z.url({ error: 'the Caliq API host as a URL, e.g. https://api.caliq.com' }),
   CALIQ_API_KEY: z.string({ error: 'the key issued by Caliq support' }).min(1, 'must not be empty'),
   CALIQ_TIME_ZONE: z
@@ -48,6 +53,12 @@ export const environmentSchema = z.object({
   CALIQ_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   CALIQ_REFERENCE_TTL_SECONDS: positiveInt(600),
   CALIQ_DEFAULT_CHANNEL_ID: z.coerce.number().int().positive().optional(),
+  CALIQ_NOTES_MAX_LENGTH: z.coerce
+    .number({ error: 'must be a whole number of characters' })
+    .int()
+    .min(5000, 'must be at least 5000 (the 3000 of your own notes and room for a thread)')
+    .max(60_000, 'must be at most 60000 (a longer transcript would not fit in a Slack form)')
+    .default(20_000),
   EMPLOYEE_MAP: z.string().min(1).default('./employee-map.csv'),
   EMPLOYEE_PROFILE_FIELD: optionalText,
   MAPPING_CONTACT: z.string().min(1).default('your Slack admin'),

@@ -20,6 +20,16 @@ export const BLOCK = {
   followUpWhen: 'follow_up_when_block',
   followUpBy: 'follow_up_by_block',
   followUpNotes: 'follow_up_notes_block',
+  /** The people logged with the account before, and "Someone new"; shown once an account is chosen. */
+  contactChoice: 'contact_choice_block',
+  /** The "Attach the thread (N messages)" checkbox, under the notes. */
+  attachThread: 'attach_thread_block',
+} as const;
+
+/** Prefixes of the log modal's read-only blocks that updates carry over: `thread_transcript_0`, `form_notice_1`. */
+export const DISPLAY_BLOCK = {
+  threadTranscript: 'thread_transcript_',
+  formNotice: 'form_notice_',
 } as const;
 
 export type BlockId = (typeof BLOCK)[keyof typeof BLOCK];
@@ -39,6 +49,9 @@ export const ELEMENT = {
   /** dispatch_action on select: check the person is mapped to a Caliq employee. */
   followUpBy: 'follow_up_by_selected',
   followUpNotes: 'follow_up_notes',
+  attachThread: 'attach_thread',
+  /** dispatch_action on select: "Someone new" shows the name fields, a remembered contact hides them. */
+  contactChoice: 'contact_choice_selected',
 } as const satisfies Record<keyof typeof BLOCK, string>;
 
 export const ACTION = {
@@ -49,6 +62,8 @@ export const ACTION = {
   reminderDone: 'reminder_done',
   /** The App Home tab's "Log interaction" button. */
   homeLogInteraction: 'home_log_interaction',
+  /** The "Log interaction" button on the private prompt a LOG_REACTION emoji brings. */
+  logFromReaction: 'reaction_log_message',
   /** A quick log card's buttons: send what the card shows, open the form with it, or drop it. */
   quickLogConfirm: 'quick_log_confirm',
   quickLogEdit: 'quick_log_edit',

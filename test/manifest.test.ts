@@ -42,6 +42,10 @@ const EXPECTED_BOT_SCOPES = [
   'users.profile:read',
   'channels:read',
   'groups:read',
+  'channels:history',
+  'groups:history',
+  'team:read',
+  'reactions:read',
 ];
 
 describe('manifest.yml against the code', () => {
@@ -60,8 +64,12 @@ describe('manifest.yml against the code', () => {
     ]);
   });
 
-  it('subscribes to app_home_opened and function_executed, the events the code listens for', () => {
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'function_executed']);
+  it('subscribes to app_home_opened, function_executed and reaction_added, the events the code listens for', () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      'app_home_opened',
+      'function_executed',
+      'reaction_added',
+    ]);
   });
 
   it('declares the workflow step the code listens for, with its inputs and outputs, and is org-ready as steps need', () => {

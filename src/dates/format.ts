@@ -28,6 +28,11 @@ export function formatDayInZone(at: Date | string, timeZone: string): string {
   return toZoned(at, timeZone).setLocale('en-GB').toFormat('ccc d LLL yyyy');
 }
 
+/** "3 Dec" in the given zone: when something last happened, in a list. */
+export function formatShortDay(at: Date | string, timeZone: string): string {
+  return toZoned(at, timeZone).setLocale('en-GB').toFormat('d LLL');
+}
+
 /** The zone's short name at that instant ("GMT", "BST", "PST"), for "15:00 GMT". */
 export function zoneAbbreviation(at: Date | string, timeZone: string): string {
   return toZoned(at, timeZone).setLocale('en-GB').toFormat('ZZZZ');

@@ -1,5 +1,6 @@
 // What the user typed or picked in the log modal, before validation: the form's state as plain values.
 import type { InteractionKind } from '../caliq/index.js';
+import type { ThreadOffer } from './thread-transcript.js';
 
 /** Form values as the user left them; every field optional. Serializable, so it can be journaled and reopened. */
 export type Draft = {
@@ -16,7 +17,18 @@ export type Draft = {
   /** Slack user ID of the follow-up person. */
   followUpBy?: string;
   followUpNotes?: string;
+  /** The Slack thread offered with the form; its transcript goes below the notes unless `attachThread` is false. */
+  thread?: ThreadOffer;
+  /** The "Attach the thread" box as the user left it; undefined (no box) means attach when there is a thread. */
+  attachThread?: boolean;
+  /** People logged with the account before, offered instead of typing their names. */
+  rememberedContacts?: RememberedContactOption[];
+  /** What the contact choice says: one of the remembered (their names are the contact's) or someone new (typed). */
+  contactChoice?: 'remembered' | 'new';
 };
+
+/** A remembered contact as the form offers it: "Jane Smith · last logged 3 Dec". */
+export type RememberedContactOption = { firstName: string; surname: string; lastLogged: string };
 
 /** Where to tell the submitting user how it went, in order of preference. */
 export type ReplyTarget = {

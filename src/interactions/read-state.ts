@@ -6,6 +6,12 @@ import type { Draft } from './draft.js';
 type Field = keyof typeof BLOCK;
 type StateValues = Record<string, Record<string, unknown>>;
 
+/** The value of the contact choice's "Someone new" option; a remembered contact's is `first<TAB>surname`. */
+export const SOMEONE_NEW_VALUE = 'new';
+
+/** The value of the "Attach the thread" checkbox option. */
+export const ATTACH_THREAD_VALUE = 'attach';
+
 const KINDS: ReadonlySet<string> = new Set<InteractionKind>(['C', 'E', 'V']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -48,6 +54,24 @@ function readUser(values: StateValues): string | undefined {
   return cleanString(elementOf(values, 'followUpBy')?.selected_user);
 }
 
+/** The box's state when the form has one: ticked means attach; no box means nothing to say. */
+function readAttachThread(values: StateValues): boolean | undefined {
+  const element = elementOf(values, 'attachThread');
+  if (!element) return undefined;
+  const selected = Array.isArray(element.selected_options) ? element.selected_options : [];
+  return selected.some((option) => isRecord(option) && option.value === ATTACH_THREAD_VALUE);
+}
+
+/** The contact choice: "Someone new", or a remembered person whose names travel in the option's value. */
+function readContactChoice(values: StateValues): Pick<Draft, 'contactChoice' | 'contactFirstName' | 'contactSurname'> {
+  const value = readString(values, 'contactChoice');
+  if (value === undefined) return {};
+  if (value === SOMEONE_NEW_VALUE) return { contactChoice: 'new' };
+  const [firstName, surname] = value.split('\t');
+  if (!firstName || !surname) return {};
+  return { contactChoice: 'remembered', contactFirstName: firstName, contactSurname: surname };
+}
+
 /** Never throws: a missing block, an unknown element shape or a wrong type reads as "not given". */
 export function readDraft(values: StateValues): Draft {
   const entries: Draft = {
@@ -61,6 +85,9 @@ export function readDraft(values: StateValues): Draft {
     followUpWhen: readString(values, 'followUpWhen'),
     followUpBy: readUser(values),
     followUpNotes: readString(values, 'followUpNotes'),
+    attachThread: readAttachThread(values),
+    // A remembered contact's names win over the (hidden) name fields.
+    ...readContactChoice(values),
   };
   // Drop undefined keys so the draft serializes (journal, private_metadata) without noise.
   return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined)) as Draft;

@@ -1,7 +1,10 @@
 // Turns Slack's escaped message markup (<@U1|jane>, <https://x|label>, &amp;) into text a person can read in Caliq.
 
-function readableLink(target: string, label: string | undefined): string {
-  if (target.startsWith('@')) return `@${label ?? target.slice(1)}`;
+/** A Slack user ID → the person's name, when known (a thread transcript names everyone it mentions). */
+export type NameOf = (userId: string) => string | undefined;
+
+function readableLink(target: string, label: string | undefined, nameOf: NameOf | undefined): string {
+  if (target.startsWith('@')) return `@${label ?? nameOf?.(target.slice(1)) ?? target.slice(1)}`;
   if (target.startsWith('#')) return `#${label ?? target.slice(1)}`;
   if (target.startsWith('!')) {
     // <!here>, <!channel>, <!subteam^S1|@team>, <!date^1392734382^{date}|fallback>
@@ -15,10 +18,10 @@ function readableLink(target: string, label: string | undefined): string {
 }
 
 /** Unescapes Slack's `<…>` links and the three HTML entities Slack escapes. */
-export function unescapeSlackText(text: string): string {
+export function unescapeSlackText(text: string, nameOf?: NameOf): string {
   return text
     .replace(/<([^<>|]+)(?:\|([^<>]*))?>/g, (_match, target: string, label: string | undefined) =>
-      readableLink(target, label),
+      readableLink(target, label, nameOf),
     )
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

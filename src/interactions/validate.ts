@@ -4,6 +4,7 @@ import { formatForTwoZones, formatInZone, PAST_TOLERANCE_MS, parseWhen } from '.
 import { BLOCK, type BlockId } from '../ids.js';
 import type { Draft } from './draft.js';
 import { NOTES_MAX_LENGTH } from './limits.js';
+import { composeNotes } from './thread-transcript.js';
 
 export type FollowUpEmployee = { ok: true; employeeId: string } | { ok: false; message: string };
 
@@ -26,6 +27,8 @@ export type ValidationContext = {
   /** Caliq's channels; undefined when unknown, and then any channel ID is accepted. */
   channels: readonly CaliqChannel[] | undefined;
   defaultChannelId?: number;
+  /** CALIQ_NOTES_MAX_LENGTH: the user's notes plus an attached thread transcript stay within it. */
+  notesMaxLength?: number;
 };
 
 export type ValidationResult =
@@ -165,7 +168,9 @@ export function validateDraft(draft: Draft, ctx: ValidationContext): ValidationR
     contact: { firstName, surname },
     onDateTime: when.toISOString(),
   };
-  if (notes !== undefined) interaction.notes = notes;
+  const transcript = draft.attachThread !== false ? draft.thread?.transcript : undefined;
+  const allNotes = composeNotes(notes, transcript, ctx.notesMaxLength ?? NOTES_MAX_LENGTH);
+  if (allNotes !== '') interaction.notes = allNotes;
   if (followUp) {
     interaction.followUp = { at: followUp.at.toISOString(), by: followUp.by };
     if (followUp.notes !== undefined) interaction.followUp.notes = followUp.notes;

@@ -1,13 +1,16 @@
 // Registers every listener on the Bolt app; the only place that knows them all.
 import type { App } from '@slack/bolt';
+import { registerContactChoice } from './actions/contact-choice.js';
 import { registerHomeButtons } from './actions/home-buttons.js';
 import { registerJournalButtons } from './actions/journal-buttons.js';
 import { registerModalChecks } from './actions/modal-checks.js';
 import { registerQuickLogButtons } from './actions/quick-log-buttons.js';
+import { registerReactionLogButton } from './actions/reaction-log-button.js';
 import { registerReminderButtons } from './actions/reminder-buttons.js';
 import { registerLogInteractionCommand } from './commands/log-interaction.js';
 import type { ListenerDeps } from './deps.js';
 import { registerAppHome } from './events/app-home.js';
+import { registerReactionAdded } from './events/reaction-added.js';
 import { registerLogInteractionStep } from './functions/log-interaction-step.js';
 import { registerAccountSuggestions } from './options/account-suggestions.js';
 import { registerLogFromMessageShortcut } from './shortcuts/log-from-message.js';
@@ -21,6 +24,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerLogFromMessageShortcut(app, deps);
   registerLogSubmission(app, deps);
   registerModalChecks(app, deps);
+  registerContactChoice(app, deps);
   registerAccountSuggestions(app, deps);
   registerJournalButtons(app, deps);
   registerQuickLogButtons(app, deps);
@@ -29,4 +33,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerAppHome(app, deps);
   registerHomeButtons(app, deps);
   registerLogInteractionStep(app, deps);
+  registerReactionAdded(app, deps);
+  registerReactionLogButton(app, deps);
 }

@@ -83,7 +83,19 @@ export type JournalStore = {
   list(filter: JournalFilter): Promise<JournalEntry[]>;
   /** When the oldest entry still pending was first submitted; undefined when none is pending. For metrics. */
   oldestPendingAt(): Promise<Date | undefined>;
+  /**
+   * The contacts a Slack team (every team when undefined) has logged with an account (any letter case), pending or
+   * logged, one per name (letter case ignored, the latest spelling kept), most recently logged first.
+   */
+  listContactsForAccount(
+    accountNo: string,
+    slackTeamId: string | undefined,
+    limit: number,
+  ): Promise<RememberedContact[]>;
 };
+
+/** Someone logged with an account before: the form offers them instead of typing the names again. */
+export type RememberedContact = { firstName: string; surname: string; lastLoggedAt: Date };
 
 /** What an operator may select journal entries by. Empty lists count as omitted. */
 export type JournalFilter = {

@@ -17,6 +17,7 @@ const ACTIONS: RequestedAction[] = [
   'unlink',
   'check_form',
   'show_hint',
+  'show_contacts',
 ];
 const CAUSES: FailureCause[] = [
   { kind: 'database' },

@@ -21,7 +21,8 @@ export type RequestedAction =
   | 'show_hint'
   | 'quick_log'
   | 'log_it'
-  | 'workflow_step';
+  | 'workflow_step'
+  | 'show_contacts';
 
 /** Why it did not happen, as far as the person needs to know. */
 export type FailureCause =
@@ -47,6 +48,7 @@ const NOT_DONE: Readonly<Record<RequestedAction, string>> = {
   quick_log: 'I could not show the preview, and nothing was sent',
   log_it: 'The preview was not logged',
   workflow_step: 'The workflow step did not log the interaction',
+  show_contacts: 'I could not show the people logged with this account before; type the contact’s name instead',
 };
 
 function because(cause: FailureCause): string {

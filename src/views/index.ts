@@ -21,6 +21,7 @@ export {
   type ChannelLinkProblem,
   describeLinkedChannel,
 } from './channel-link-messages.js';
+export { buildContactBlocks, REMEMBERED_CONTACTS_SHOWN, readRememberedContacts } from './contact-blocks.js';
 export {
   describeCustomerOf,
   describeElapsed,
@@ -30,6 +31,17 @@ export {
   mentionUser,
 } from './describe.js';
 export { escapeMrkdwn, quoteMrkdwn, truncate, truncateMrkdwn } from './escape.js';
+export { buildNoticeBlocks, buildThreadBlocks, describeLeftOut, readFormExtras } from './form-extras.js';
+export {
+  BOT_HANDLE,
+  describeContactFromEmail,
+  describeContactFromSlack,
+  describeMessageUnreadable,
+  describeSharedChannel,
+  describeThreadProblem,
+  READING_MESSAGE,
+  type ThreadProblemKind,
+} from './form-notices.js';
 export { buildHelpMessage } from './help-message.js';
 export { buildHomeView, HOME_ENTRIES, type HomeViewInput } from './home-view.js';
 export { buildIssueBlocks, formatIssue } from './issues.js';
@@ -73,6 +85,12 @@ export {
   type QuickLogCardInput,
 } from './quick-log-card.js';
 export { decodeQuickLogValue, encodeQuickLogValue, type QuickLogValue } from './quick-log-value.js';
+export {
+  buildReactionPrompt,
+  decodeReactionTarget,
+  REACTION_PROMPT_TEXT,
+  type ReactionTarget,
+} from './reaction-prompt.js';
 export {
   decodeReminderAction,
   encodeReminderAction,

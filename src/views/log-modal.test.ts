@@ -71,7 +71,10 @@ describe('buildLogModal', () => {
     expect(view.title.text).toBe('Log interaction');
     expect(view.submit?.text).toBe('Log');
     expect(view.close?.text).toBe('Cancel');
-    const keys = Object.keys(BLOCK) as (keyof typeof BLOCK)[];
+    // Every input but the thread's checkbox, which only a form with a thread has.
+    const keys = (Object.keys(BLOCK) as (keyof typeof BLOCK)[]).filter(
+      (key) => key !== 'attachThread' && key !== 'contactChoice',
+    );
     expect(idsOf(view)).toEqual(keys.map((key) => [BLOCK[key], ELEMENT[key]]));
     expect(listModalLimitViolations(view)).toEqual([]);
   });
@@ -138,7 +141,7 @@ describe('buildLogModal', () => {
     expect(selected(build({ defaultChannelId: 11, draft: { channelId: 13 } }))).toBe('13');
   });
 
-  it('marks the optional fields and makes the date and person fields dispatch', () => {
+  it('marks the optional fields and makes the account, date and person fields dispatch', () => {
     const view = build();
     const optional = blocksOf(view).filter((b): b is InputBlock => b.type === 'input' && b.optional === true);
     expect(optional.map((b) => b.block_id)).toEqual([
@@ -149,7 +152,12 @@ describe('buildLogModal', () => {
       BLOCK.followUpNotes,
     ]);
     const dispatching = blocksOf(view).filter((b): b is InputBlock => b.type === 'input' && b.dispatch_action === true);
-    expect(dispatching.map((b) => b.block_id)).toEqual([BLOCK.when, BLOCK.followUpWhen, BLOCK.followUpBy]);
+    expect(dispatching.map((b) => b.block_id)).toEqual([
+      BLOCK.account,
+      BLOCK.when,
+      BLOCK.followUpWhen,
+      BLOCK.followUpBy,
+    ]);
     for (const blockId of [BLOCK.when, BLOCK.followUpWhen]) {
       expect((input(view, blockId).element as PlainTextInput).dispatch_action_config).toEqual({
         trigger_actions_on: ['on_enter_pressed'],

@@ -6,7 +6,6 @@ import type {
   KnownBlock,
   ModalView,
   NumberInput,
-  PlainTextInput,
   PlainTextOption,
   StaticSelect,
 } from '@slack/types';
@@ -16,7 +15,10 @@ import { BLOCK, CALLBACK, ELEMENT } from '../ids.js';
 import type { Draft, ModalMetadata } from '../interactions/index.js';
 import { accountOption } from './account-options.js';
 import { plainText } from './blocks.js';
+import { buildContactBlocks } from './contact-blocks.js';
 import { truncate } from './escape.js';
+import { buildNoticeBlocks, buildThreadBlocks } from './form-extras.js';
+import { inputBlock, textInput } from './inputs.js';
 import { SLACK_LIMITS } from './limits.js';
 import { encodeModalMetadata } from './modal-metadata.js';
 
@@ -38,6 +40,8 @@ export type LogModalInput = {
   defaultChannelId?: number;
   /** How the date fields were understood ("Means Wed 25 Nov 2026, 15:00"), shown under the fields. */
   hints?: { when?: string; followUpWhen?: string; followUpBy?: string };
+  /** Lines at the top of the form: where the contact came from, a shared channel, why the thread is missing. */
+  notices?: readonly string[];
 };
 
 export const DEFAULT_HINTS = {
@@ -57,45 +61,6 @@ const KIND_OPTIONS: Record<InteractionKind, PlainTextOption> = {
   E: { text: plainText('Email'), value: 'E' },
   V: { text: plainText('Visit'), value: 'V' },
 };
-
-function textInput(
-  actionId: string,
-  options: {
-    maxLength: number;
-    initial?: string;
-    placeholder?: string;
-    multiline?: boolean;
-    dispatchOnEnter?: boolean;
-  },
-): PlainTextInput {
-  const initial = options.initial ? truncate(options.initial, options.maxLength) : undefined;
-  return {
-    type: 'plain_text_input',
-    action_id: actionId,
-    max_length: options.maxLength,
-    ...(initial ? { initial_value: initial } : {}),
-    ...(options.placeholder ? { placeholder: plainText(options.placeholder) } : {}),
-    ...(options.multiline ? { multiline: true } : {}),
-    ...(options.dispatchOnEnter ? { dispatch_action_config: { trigger_actions_on: ['on_enter_pressed'] } } : {}),
-  };
-}
-
-function inputBlock(
-  blockId: string,
-  label: string,
-  element: InputBlock['element'],
-  extra: { optional?: boolean; hint?: string; dispatchAction?: boolean } = {},
-): InputBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    label: plainText(label),
-    element,
-    ...(extra.optional ? { optional: true } : {}),
-    ...(extra.hint ? { hint: plainText(truncate(extra.hint, SLACK_LIMITS.inputHint)) } : {}),
-    ...(extra.dispatchAction ? { dispatch_action: true } : {}),
-  };
-}
 
 function channelOption(channel: CaliqChannel): PlainTextOption {
   const label = channel.description.trim() || `Channel ${channel.id}`;
@@ -174,7 +139,8 @@ function accountBlocks(input: LogModalInput): KnownBlock[] {
     min_query_length: ACCOUNT_MIN_QUERY_LENGTH,
     ...(initialOption ? { initial_option: initialOption } : {}),
   };
-  return [inputBlock(BLOCK.account, 'Customer', element), ...lines];
+  // Choosing an account dispatches, so the form can offer the people logged with it before.
+  return [inputBlock(BLOCK.account, 'Customer', element, { dispatchAction: true }), ...lines];
 }
 
 /** The log modal for a draft (empty for a fresh entry; filled for edit and resubmit). */
@@ -182,6 +148,7 @@ export function buildLogModal(input: LogModalInput): ModalView {
   const { draft, hints = {} } = input;
   const kind = draft.kind ? KIND_OPTIONS[draft.kind] : undefined;
   const blocks: KnownBlock[] = [
+    ...buildNoticeBlocks(input.notices ?? []),
     ...accountBlocks(input),
     inputBlock(BLOCK.kind, 'Type', {
       type: 'radio_buttons',
@@ -190,16 +157,7 @@ export function buildLogModal(input: LogModalInput): ModalView {
       ...(kind ? { initial_option: kind } : {}),
     }),
     channelBlock(input),
-    inputBlock(
-      BLOCK.contactFirstName,
-      'Contact first name',
-      textInput(ELEMENT.contactFirstName, { maxLength: CALIQ_LIMITS.contactName, initial: draft.contactFirstName }),
-    ),
-    inputBlock(
-      BLOCK.contactSurname,
-      'Contact surname',
-      textInput(ELEMENT.contactSurname, { maxLength: CALIQ_LIMITS.contactName, initial: draft.contactSurname }),
-    ),
+    ...buildContactBlocks(draft),
     inputBlock(
       BLOCK.when,
       'When',
@@ -221,6 +179,7 @@ export function buildLogModal(input: LogModalInput): ModalView {
       }),
       { optional: true },
     ),
+    ...buildThreadBlocks(draft),
     { type: 'divider' },
     { type: 'header', text: plainText('Follow-up (optional)') },
     inputBlock(

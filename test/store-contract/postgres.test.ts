@@ -9,6 +9,7 @@ import { createPostgresReminderStore } from '../../src/store/postgres/reminder-s
 import { createPostgresUserPrefsStore } from '../../src/store/postgres/user-prefs-store.js';
 import { describePostgres, dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../support/postgres.js';
 import type { ContractBackend } from './backend.js';
+import { contactsContract } from './contacts-contract.js';
 import { journalContract } from './journal-contract.js';
 import { prefsAndLinksContract } from './prefs-and-links-contract.js';
 import { reminderContract } from './reminder-contract.js';
@@ -67,6 +68,7 @@ describePostgres('store contract on PostgreSQL', () => {
   });
 
   describe('journal', () => journalContract(backend));
+  describe('remembered contacts', () => contactsContract(backend));
   describe('reminders', () => reminderContract(backend));
   describe('prefs and channel links', () => prefsAndLinksContract(backend));
 });

@@ -93,7 +93,7 @@ export type Harness = {
   /** A command answered after its ack through its response_url (`status`, `followups`): that answer's body. */
   commandAnswer(fields?: CommandFields): Promise<Record<string, unknown>>;
   shortcut(input?: MessageShortcutInput): Promise<SlackEndpointReply>;
-  /** Submits the log modal the fake last opened (or the given view) with these field values. */
+  /** Submits the log modal the fake last opened (or the given view, e.g. as last updated) with these field values. */
   submit(
     values: LogModalInput,
     options?: { view?: Record<string, unknown>; userId?: string },
@@ -199,6 +199,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         view: {
           callback_id: view.callback_id as string,
           private_metadata: view.private_metadata as string,
+          // Slack's view_submission carries the view's blocks too (the thread's transcript rides in them).
+          ...(Array.isArray(view.blocks) ? { blocks: view.blocks } : {}),
           state: { values: stateValues(values) as Record<string, unknown> },
         },
       });

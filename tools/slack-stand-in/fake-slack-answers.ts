@@ -1,79 +1,31 @@
 // The fake Slack Web API's default answers, in Slack's shapes, computed from a small in-memory workspace.
 import { DateTime } from 'luxon';
+import { refusingOverLimits, THREAD_ANSWERS } from './fake-slack-threads.js';
+import { openView, publishView, updateView } from './fake-slack-views.js';
+import {
+  type AnswerContext,
+  FAKE_SLACK_IDS,
+  type FakeSlackAnswer,
+  type FakeSlackArgs,
+  type FakeSlackUser,
+  type FakeSlackWorkspace,
+  stringArg,
+  TS_BASE_SECONDS,
+} from './fake-slack-workspace.js';
 
-/** Identifiers of the fake workspace, bot and app; tests can build payloads that agree with the fake's answers. */
-export const FAKE_SLACK_IDS = {
-  teamId: 'T0CALIQ01',
-  teamDomain: 'caliq-test',
-  enterpriseId: 'E0CALIQ01',
-  appId: 'A0CALIQ01',
-  botId: 'B0CALIQ01',
-  botUserId: 'U0CALIQBOT',
-} as const;
-
-export type FakeSlackArgs = Record<string, unknown>;
-export type FakeSlackAnswer = Record<string, unknown>;
-
-/** A Slack user as the fake knows it; everything optional, sensible defaults fill the rest. */
-export type FakeSlackUser = {
-  /** IANA zone; default `Europe/London`. */
-  tz?: string;
-  email?: string;
-  realName?: string;
-  displayName?: string;
-  /** Custom profile fields as users.profile.get returns them, keyed by field id (`Xf0123`). */
-  fields?: Record<string, { value: string; alt?: string }>;
-  isBot?: boolean;
-  deleted?: boolean;
-};
-
-/** One custom profile field definition as team.profile.get returns it. */
-export type FakeTeamProfileField = {
-  id: string;
-  label: string;
-  type?: string;
-  hint?: string;
-  ordering?: number;
-  is_hidden?: boolean;
-};
-
-/** A conversation as conversations.info describes it; unknown IDs answer channel_not_found (as a private one would). */
-export type FakeSlackChannel = {
-  name?: string;
-  isPrivate?: boolean;
-  /** Whether the bot is a member; default true. */
-  isMember?: boolean;
-  isIm?: boolean;
-  isMpim?: boolean;
-  /** A Slack Connect channel shared with another organisation. */
-  isExtShared?: boolean;
-};
-
-/** What the default answers read and write: users, channels, views, Home tabs, message counters. */
-export type FakeSlackWorkspace = {
-  users: Map<string, FakeSlackUser>;
-  channels: Map<string, FakeSlackChannel>;
-  /** The Home tab last published for each user. */
-  homes: Map<string, FakeSlackAnswer>;
-  teamProfileFields: FakeTeamProfileField[];
-  /** Open views by id, with every hash the fake has issued for each (to detect a stale hash). */
-  views: Map<string, { view: FakeSlackAnswer; hashes: Set<string> }>;
-  counters: { view: number; hash: number; ts: number; scheduled: number };
-};
-
-export type AnswerContext = { workspace: FakeSlackWorkspace; socketUrl: string };
-
-export const createWorkspace = (): FakeSlackWorkspace => ({
-  users: new Map(),
-  channels: new Map(),
-  homes: new Map(),
-  teamProfileFields: [],
-  views: new Map(),
-  counters: { view: 0, hash: 0, ts: 0, scheduled: 0 },
-});
+export {
+  type AnswerContext,
+  createWorkspace,
+  FAKE_SLACK_IDS,
+  type FakeSlackAnswer,
+  type FakeSlackArgs,
+  type FakeSlackChannel,
+  type FakeSlackUser,
+  type FakeSlackWorkspace,
+  type FakeTeamProfileField,
+} from './fake-slack-workspace.js';
 
 const DEFAULT_ZONE = 'Europe/London';
-const TS_BASE_SECONDS = 1_732_600_000;
 
 /** Unique, increasing message timestamps such as `1732600000.000100`, like Slack's. */
 const nextTs = (workspace: FakeSlackWorkspace): string => {
@@ -81,19 +33,6 @@ const nextTs = (workspace: FakeSlackWorkspace): string => {
   const micros = workspace.counters.ts;
   return `${TS_BASE_SECONDS + Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, '0')}`;
 };
-
-const nextHash = (workspace: FakeSlackWorkspace): string => {
-  workspace.counters.hash += 1;
-  return `${TS_BASE_SECONDS + workspace.counters.hash}.${workspace.counters.hash.toString(16).padStart(8, 'a')}`;
-};
-
-const stringArg = (args: FakeSlackArgs, key: string): string | undefined => {
-  const value = args[key];
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-};
-
-const objectArg = (args: FakeSlackArgs, key: string): FakeSlackAnswer =>
-  typeof args[key] === 'object' && args[key] !== null ? (args[key] as FakeSlackAnswer) : {};
 
 /** A user ID passed as a channel means "the app's DM with that user"; Slack answers with the DM's `D…` id. */
 const resolveChannel = (channel: string | undefined): string | undefined =>
@@ -104,9 +43,10 @@ const describeUser = (id: string, user: FakeSlackUser | undefined): FakeSlackAns
   const now = DateTime.now().setZone(tz);
   const realName = user?.realName ?? `User ${id}`;
   const [firstName = realName, ...rest] = realName.split(' ');
+  const teamId = user?.teamId ?? FAKE_SLACK_IDS.teamId;
   return {
     id,
-    team_id: FAKE_SLACK_IDS.teamId,
+    team_id: teamId,
     name: realName.toLowerCase().replace(/\s+/g, '.'),
     deleted: user?.deleted ?? false,
     real_name: realName,
@@ -121,86 +61,12 @@ const describeUser = (id: string, user: FakeSlackUser | undefined): FakeSlackAns
       real_name_normalized: realName,
       display_name: user?.displayName ?? '',
       display_name_normalized: user?.displayName ?? '',
-      first_name: firstName,
-      last_name: rest.join(' '),
+      first_name: user?.firstName ?? firstName,
+      last_name: user?.lastName ?? rest.join(' '),
       email: user?.email ?? `${id.toLowerCase()}@example.com`,
-      team: FAKE_SLACK_IDS.teamId,
+      team: teamId,
     },
   };
-};
-
-/** Stores the view under a new or existing id with a fresh hash, and returns it as Slack echoes it back. */
-const storeView = (
-  workspace: FakeSlackWorkspace,
-  view: FakeSlackAnswer,
-  ids: { id: string; rootViewId: string; previousViewId: string | null },
-): FakeSlackAnswer => {
-  const hash = nextHash(workspace);
-  const stored: FakeSlackAnswer = {
-    id: ids.id,
-    team_id: FAKE_SLACK_IDS.teamId,
-    type: 'modal',
-    private_metadata: '',
-    callback_id: '',
-    external_id: '',
-    clear_on_close: false,
-    notify_on_close: false,
-    submit_disabled: false,
-    ...view,
-    state: { values: {} },
-    hash,
-    root_view_id: ids.rootViewId,
-    previous_view_id: ids.previousViewId,
-    app_id: FAKE_SLACK_IDS.appId,
-    app_installed_team_id: FAKE_SLACK_IDS.teamId,
-    bot_id: FAKE_SLACK_IDS.botId,
-  };
-  const hashes = workspace.views.get(ids.id)?.hashes ?? new Set<string>();
-  hashes.add(hash);
-  workspace.views.set(ids.id, { view: stored, hashes });
-  return stored;
-};
-
-const openView = (args: FakeSlackArgs, { workspace }: AnswerContext): FakeSlackAnswer => {
-  workspace.counters.view += 1;
-  const id = `V0FAKE${String(workspace.counters.view).padStart(5, '0')}`;
-  return {
-    ok: true,
-    view: storeView(workspace, objectArg(args, 'view'), { id, rootViewId: id, previousViewId: null }),
-  };
-};
-
-const updateView = (args: FakeSlackArgs, { workspace }: AnswerContext): FakeSlackAnswer => {
-  const externalId = stringArg(args, 'external_id');
-  const byExternal = [...workspace.views.values()].find((entry) => externalId && entry.view.external_id === externalId);
-  const id = stringArg(args, 'view_id') ?? (byExternal?.view.id as string | undefined);
-  if (!id) return { ok: false, error: 'not_found' };
-  const known = workspace.views.get(id);
-  const hash = stringArg(args, 'hash');
-  // Only a hash this fake issued earlier counts as stale: tests may invent hashes for views they never opened.
-  if (known && hash && known.hashes.has(hash) && known.view.hash !== hash) return { ok: false, error: 'hash_conflict' };
-  const ids = {
-    id,
-    rootViewId: (known?.view.root_view_id as string | undefined) ?? id,
-    previousViewId: (known?.view.previous_view_id as string | null | undefined) ?? null,
-  };
-  return { ok: true, view: storeView(workspace, objectArg(args, 'view'), ids) };
-};
-
-/** views.publish: the user's Home tab, one per user, replaced on every publish. */
-const publishView = (args: FakeSlackArgs, { workspace }: AnswerContext): FakeSlackAnswer => {
-  const userId = stringArg(args, 'user_id');
-  if (!userId) return { ok: false, error: 'invalid_arguments' };
-  const view = objectArg(args, 'view');
-  if (view.type !== 'home') return { ok: false, error: 'invalid_arguments' };
-  if (Array.isArray(view.blocks) && view.blocks.length > 100) return { ok: false, error: 'invalid_arguments' };
-  const stored = storeView(workspace, view, {
-    id: `V0HOME${userId}`,
-    rootViewId: `V0HOME${userId}`,
-    previousViewId: null,
-  });
-  workspace.homes.set(userId, stored);
-  return { ok: true, view: stored };
 };
 
 const describeChannel = (args: FakeSlackArgs, { workspace }: AnswerContext): FakeSlackAnswer => {
@@ -224,6 +90,9 @@ const describeChannel = (args: FakeSlackArgs, { workspace }: AnswerContext): Fak
         is_ext_shared: channel.isExtShared ?? false,
         is_org_shared: false,
         is_member: channel.isMember ?? true,
+        ...(channel.connectedTeamIds
+          ? { connected_team_ids: [FAKE_SLACK_IDS.teamId, ...channel.connectedTeamIds] }
+          : {}),
         context_team_id: FAKE_SLACK_IDS.teamId,
         topic: { value: '', creator: '', last_set: 0 },
         purpose: { value: '', creator: '', last_set: 0 },
@@ -271,17 +140,20 @@ export const DEFAULT_ANSWERS: Record<string, DefaultAnswer> = {
     is_enterprise_install: false,
   }),
   'apps.connections.open': (_args, { socketUrl }) => ({ ok: true, url: socketUrl }),
-  'views.open': openView,
+  'views.open': refusingOverLimits(openView, 'view'),
   // The fake keeps no stack, so a pushed view is its own root; push_limit_reached is left to respondWith.
-  'views.push': openView,
-  'views.update': updateView,
+  'views.push': refusingOverLimits(openView, 'view'),
+  'views.update': refusingOverLimits(updateView, 'view'),
   'views.publish': publishView,
   'conversations.info': describeChannel,
-  'chat.postMessage': postMessage,
-  'chat.postEphemeral': (args, { workspace }) =>
-    stringArg(args, 'channel')
-      ? { ok: true, message_ts: nextTs(workspace) }
-      : { ok: false, error: 'channel_not_found' },
+  'chat.postMessage': refusingOverLimits(postMessage, 'message'),
+  'chat.postEphemeral': refusingOverLimits(
+    (args, { workspace }) =>
+      stringArg(args, 'channel')
+        ? { ok: true, message_ts: nextTs(workspace) }
+        : { ok: false, error: 'channel_not_found' },
+    'message',
+  ),
   'chat.update': (args) => ({
     ok: true,
     channel: stringArg(args, 'channel'),
@@ -340,6 +212,7 @@ export const DEFAULT_ANSWERS: Record<string, DefaultAnswer> = {
     const { profile } = describeUser(id, user) as { profile: FakeSlackAnswer };
     return { ok: true, profile: { ...profile, fields: user?.fields ?? {} } };
   },
+  ...THREAD_ANSWERS,
   'team.profile.get': ({ visibility }, { workspace }) => ({
     ok: true,
     profile: {

@@ -35,6 +35,17 @@ describe('Web API', () => {
     expect(answer.view?.callback_id).toBe('log_interaction_modal');
   });
 
+  it('refuses a view or a message over Block Kit limits, as Slack does', async () => {
+    const tooLong = { ...view, title: { type: 'plain_text' as const, text: 'A title longer than twenty-four' } };
+    await expect(client.views.open({ trigger_id: 't', view: tooLong })).rejects.toMatchObject({
+      data: { error: 'invalid_arguments' },
+    });
+    const blocks = Array.from({ length: 51 }, () => ({ type: 'divider' as const }));
+    await expect(client.chat.postMessage({ channel: 'C1', text: 'x', blocks })).rejects.toMatchObject({
+      data: { error: 'invalid_arguments' },
+    });
+  });
+
   it('keeps free text fields as strings even when they look like JSON', async () => {
     await client.chat.postMessage({ channel: 'C1', text: '[1, 2]' });
     expect(fake.callsTo('chat.postMessage')[0]?.args.text).toBe('[1, 2]');

@@ -12,6 +12,7 @@ import {
   type FakeTeamProfileField,
 } from './fake-slack-answers.js';
 import { createFakeSocketServer, type SocketAck, type SocketEnvelope } from './fake-slack-socket.js';
+import type { FakeSlackMessage } from './fake-slack-threads.js';
 import { createWaitList } from './wait-list.js';
 
 export type {
@@ -23,6 +24,7 @@ export type {
 } from './fake-slack-answers.js';
 export { FAKE_SLACK_IDS } from './fake-slack-answers.js';
 export type { SocketAck, SocketEnvelope, SocketEnvelopeType } from './fake-slack-socket.js';
+export type { FakeSlackMessage } from './fake-slack-threads.js';
 
 /** One Web API call as received. `at` is `performance.now()` on arrival (compare with performance.now()). */
 export type FakeSlackCall = { method: string; args: FakeSlackArgs; token: string | undefined; at: number };
@@ -63,6 +65,14 @@ export type FakeSlack = {
   /** The Home tab last published for the user, as the fake stored it. */
   homeOf(userId: string): Record<string, unknown> | undefined;
   setTeamProfileFields(fields: FakeTeamProfileField[]): void;
+  /** Puts a message in a conversation (a reply when it has a `thread_ts` other than its own ts). */
+  addMessage(conversationId: string, message: FakeSlackMessage): void;
+  /** Names another organisation's team for team.info (Slack Connect). */
+  setTeam(teamId: string, name: string): void;
+  /** What a person typed into an open view's input; like Slack, typing does not change the view's hash. */
+  typeInto(viewId: string, blockId: string, actionId: string, value: Record<string, unknown>): void;
+  /** An open view as the fake holds it (blocks, hash, state). */
+  viewOf(viewId: string): Record<string, unknown> | undefined;
   /** A response_url pointing at this fake: `http://127.0.0.1:PORT/respond/<id>`. */
   responseUrl(id?: string): string;
   /** Status for every later response_url POST (e.g. 404 for an expired URL); 200 again after reset(). */
@@ -239,6 +249,17 @@ export const startFakeSlack = async (options: { port?: number } = {}): Promise<F
     setTeamProfileFields(fields) {
       workspace.teamProfileFields = fields;
     },
+    addMessage(conversationId, message) {
+      workspace.messages.set(conversationId, [...(workspace.messages.get(conversationId) ?? []), message]);
+    },
+    setTeam: (teamId, name) => void workspace.teams.set(teamId, name),
+    typeInto(viewId, blockId, actionId, value) {
+      const stored = workspace.views.get(viewId)?.view;
+      if (!stored) throw new Error(`no view ${viewId} in the fake`);
+      const state = stored.state as { values: Record<string, Record<string, unknown>> };
+      state.values[blockId] = { ...state.values[blockId], [actionId]: value };
+    },
+    viewOf: (viewId) => workspace.views.get(viewId)?.view,
     responseUrl: (id) => `${baseUrl}/respond/${encodeURIComponent(id ?? `r${++responseCounter}`)}`,
     respondUrlStatus(status) {
       responseUrlStatus = status;

@@ -1,5 +1,6 @@
 // Interactive payloads in the shapes Slack sends (message shortcut, view_submission, block_actions) and modal state.
 import { BLOCK, CALLBACK, ELEMENT } from '../../src/ids.js';
+import { ATTACH_THREAD_VALUE } from '../../src/interactions/index.js';
 import { FAKE_SLACK_IDS } from './fake-slack-answers.js';
 
 type Json = Record<string, unknown>;
@@ -311,6 +312,10 @@ export type LogModalInput = {
   /** Slack user ID picked in the users_select. */
   followUpBy?: string | null;
   followUpNotes?: string | null;
+  /** The "Attach the thread" box: ticked or not. Left out, the state has no such block (as a form without a thread). */
+  attachThread?: boolean;
+  /** The contact choice: a remembered person's option value (`first<TAB>surname`) or `new`. Left out like attachThread. */
+  contactChoice?: string;
 };
 
 const KIND_LABELS: Record<string, string> = { C: 'Call', E: 'Email', V: 'Visit' };
@@ -335,6 +340,16 @@ const elementState = (key: keyof typeof BLOCK, value: LogModalInput[keyof LogMod
     }
     case 'followUpBy':
       return { type: 'users_select', selected_user: given as string | null };
+    case 'contactChoice':
+      return {
+        type: 'static_select',
+        selected_option: given ? { text: plainText(String(given)), value: given } : null,
+      };
+    case 'attachThread':
+      return {
+        type: 'checkboxes',
+        selected_options: given === true ? [{ text: plainText('Attach the thread'), value: ATTACH_THREAD_VALUE }] : [],
+      };
     case 'account':
       return typeof given === 'object' && given !== null
         ? { type: 'external_select', selected_option: selectedOption(given as Option) }
@@ -351,7 +366,7 @@ const elementState = (key: keyof typeof BLOCK, value: LogModalInput[keyof LogMod
 export const stateValues = (input: LogModalInput, options: { onlyGiven?: boolean } = {}): Json => {
   const values: Json = {};
   for (const key of Object.keys(BLOCK) as Array<keyof typeof BLOCK>) {
-    if (options.onlyGiven && !(key in input)) continue;
+    if ((options.onlyGiven || key === 'attachThread' || key === 'contactChoice') && !(key in input)) continue;
     values[BLOCK[key]] = { [ELEMENT[key]]: elementState(key, input[key]) };
   }
   return values;

@@ -3,7 +3,7 @@ import type { App, BlockAction } from '@slack/bolt';
 import { WebAPIPlatformError } from '@slack/web-api';
 import { ELEMENT } from '../../ids.js';
 import { readDraft } from '../../interactions/index.js';
-import { buildLogModal, decodeModalMetadata } from '../../views/index.js';
+import { buildLogModal, decodeModalMetadata, readFormExtras } from '../../views/index.js';
 import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
 import { accountFieldFor } from '../log-modal/account-field.js';
@@ -20,7 +20,12 @@ export function registerModalChecks(app: App, deps: ListenerDeps): void {
       if (!metadata) return;
       const userId = body.user.id;
       await afterAck(deps, { slackUserId: userId, action: 'show_hint', replyTo: metadata.replyTo }, async () => {
-        const draft = readDraft(view.state.values as Record<string, Record<string, unknown>>);
+        const extras = readFormExtras(view.blocks);
+        const draft = {
+          ...readDraft(view.state.values as Record<string, Record<string, unknown>>),
+          ...(extras.thread ? { thread: extras.thread } : {}),
+          ...(extras.rememberedContacts ? { rememberedContacts: extras.rememberedContacts } : {}),
+        };
         const context = await resolveSubmissionContext(deps, userId, draft.followUpBy);
         const hints = computeModalHints({
           draft,
@@ -38,6 +43,7 @@ export function registerModalChecks(app: App, deps: ListenerDeps): void {
           channels: deps.reference.channels.current(),
           defaultChannelId: deps.config.caliq.defaultChannelId,
           hints,
+          notices: extras.notices,
         });
         try {
           await client.views.update({ view_id: view.id, hash: view.hash, view: updated });

@@ -84,7 +84,7 @@ export function registerLogInteractionCommand(app: App, deps: ListenerDeps): voi
           source: 'command' as const,
         };
         const opened = { client, triggerId: command.trigger_id, userId, draft: parsed.draft, metadata };
-        await openLogModal(deps, { ...opened, conversationId: command.channel_id });
+        await openLogModal(deps, { ...opened, conversationId: command.channel_id, teamId: command.team_id });
         log.debug({ userId, uniqueId: metadata.uniqueId }, 'log modal opened');
         await prepareSubmitter(deps, userId, metadata);
         return;

@@ -1,9 +1,10 @@
 // Opens the log modal from any entry point: no network call before views.open, enrichment after.
-import type { WebClient } from '@slack/web-api';
-import type { Draft, ModalMetadata } from '../../interactions/index.js';
+import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
+import type { Draft, ModalMetadata, RememberedContactOption } from '../../interactions/index.js';
 import { buildLogModal, buildUnmappedUserMessage } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
 import { accountFieldFor } from './account-field.js';
+import { rememberedContactsFor } from './remembered-contacts.js';
 import { seedRecentAccounts } from './seed-recent-accounts.js';
 
 export type OpenLogModalArgs = {
@@ -14,7 +15,16 @@ export type OpenLogModalArgs = {
   metadata: ModalMetadata;
   /** The Slack channel the form was opened from; a channel linked to an account preselects it. */
   conversationId?: string;
+  /** Lines at the top of the form (where the contact came from). */
+  notices?: readonly string[];
+  /** The Slack team, whose earlier contacts with the account the form offers once open; undefined means any. */
+  teamId?: string;
+  /** false when the caller updates the form itself afterwards (the message shortcut) and offers them there. */
+  offerRememberedContacts?: boolean;
 };
+
+/** The view Slack opened: its id and the hash a later views.update must quote. */
+export type OpenedView = { id: string; hash: string | undefined };
 
 /**
  * The draft with the linked channel's account when the user named none, and the channel's name for "from #channel".
@@ -34,21 +44,55 @@ export function applyChannelLink(
 }
 
 /** Builds the modal from what is already in memory (channel list, last choice, links) and opens it at once. */
-export async function openLogModal(deps: ListenerDeps, args: OpenLogModalArgs): Promise<string | undefined> {
+export async function openLogModal(deps: ListenerDeps, args: OpenLogModalArgs): Promise<OpenedView | undefined> {
   const lastChannelId = deps.prefs.peek(args.userId)?.lastChannelId;
   const { draft, accountFromChannel } = applyChannelLink(deps, args.draft, args.conversationId);
-  const view = buildLogModal({
-    draft: { ...draft, channelId: draft.channelId ?? lastChannelId },
-    accountFromChannel,
-    accountField: accountFieldFor(deps, draft.accountNo),
-    metadata: args.metadata,
-    submitterId: args.userId,
-    channels: deps.reference.channels.current(),
-    defaultChannelId: deps.config.caliq.defaultChannelId,
-  });
-  const opened = await args.client.views.open({ trigger_id: args.triggerId, view });
+  const build = (remembered: RememberedContactOption[]) =>
+    buildLogModal({
+      draft: {
+        ...draft,
+        channelId: draft.channelId ?? lastChannelId,
+        ...(remembered.length > 0 ? { rememberedContacts: remembered } : {}),
+      },
+      accountFromChannel,
+      accountField: accountFieldFor(deps, draft.accountNo),
+      metadata: args.metadata,
+      submitterId: args.userId,
+      channels: deps.reference.channels.current(),
+      defaultChannelId: deps.config.caliq.defaultChannelId,
+      ...(args.notices ? { notices: args.notices } : {}),
+    });
+  const opened = await args.client.views.open({ trigger_id: args.triggerId, view: build([]) });
   await seedRecentAccounts(deps, args.userId);
-  return opened.view?.id;
+  const result = opened.view?.id ? { id: opened.view.id, hash: opened.view.hash } : undefined;
+  if (result && args.offerRememberedContacts !== false && draft.accountNo && !draft.contactFirstName) {
+    await offerRememberedContacts(deps, args, result, draft.accountNo, build);
+  }
+  return result;
+}
+
+/** An account known at open (typed, linked, prefilled): the people logged with it, added once the form is open. */
+async function offerRememberedContacts(
+  deps: ListenerDeps,
+  args: OpenLogModalArgs,
+  opened: OpenedView,
+  accountNo: string,
+  build: (remembered: RememberedContactOption[]) => ReturnType<typeof buildLogModal>,
+): Promise<void> {
+  const timeZone = deps.people.timeZoneOf(args.userId) ?? deps.config.caliq.timeZone;
+  const remembered = await rememberedContactsFor(deps, { accountNo, teamId: args.teamId, timeZone });
+  if (remembered.length === 0) return;
+  try {
+    await args.client.views.update({
+      view_id: opened.id,
+      ...(opened.hash ? { hash: opened.hash } : {}),
+      view: build(remembered),
+    });
+  } catch (error) {
+    // The user changed the form first (a date hint); choosing the account again offers them.
+    if (error instanceof WebAPIPlatformError && error.data.error === 'hash_conflict') return;
+    throw error;
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   decodeModalMetadata,
   FORM_OUT_OF_DATE,
   JOURNAL_WRITE_FAILED,
+  readFormExtras,
   SUBMITTER_LOOKUP_SLOW,
 } from '../../views/index.js';
 import { afterAck } from '../after-ack.js';
@@ -29,7 +30,13 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
       });
       return;
     }
-    const draft = readDraft(view.state.values as Record<string, Record<string, unknown>>);
+    // The thread's transcript travels in the view itself (shown to the user as it will be sent), not in server memory.
+    const { thread, rememberedContacts } = readFormExtras(view.blocks);
+    const draft = {
+      ...readDraft(view.state.values as Record<string, Record<string, unknown>>),
+      ...(thread ? { thread } : {}),
+      ...(rememberedContacts ? { rememberedContacts } : {}),
+    };
     const context = await resolveSubmissionContext(deps, userId, draft.followUpBy);
 
     if (!context.contactedBy.ok) {
@@ -68,6 +75,7 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
       knownAccountNos: deps.reference.knownAccountNos(),
       channels: deps.reference.channels.current(),
       defaultChannelId: deps.config.caliq.defaultChannelId,
+      notesMaxLength: deps.config.caliq.notesMaxLength,
     });
     if (!result.ok) {
       await ack({ response_action: 'errors', errors: result.errors as Record<string, string> });

@@ -212,6 +212,24 @@ export function createPostgresJournalStore(sql: Sql): JournalStore {
       );
       return orUndefined(row?.at ?? null);
     },
+    async listContactsForAccount(accountNo, slackTeamId, limit) {
+      const rows = await sql.rows<{ first_name: string; surname: string; at: Date }>(
+        `SELECT first_name, surname, at FROM (
+           SELECT interaction->'contact'->>'firstName' AS first_name, interaction->'contact'->>'surname' AS surname,
+             created_at AS at,
+             ROW_NUMBER() OVER (
+               PARTITION BY lower(interaction->'contact'->>'firstName'), lower(interaction->'contact'->>'surname')
+               ORDER BY created_at DESC, unique_id COLLATE "C" DESC) AS latest
+           FROM journal
+           WHERE upper(interaction->'customer'->>'accountNo') = upper($1)
+             AND state IN ('pending', 'logged') AND ($2::text IS NULL OR slack_team_id = $2)
+             AND interaction->'contact'->>'firstName' IS NOT NULL AND interaction->'contact'->>'surname' IS NOT NULL
+         ) AS contacts
+         WHERE latest = 1 ORDER BY at DESC LIMIT $3`,
+        [accountNo, slackTeamId ?? null, limit],
+      );
+      return rows.map((row) => ({ firstName: row.first_name, surname: row.surname, lastLoggedAt: row.at }));
+    },
     async list(filter: JournalFilter) {
       // One statement for every filter combination: a NULL list or instant disables that filter; LIMIT NULL means none.
       const listOrNull = (values: readonly string[] | undefined) => (values?.length ? [...values] : null);

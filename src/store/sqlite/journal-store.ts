@@ -113,6 +113,20 @@ export function createJournalStore(db: Database): JournalStore {
     SELECT * FROM journal
     WHERE slack_user_id = ? AND created_at >= ? AND state IN (SELECT value FROM json_each(?))
     ORDER BY created_at DESC, unique_id DESC`);
+  const selectContacts = db.prepare<Record<string, unknown>, { first_name: string; surname: string; at: number }>(`
+    SELECT first_name, surname, at FROM (
+      SELECT json_extract(interaction, '$.contact.firstName') AS first_name,
+        json_extract(interaction, '$.contact.surname') AS surname, created_at AS at,
+        ROW_NUMBER() OVER (
+          PARTITION BY lower(json_extract(interaction, '$.contact.firstName')),
+            lower(json_extract(interaction, '$.contact.surname'))
+          ORDER BY created_at DESC, unique_id DESC) AS latest
+      FROM journal
+      WHERE upper(json_extract(interaction, '$.customer.accountNo')) = upper(@accountNo)
+        AND state IN ('pending', 'logged') AND (@team IS NULL OR slack_team_id = @team)
+        AND json_extract(interaction, '$.contact.firstName') IS NOT NULL
+        AND json_extract(interaction, '$.contact.surname') IS NOT NULL)
+    WHERE latest = 1 ORDER BY at DESC LIMIT @limit`);
   // One statement for every filter combination: a NULL list or instant disables that filter; LIMIT -1 means none.
   const selectFiltered = db.prepare<Record<string, unknown>, JournalRow>(`
     SELECT * FROM journal
@@ -210,6 +224,11 @@ export function createJournalStore(db: Database): JournalStore {
     },
     async oldestPendingAt() {
       return fromOptionalMillis(selectOldestPending.get()?.at ?? null);
+    },
+    async listContactsForAccount(accountNo, slackTeamId, limit) {
+      return selectContacts
+        .all({ accountNo, team: slackTeamId ?? null, limit })
+        .map((row) => ({ firstName: row.first_name, surname: row.surname, lastLoggedAt: new Date(row.at) }));
     },
     async list(filter: JournalFilter) {
       const asJson = (values: readonly string[] | undefined) => (values?.length ? JSON.stringify(values) : null);

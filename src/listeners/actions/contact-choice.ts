@@ -1,0 +1,58 @@
+// An account chosen in the form offers the people logged with it before; "Someone new" shows the name fields and a
+// remembered person hides them. Each answer is one views.update with the view's hash.
+import type { App, BlockAction } from '@slack/bolt';
+import { WebAPIPlatformError } from '@slack/web-api';
+import { ELEMENT } from '../../ids.js';
+import { type Draft, readDraft } from '../../interactions/index.js';
+import { buildLogModal, decodeModalMetadata, readFormExtras } from '../../views/index.js';
+import { afterAck } from '../after-ack.js';
+import type { ListenerDeps } from '../deps.js';
+import { accountFieldFor } from '../log-modal/account-field.js';
+import { rememberedContactsFor } from '../log-modal/remembered-contacts.js';
+
+export function registerContactChoice(app: App, deps: ListenerDeps): void {
+  for (const actionId of [ELEMENT.account, ELEMENT.contactChoice]) {
+    app.action<BlockAction>({ action_id: actionId, type: 'block_actions' }, async ({ ack, body, client }) => {
+      await ack();
+      const view = body.view;
+      const metadata = view ? decodeModalMetadata(view.private_metadata) : undefined;
+      if (!view || !metadata) return;
+      const userId = body.user.id;
+      await afterAck(deps, { slackUserId: userId, action: 'show_contacts', replyTo: metadata.replyTo }, async () => {
+        const extras = readFormExtras(view.blocks);
+        let draft: Draft = {
+          ...readDraft(view.state.values as Record<string, Record<string, unknown>>),
+          ...(extras.thread ? { thread: extras.thread } : {}),
+          ...(extras.rememberedContacts ? { rememberedContacts: extras.rememberedContacts } : {}),
+        };
+        if (actionId === ELEMENT.account) {
+          const timeZone = deps.people.timeZoneOf(userId) ?? deps.config.caliq.timeZone;
+          const remembered = await rememberedContactsFor(deps, {
+            accountNo: draft.accountNo,
+            teamId: body.team?.id,
+            timeZone,
+          });
+          // Another account's people are not this one's: the choice starts again.
+          const { rememberedContacts: _old, contactChoice: _choice, ...rest } = draft;
+          draft = remembered.length > 0 ? { ...rest, rememberedContacts: remembered } : rest;
+        }
+        const updated = buildLogModal({
+          draft,
+          accountField: accountFieldFor(deps, draft.accountNo),
+          metadata,
+          submitterId: userId,
+          channels: deps.reference.channels.current(),
+          defaultChannelId: deps.config.caliq.defaultChannelId,
+          notices: extras.notices,
+        });
+        try {
+          await client.views.update({ view_id: view.id, hash: view.hash, view: updated });
+        } catch (error) {
+          // The form changed meanwhile; the user's next choice updates it again.
+          if (error instanceof WebAPIPlatformError && error.data.error === 'hash_conflict') return;
+          throw error;
+        }
+      });
+    });
+  }
+}
