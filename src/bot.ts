@@ -6,22 +6,23 @@ import { v4 as uuidv4 } from 'uuid';
 import { createAccountDirectory } from './accounts/index.js';
 import {
   type AttemptObserver,
+  type CaliqClient,
   type CaliqReferenceData,
   createCaliqClient,
   createCaliqReferenceData,
 } from './caliq/index.js';
 import { createLinkedChannels, type LinkedChannels } from './channels/index.js';
-import { createAdaptiveLimit } from './concurrency/index.js';
+import { type AdaptiveLimit, createAdaptiveLimit } from './concurrency/index.js';
 import { type Config, secretsOf } from './config.js';
-import { createDeliveryService, observeDeliveryAttempts } from './delivery/index.js';
+import { createDeliveryService, type DeliveryService, observeDeliveryAttempts } from './delivery/index.js';
 import { createHealthHandlers, type Handler } from './health.js';
-import { createHome, withHomeRefresh } from './home/index.js';
+import { createHome, type HomeRefresher, withHomeRefresh } from './home/index.js';
 import { COMMAND } from './ids.js';
 import { type Part, startParts, stopParts } from './lifecycle.js';
 import { type ListenerDeps, registerListeners } from './listeners/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { countReminders, createMetrics, createMetricsHandler, createNoMetrics, type Metrics } from './metrics/index.js';
-import { createPeopleDirectory, type EmployeeMap, loadEmployeeMap } from './people/index.js';
+import { createPeopleDirectory, type EmployeeMap, loadEmployeeMap, type PeopleDirectory } from './people/index.js';
 import { createReadinessChecks } from './readiness.js';
 import { createFollowUpReminder, createReminderScheduler, type ReminderScheduler } from './reminders/index.js';
 import {
@@ -29,9 +30,10 @@ import {
   createNotifier,
   createReminderSender,
   createSlackUserSource,
+  type Notifier,
 } from './slack-api/index.js';
 import { createSlackApp } from './slack-app/index.js';
-import type { CachedUserPrefs, ReminderStore } from './store/index.js';
+import type { CachedUserPrefs, JournalStore, ReminderStore } from './store/index.js';
 import { createStores, type Stores } from './store/index.js';
 
 export type BotOptions = {
@@ -79,28 +81,12 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     ...{ logger, now, metrics, stores, reminders, links, reference },
   });
 
-  const scheduler = createReminderScheduler({
-    store: reminders,
-    deliver: createReminderSender({ notifier, people, now }),
-    now,
-    owner: instanceName(),
-    logger,
-    pollIntervalMs: config.reminders.pollIntervalMs,
-  });
+  const scheduler = createReminderLoop(config, { reminders, notifier, people, now, logger });
   const nudgeReminders = () => scheduler.nudge();
 
-  const { retryBaseMs, retryMaxMs, ...delivering } = config.delivery;
-  const delivery = createDeliveryService({
-    ...delivering,
-    backoff: { baseMs: retryBaseMs, maxMs: retryMaxMs },
-    capacity: deliveryCapacity,
-    journal,
-    caliq,
-    notices: withHomeRefresh(createDeliveryNotices({ notifier, people, config }), home),
-    onLogged: createFollowUpReminder({ reminders, now, nudge: nudgeReminders }),
-    observer: { journaled: metrics.interactionJournaled, outcome: metrics.deliveryOutcome },
-    logger,
-    now,
+  const delivery = createDelivery(config, {
+    ...{ journal, caliq, capacity: deliveryCapacity, notifier, people, home, reminders, metrics, now, logger },
+    nudgeReminders,
   });
 
   const deps: ListenerDeps = {
@@ -151,6 +137,54 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       log.info('caliq-slack stopped');
     },
   };
+}
+
+type ReminderLoopNeeds = {
+  reminders: ReminderStore;
+  notifier: Notifier;
+  people: PeopleDirectory;
+  now: () => Date;
+  logger: Logger;
+};
+
+/** The reminder loop: due reminders claimed (once across instances) and sent as DMs. */
+function createReminderLoop(config: Config, needs: ReminderLoopNeeds): ReminderScheduler {
+  const { reminders, notifier, people, now, logger } = needs;
+  return createReminderScheduler({
+    store: reminders,
+    deliver: createReminderSender({ notifier, people, now }),
+    now,
+    owner: instanceName(),
+    logger,
+    pollIntervalMs: config.reminders.pollIntervalMs,
+  });
+}
+
+type DeliveryNeeds = ReminderLoopNeeds & {
+  journal: JournalStore;
+  caliq: CaliqClient;
+  capacity: AdaptiveLimit;
+  home: HomeRefresher;
+  metrics: Metrics;
+  nudgeReminders: () => void;
+};
+
+/** Journaled interactions to Caliq, the person told how it went; a logged follow-up gets its reminder. */
+function createDelivery(config: Config, needs: DeliveryNeeds): DeliveryService {
+  const { journal, caliq, capacity, notifier, people, home, reminders, metrics, now, logger } = needs;
+  const { retryBaseMs, retryMaxMs, ...delivering } = config.delivery;
+  return createDeliveryService({
+    ...delivering,
+    backoff: { baseMs: retryBaseMs, maxMs: retryMaxMs },
+    capacity,
+    journal,
+    caliq,
+    notices: withHomeRefresh(createDeliveryNotices({ notifier, people, config }), home),
+    onLogged: createFollowUpReminder({ reminders, now, nudge: needs.nudgeReminders }),
+    observer: { journaled: metrics.interactionJournaled, outcome: metrics.deliveryOutcome },
+    logger,
+    now,
+  });
 }
 
 type SlackPartsNeeds = {
