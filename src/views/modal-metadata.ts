@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { type ModalMetadata, readReplyTarget } from '../interactions/index.js';
 import { SLACK_LIMITS, ViewLimitError } from './limits.js';
+import { readOwnJson } from './read-json.js';
 
 const modalMetadataSchema = z.object({
   uniqueId: z.string().min(1).max(100),
@@ -28,15 +29,8 @@ export function encodeModalMetadata(meta: ModalMetadata): string {
 
 /** The metadata from a view payload, or undefined when it is missing or not ours. Never throws. */
 export function decodeModalMetadata(raw: string | undefined): ModalMetadata | undefined {
-  if (!raw) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  const result = modalMetadataSchema.safeParse(parsed);
-  if (!result.success) return undefined;
-  const { uniqueId, replyTo, source } = result.data;
+  const data = readOwnJson(raw, modalMetadataSchema);
+  if (!data) return undefined;
+  const { uniqueId, replyTo, source } = data;
   return { uniqueId, replyTo: readReplyTarget(replyTo), source };
 }

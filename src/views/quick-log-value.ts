@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Draft } from '../interactions/index.js';
 import { SLACK_LIMITS } from './limits.js';
+import { readOwnJson } from './read-json.js';
 
 /** What every button of one card carries: pressing any of them needs nothing but this. */
 export type QuickLogValue = { uniqueId: string; createdAt: Date; draft: Draft };
@@ -32,18 +33,11 @@ export function encodeQuickLogValue(value: QuickLogValue): string | undefined {
 
 /** The value of a pressed button, or undefined when it is not one of ours. Never throws. */
 export function decodeQuickLogValue(raw: string | undefined): QuickLogValue | undefined {
-  if (!raw) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  const result = valueSchema.safeParse(parsed);
-  if (!result.success) return undefined;
+  const data = readOwnJson(raw, valueSchema);
+  if (!data) return undefined;
   const draft: Draft = {};
-  for (const [key, field] of Object.entries(result.data.d)) {
+  for (const [key, field] of Object.entries(data.d)) {
     if (field !== undefined) (draft as Record<string, unknown>)[key] = field;
   }
-  return { uniqueId: result.data.u, createdAt: new Date(result.data.t), draft };
+  return { uniqueId: data.u, createdAt: new Date(data.t), draft };
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ACTION } from '../ids.js';
 import { actionsBlock, buttonElement, type MessageView, sectionBlock } from './blocks.js';
+import { readOwnJson } from './read-json.js';
 
 /** Which message the button logs. */
 export type ReactionTarget = { conversationId: string; ts: string };
@@ -25,11 +26,6 @@ export function buildReactionPrompt(target: ReactionTarget): MessageView {
 
 /** The message a prompt's button names, or undefined when the value is not one of ours. Never throws. */
 export function decodeReactionTarget(value: string | undefined): ReactionTarget | undefined {
-  if (!value) return undefined;
-  try {
-    const parsed = wireSchema.safeParse(JSON.parse(value));
-    return parsed.success ? { conversationId: parsed.data.c, ts: parsed.data.t } : undefined;
-  } catch {
-    return undefined;
-  }
+  const data = readOwnJson(value, wireSchema);
+  return data ? { conversationId: data.c, ts: data.t } : undefined;
 }

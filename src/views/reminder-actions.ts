@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SNOOZE_OPTIONS, type SnoozeOption } from '../reminders/index.js';
 import { SLACK_LIMITS, ViewLimitError } from './limits.js';
+import { readOwnJson } from './read-json.js';
 
 /** The words on each snooze choice; the choices themselves are the reminders' rule. */
 export const SNOOZE_LABELS: Readonly<Record<SnoozeOption, string>> = {
@@ -32,15 +33,8 @@ export function encodeReminderAction(action: ReminderAction): string {
 
 /** The action from a button or option value, or undefined when it is not one of ours. Never throws. */
 export function decodeReminderAction(value: string | undefined): ReminderAction | undefined {
-  if (!value) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-  const result = wireSchema.safeParse(parsed);
-  if (!result.success) return undefined;
-  const { i, v, o } = result.data;
+  const data = readOwnJson(value, wireSchema);
+  if (!data) return undefined;
+  const { i, v, o } = data;
   return o ? { id: i, version: v, option: o } : { id: i, version: v };
 }

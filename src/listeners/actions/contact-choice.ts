@@ -1,13 +1,12 @@
 // An account chosen in the form offers the people logged with it before; "Someone new" shows the name fields and a
 // remembered person hides them. Each answer is one views.update with the view's hash.
 import type { App, BlockAction } from '@slack/bolt';
-import { WebAPIPlatformError } from '@slack/web-api';
 import { ELEMENT } from '../../ids.js';
 import { type Draft, readDraft } from '../../interactions/index.js';
-import { buildLogModal, decodeModalMetadata, readFormExtras } from '../../views/index.js';
+import { decodeModalMetadata, readFormExtras } from '../../views/index.js';
 import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
-import { accountFieldFor } from '../log-modal/account-field.js';
+import { logFormFor, updateFormUnlessChanged } from '../log-modal/log-form.js';
 import { rememberedContactsFor } from '../log-modal/remembered-contacts.js';
 
 export function registerContactChoice(app: App, deps: ListenerDeps): void {
@@ -36,22 +35,9 @@ export function registerContactChoice(app: App, deps: ListenerDeps): void {
           const { rememberedContacts: _old, contactChoice: _choice, ...rest } = draft;
           draft = remembered.length > 0 ? { ...rest, rememberedContacts: remembered } : rest;
         }
-        const updated = buildLogModal({
-          draft,
-          accountField: accountFieldFor(deps, draft.accountNo),
-          metadata,
-          submitterId: userId,
-          channels: deps.reference.channels.current(),
-          defaultChannelId: deps.config.caliq.defaultChannelId,
-          notices: extras.notices,
-        });
-        try {
-          await client.views.update({ view_id: view.id, hash: view.hash, view: updated });
-        } catch (error) {
-          // The form changed meanwhile; the user's next choice updates it again.
-          if (error instanceof WebAPIPlatformError && error.data.error === 'hash_conflict') return;
-          throw error;
-        }
+        const updated = logFormFor(deps, { draft, metadata, submitterId: userId, notices: extras.notices });
+        // The form changed meanwhile: the user's next choice updates it again.
+        await updateFormUnlessChanged(client, view, updated);
       });
     });
   }

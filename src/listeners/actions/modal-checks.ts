@@ -1,12 +1,11 @@
 // Enter in a date field, or a follow-up person picked: show in the modal how the bot understood it.
 import type { App, BlockAction } from '@slack/bolt';
-import { WebAPIPlatformError } from '@slack/web-api';
 import { ELEMENT } from '../../ids.js';
 import { readDraft } from '../../interactions/index.js';
-import { buildLogModal, decodeModalMetadata, readFormExtras } from '../../views/index.js';
+import { decodeModalMetadata, readFormExtras } from '../../views/index.js';
 import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
-import { accountFieldFor } from '../log-modal/account-field.js';
+import { logFormFor, updateFormUnlessChanged } from '../log-modal/log-form.js';
 import { resolveSubmissionContext } from '../log-modal/submission-context.js';
 import { computeModalHints } from './modal-hints.js';
 
@@ -35,23 +34,9 @@ export function registerModalChecks(app: App, deps: ListenerDeps): void {
           followUpLookup: context.followUp?.lookup,
           mappingContact: deps.config.people.mappingContact,
         });
-        const updated = buildLogModal({
-          draft,
-          accountField: accountFieldFor(deps, draft.accountNo),
-          metadata,
-          submitterId: userId,
-          channels: deps.reference.channels.current(),
-          defaultChannelId: deps.config.caliq.defaultChannelId,
-          hints,
-          notices: extras.notices,
-        });
-        try {
-          await client.views.update({ view_id: view.id, hash: view.hash, view: updated });
-        } catch (error) {
-          // The user changed the form meanwhile; the next Enter shows the hint again.
-          if (error instanceof WebAPIPlatformError && error.data.error === 'hash_conflict') return;
-          throw error;
-        }
+        const updated = logFormFor(deps, { draft, metadata, submitterId: userId, hints, notices: extras.notices });
+        // The user changed the form meanwhile: the next Enter shows the hint again.
+        await updateFormUnlessChanged(client, view, updated);
       });
     });
   }

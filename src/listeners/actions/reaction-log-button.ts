@@ -3,11 +3,11 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION } from '../../ids.js';
 import { readMessage, threadProblemOf } from '../../slack-api/index.js';
-import { buildLogModal, decodeReactionTarget, describeMessageUnreadable, READING_MESSAGE } from '../../views/index.js';
+import { decodeReactionTarget, describeMessageUnreadable, READING_MESSAGE } from '../../views/index.js';
 import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
-import { accountFieldFor } from '../log-modal/account-field.js';
 import { enrichFromMessage } from '../log-modal/enrich-from-message.js';
+import { logFormFor } from '../log-modal/log-form.js';
 import { openLogModal, prepareSubmitter } from '../log-modal/open-log-modal.js';
 import { permalinkFor, prefillFromMessage } from '../log-modal/prefill-from-message.js';
 
@@ -43,13 +43,10 @@ export function registerReactionLogButton(app: App, deps: ListenerDeps): void {
           message = await readMessage(client, conversationId, ts);
         } catch (error) {
           deps.logger.info({ err: error, conversationId }, 'could not read the reacted message');
-          const view = buildLogModal({
+          const view = logFormFor(deps, {
             draft: {},
-            accountField: accountFieldFor(deps, undefined),
             metadata,
             submitterId: userId,
-            channels: deps.reference.channels.current(),
-            defaultChannelId: deps.config.caliq.defaultChannelId,
             notices: [describeMessageUnreadable(threadProblemOf(error).problem, channelName)],
           });
           await client.views.update({ view_id: opened.id, view });

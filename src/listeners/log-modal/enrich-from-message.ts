@@ -17,14 +17,9 @@ import {
   readThread,
   type ThreadProblem,
 } from '../../slack-api/index.js';
-import {
-  buildLogModal,
-  describeContactFromSlack,
-  describeSharedChannel,
-  describeThreadProblem,
-} from '../../views/index.js';
+import { describeContactFromSlack, describeSharedChannel, describeThreadProblem } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
-import { accountFieldFor } from './account-field.js';
+import { logFormFor } from './log-form.js';
 import { applyChannelLink, type OpenedView } from './open-log-modal.js';
 import { rememberedContactsFor } from './remembered-contacts.js';
 
@@ -143,14 +138,11 @@ export async function enrichFromMessage(deps: ListenerDeps, args: EnrichArgs): P
     ...(found.thread ? { thread: found.thread } : {}),
     ...(remembered.length > 0 ? { rememberedContacts: remembered } : {}),
   };
-  const view = buildLogModal({
+  const view = logFormFor(deps, {
     draft,
     accountFromChannel: linked.accountFromChannel,
-    accountField: accountFieldFor(deps, draft.accountNo),
     metadata: args.metadata,
     submitterId: args.userId,
-    channels: deps.reference.channels.current(),
-    defaultChannelId: deps.config.caliq.defaultChannelId,
     notices: [...args.notices, ...found.notices],
   });
   try {

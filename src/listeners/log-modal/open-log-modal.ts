@@ -1,9 +1,9 @@
 // Opens the log modal from any entry point: no network call before views.open, enrichment after.
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { Draft, ModalMetadata, RememberedContactOption } from '../../interactions/index.js';
-import { buildLogModal, buildUnmappedUserMessage } from '../../views/index.js';
+import { type buildLogModal, buildUnmappedUserMessage } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
-import { accountFieldFor } from './account-field.js';
+import { logFormFor } from './log-form.js';
 import { rememberedContactsFor } from './remembered-contacts.js';
 import { seedRecentAccounts } from './seed-recent-accounts.js';
 
@@ -48,18 +48,15 @@ export async function openLogModal(deps: ListenerDeps, args: OpenLogModalArgs): 
   const lastChannelId = deps.prefs.peek(args.userId)?.lastChannelId;
   const { draft, accountFromChannel } = applyChannelLink(deps, args.draft, args.conversationId);
   const build = (remembered: RememberedContactOption[]) =>
-    buildLogModal({
+    logFormFor(deps, {
       draft: {
         ...draft,
         channelId: draft.channelId ?? lastChannelId,
         ...(remembered.length > 0 ? { rememberedContacts: remembered } : {}),
       },
       accountFromChannel,
-      accountField: accountFieldFor(deps, draft.accountNo),
       metadata: args.metadata,
       submitterId: args.userId,
-      channels: deps.reference.channels.current(),
-      defaultChannelId: deps.config.caliq.defaultChannelId,
       ...(args.notices ? { notices: args.notices } : {}),
     });
   const opened = await args.client.views.open({ trigger_id: args.triggerId, view: build([]) });
