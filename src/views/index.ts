@@ -54,6 +54,7 @@ export {
   DEFAULT_HINTS,
   type LogModalInput,
 } from './log-modal.js';
+export { computeModalHints, type HintInput, type ModalHints } from './modal-hints.js';
 export { decodeModalMetadata, encodeModalMetadata } from './modal-metadata.js';
 export {
   buildAlreadyLoggedMessage,
@@ -63,6 +64,7 @@ export {
   buildSavedForLaterMessage,
   type LoggedMessageInput,
 } from './outcome-messages.js';
+export { describeUnmappedFollowUp, describeUnmappedStepPerson } from './people-messages.js';
 export {
   buildEntryButtons,
   buildFailedMessage,

@@ -2,12 +2,11 @@
 import type { App, BlockAction } from '@slack/bolt';
 import { ELEMENT } from '../../ids.js';
 import { readDraft } from '../../interactions/index.js';
-import { decodeModalMetadata, readFormExtras } from '../../views/index.js';
+import { computeModalHints, decodeModalMetadata, readFormExtras } from '../../views/index.js';
 import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
 import { logFormFor, updateFormUnlessChanged } from '../log-modal/log-form.js';
 import { resolveSubmissionContext } from '../log-modal/submission-context.js';
-import { computeModalHints } from './modal-hints.js';
 
 export function registerModalChecks(app: App, deps: ListenerDeps): void {
   for (const actionId of [ELEMENT.when, ELEMENT.followUpWhen, ELEMENT.followUpBy]) {

@@ -6,7 +6,7 @@ import { formatWhenPhrase } from '../../dates/index.js';
 import { FUNCTION } from '../../ids.js';
 import { type Draft, readStepInputs, resolveChannel, type StepInputs } from '../../interactions/index.js';
 import type { JournalEntry } from '../../store/index.js';
-import { buildRequestFailedMessage, formatIssue } from '../../views/index.js';
+import { buildRequestFailedMessage, describeUnmappedStepPerson, formatIssue } from '../../views/index.js';
 import { causeOf } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
 import { checkDraft } from '../quick-log/preview.js';
@@ -41,17 +41,6 @@ function outputsOf(entry: JournalEntry): StepEnd {
   }
 }
 
-/** Plain words for Workflow Builder (no mrkdwn): the person has no Caliq employee ID, or Slack did not say in time. */
-function describeUnmappedPerson(person: string, reason: string, mappingContact: string): string {
-  if (reason === 'lookup_failed') {
-    return `Slack did not tell me who ${person} is in Caliq in time, so nothing was sent. Run the workflow again.`;
-  }
-  return (
-    `The person who interacted (Slack member ID ${person}) isn't linked to a Caliq employee ID, so nothing was sent. ` +
-    `Ask ${mappingContact} to add the line "${person},<employee ID>" to the EMPLOYEE_MAP file, then run it again.`
-  );
-}
-
 export function registerLogInteractionStep(app: App, deps: ListenerDeps): void {
   const log = deps.logger.child({ module: 'workflow-step' });
 
@@ -63,7 +52,7 @@ export function registerLogInteractionStep(app: App, deps: ListenerDeps): void {
     // A step has no 3-second form to keep open, so the mapping may take as long as Slack and the map need.
     const employee = await deps.people.resolveEmployee(person);
     if (!employee.ok)
-      return { error: describeUnmappedPerson(person, employee.reason, deps.config.people.mappingContact) };
+      return { error: describeUnmappedStepPerson(person, employee.reason, deps.config.people.mappingContact) };
     const timeZone = deps.people.timeZoneOf(person) ?? (await deps.people.resolveTimeZone(person));
     const draft: Draft = { ...read.draft };
     if (read.whenAt) draft.when = formatWhenPhrase(read.whenAt, timeZone);

@@ -1,6 +1,7 @@
 // Gathers what validation needs (who submits, who follows up, their time zones) from caches, waiting at most briefly.
 import type { ValidationContext } from '../../interactions/index.js';
 import type { EmployeeLookup } from '../../people/index.js';
+import { describeUnmappedFollowUp } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
 import { withDeadline } from './deadline.js';
 
@@ -50,18 +51,6 @@ export async function resolveSubmissionContext(
     followUp:
       followUpBy && followUpLookup && followUpZone ? { lookup: followUpLookup, timeZone: followUpZone } : undefined,
   };
-}
-
-/** The sentence shown under the follow-up picker when that person has no Caliq employee ID. */
-export function describeUnmappedFollowUp(lookup: EmployeeLookup, mappingContact: string): string | undefined {
-  if (lookup.ok) return undefined;
-  if (lookup.reason === 'lookup_failed') {
-    return 'Slack did not tell me who this is in time; please press Log again.';
-  }
-  if (lookup.reason === 'ambiguous') {
-    return `This person matches more than one Caliq employee, so I can't tell which. Ask ${mappingContact} to map them.`;
-  }
-  return `This person isn't mapped to a Caliq employee ID yet, so Caliq can't remind them. Ask ${mappingContact} to map them, or pick someone else.`;
 }
 
 /** The checks' context for a draft from this person, with the lookups already made; the same for every entry point. */

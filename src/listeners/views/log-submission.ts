@@ -6,6 +6,7 @@ import { readDraft, validateDraft } from '../../interactions/index.js';
 import {
   buildUnmappedUserMessage,
   decodeModalMetadata,
+  describeUnmappedFollowUp,
   FORM_OUT_OF_DATE,
   JOURNAL_WRITE_FAILED,
   readFormExtras,
@@ -14,7 +15,7 @@ import {
 import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
 import { answerRepeat } from '../log-modal/answer-repeat.js';
-import { describeUnmappedFollowUp, resolveSubmissionContext } from '../log-modal/submission-context.js';
+import { resolveSubmissionContext } from '../log-modal/submission-context.js';
 
 export function registerLogSubmission(app: App, deps: ListenerDeps): void {
   const log = deps.logger.child({ module: 'log-submission' });

@@ -1,8 +1,8 @@
 // How the modal shows its understanding of dates and of the follow-up person, recomputed on each check.
-import { formatForTwoZones, formatInZone, type ParsedWhen, parseWhen } from '../../dates/index.js';
-import type { Draft } from '../../interactions/index.js';
-import type { EmployeeLookup } from '../../people/index.js';
-import { describeUnmappedFollowUp } from '../log-modal/submission-context.js';
+import { formatForTwoZones, formatInZone, type ParsedWhen, parseWhen } from '../dates/index.js';
+import type { Draft } from '../interactions/index.js';
+import type { EmployeeLookup } from '../people/index.js';
+import { describeUnmappedFollowUp } from './people-messages.js';
 
 export type HintInput = {
   draft: Draft;
