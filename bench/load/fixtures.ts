@@ -54,11 +54,16 @@ export function writeEmployeeMap(folder: string, users: readonly BenchUser[]): s
   return path;
 }
 
-const signedHeaders = (body: string): Record<string, string> => ({
-  'content-type': 'application/x-www-form-urlencoded',
+const signedHeaders = (body: string, contentType = 'application/x-www-form-urlencoded'): Record<string, string> => ({
+  'content-type': contentType,
   'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
   ...signSlackRequest(body, BENCH_SIGNING_SECRET),
 });
+
+/** Any body signed with the bench's secret as Slack sends it: a form (commands, interactions) or JSON (events). */
+export function buildSignedRequest(body: string, tag: string, kind: 'form' | 'json' = 'form'): LoadRequest {
+  return { body, headers: signedHeaders(body, kind === 'json' ? 'application/json' : undefined), tag };
+}
 
 /** A signed `/log-interaction` with no text (opens the modal); tagged with its trigger_id. */
 export function buildCommandRequest(user: BenchUser, responseUrl: string): LoadRequest {
