@@ -25,7 +25,7 @@ function logItValue(response: FakeSlackResponse): string | undefined {
 
 const isLogged = (response: FakeSlackResponse): boolean =>
   (response.body as { replace_original?: boolean }).replace_original === true &&
-  JSON.stringify(response.body).includes('Logged');
+  JSON.stringify(response.body).includes('✅ Logged');
 
 const firstResponses = (responses: readonly FakeSlackResponse[], accept: (response: FakeSlackResponse) => boolean) => {
   const first = new Map<string, FakeSlackResponse>();
