@@ -63,6 +63,10 @@ describe('list endpoints', () => {
     expect(unavailable).toBeInstanceOf(CaliqError);
     expect((unavailable as CaliqUnavailableError).reason).toBe('service_unavailable');
     expect((unavailable as CaliqUnavailableError).cause).toBeInstanceOf(Error);
+    // The message names the host an operator must check.
+    expect((unavailable as CaliqUnavailableError).message).toBe(
+      `Caliq at ${new URL(simulator.url).host} answered 503 (service unavailable) on Employee.`,
+    );
     expect(simulator.received).toHaveLength(3);
     simulator.setFaults({ down: false });
 

@@ -71,7 +71,9 @@ export function createCaliqClient(options: CaliqClientOptions): CaliqClient {
     whenNoContent: T | undefined,
   ): Promise<T> {
     const result = await send(endpoint, body);
-    if (result.kind === 'unavailable') throw new CaliqUnavailableError(endpoint, result.reason, result.cause);
+    if (result.kind === 'unavailable') {
+      throw new CaliqUnavailableError(endpoint, result.reason, result.cause, new URL(options.baseUrl).host);
+    }
     const { status, text } = result;
     if (status === 401) throw new CaliqUnauthorizedError(endpoint);
     if (status === 400) throw new CaliqBadRequestError(endpoint, text.trim());

@@ -29,13 +29,13 @@ export class CaliqInputError extends CaliqError {
 export class CaliqUnavailableError extends CaliqError {
   readonly reason: 'service_unavailable' | 'timeout' | 'network';
 
-  constructor(endpoint: string, reason: CaliqUnavailableError['reason'], cause?: unknown) {
+  constructor(endpoint: string, reason: CaliqUnavailableError['reason'], cause?: unknown, host?: string) {
     const why = {
       service_unavailable: 'answered 503 (service unavailable)',
       timeout: 'did not answer in time',
       network: 'could not be reached',
     }[reason];
-    super(`Caliq ${why} on ${endpoint}.`, { endpoint, cause });
+    super(`Caliq${host ? ` at ${host}` : ''} ${why} on ${endpoint}.`, { endpoint, cause });
     this.name = 'CaliqUnavailableError';
     this.reason = reason;
   }

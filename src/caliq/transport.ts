@@ -93,6 +93,8 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
+  const host = new URL(options.baseUrl).host;
+
   async function send(endpoint: string, body: string, context: CallContext = {}): Promise<TransportResult> {
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
@@ -112,6 +114,8 @@ export function createTransport(options: TransportOptions): Transport {
       options.logger.warn(
         {
           ...fields,
+          // Which Caliq could not be used, so the operator can check that host (never the path or the body).
+          host,
           status: result.reason === 'service_unavailable' ? 503 : undefined,
           reason: result.reason,
           failure: describeFailure(result.cause),
