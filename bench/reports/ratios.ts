@@ -2,8 +2,7 @@
 // bot ÷ tutorial peer) and the `targets` of those held to one.
 
 import { ratioOf } from '../load/stats.js';
-import type { KindResult } from '../scenarios/latency.js';
-import type { LatencyRun } from './results-file.js';
+import type { KindResult, LatencyRun } from '../scenarios/latency.js';
 
 /** The limit a ratio must meet: at most `max` (latency, CPU) or at least `min` (throughput). */
 export type RatioLimit = { max: number } | { min: number };

@@ -6,7 +6,7 @@ import type { BenchOptions } from '../options.js';
 import type { SuggestionResult } from '../scenarios/account-search.js';
 import type { DrainResult } from '../scenarios/drain.js';
 import type { InstancesResult } from '../scenarios/instances.js';
-import type { TargetLatencyResult } from '../scenarios/latency.js';
+import type { LatencyRun } from '../scenarios/latency.js';
 import type { StartupResult } from '../scenarios/startup.js';
 import { renderInstancesSection } from './instances-section.js';
 import { renderTable } from './markdown-table.js';
@@ -22,17 +22,7 @@ export type MachineInfo = {
   loadAverage: { atStart: number; atEnd: number };
 };
 
-/** One latency scenario: paced (think time, `offeredPerSec` set) or saturated (back to back). */
-export type LatencyRun = {
-  clients: number;
-  offeredPerSec: number | undefined;
-  rounds: number;
-  roundSeconds: number;
-  bot: TargetLatencyResult;
-  baseline: TargetLatencyResult;
-  /** The tutorial peer; absent in results from before it existed. */
-  peer?: TargetLatencyResult;
-};
+export type { LatencyRun } from '../scenarios/latency.js';
 
 /** Idle RSS before any load; peak RSS (high-water mark) after both latency scenarios. */
 export type MemoryResult = { idleRssMb: number; peakRssMb: number };

@@ -304,3 +304,15 @@ export function requireTargets<Name extends string>(
   if (missing.length > 0) throw new Error(`a latency scenario returned no result for ${missing.join(', ')}`);
   return Object.fromEntries(names.map((name) => [name, results[name]])) as Record<Name, TargetLatencyResult>;
 }
+
+/** One latency scenario (paced or saturated) as results.json keeps it: the bot beside bare Bolt and the peer. */
+export type LatencyRun = {
+  clients: number;
+  offeredPerSec: number | undefined;
+  rounds: number;
+  roundSeconds: number;
+  bot: TargetLatencyResult;
+  baseline: TargetLatencyResult;
+  /** The tutorial peer; absent in results from before it existed. */
+  peer?: TargetLatencyResult;
+};
