@@ -1,11 +1,14 @@
 // Tells one Slack user something privately: via the response_url, else an ephemeral message, else a DM. Never silently.
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock, MessageMetadata } from '@slack/types';
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { ReplyTarget } from '../interactions/index.js';
 import type { Logger } from '../logger.js';
 import { createJsonPoster, type PostJson } from './post-json.js';
 
-export type SlackMessage = { text: string; blocks?: KnownBlock[] };
+/** `metadata` (event_type + event_payload) travels with a DM, so the bot can recognise its own message later. */
+export type SlackMessage = { text: string; blocks?: KnownBlock[]; metadata?: MessageMetadata };
+
+export type SentDm = { conversationId: string; ts: string };
 
 export type NotifyRequest = {
   slackUserId: string;
@@ -20,7 +23,13 @@ export type Notifier = {
   /** Resolves with the route that worked; rejects only when every route failed (the error lists each). */
   notify(request: NotifyRequest): Promise<DeliveredVia>;
   /** A DM to a user; resolves with the message's channel and ts (for chat.update later). */
-  sendDm(slackUserId: string, message: SlackMessage): Promise<{ conversationId: string; ts: string }>;
+  sendDm(slackUserId: string, message: SlackMessage): Promise<SentDm>;
+  /** The newest of the DM's last `limit` messages whose metadata matches, or undefined (needs im:history). */
+  findRecentDm(
+    slackUserId: string,
+    matches: (metadata: MessageMetadata) => boolean,
+    limit?: number,
+  ): Promise<SentDm | undefined>;
 };
 
 export class NotifyError extends Error {
@@ -57,7 +66,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     return conversationId;
   }
 
-  async function sendDm(slackUserId: string, message: SlackMessage): Promise<{ conversationId: string; ts: string }> {
+  async function sendDm(slackUserId: string, message: SlackMessage): Promise<SentDm> {
     let conversationId: string;
     try {
       conversationId = await openDm(slackUserId);
@@ -68,9 +77,22 @@ export function createNotifier(options: NotifierOptions): Notifier {
       channel: conversationId,
       text: message.text,
       blocks: message.blocks,
+      ...(message.metadata ? { metadata: message.metadata } : {}),
     });
     if (!posted.ts) throw new NotifyError('chat.postMessage returned no ts');
     return { conversationId: posted.channel ?? conversationId, ts: posted.ts };
+  }
+
+  async function findRecentDm(
+    slackUserId: string,
+    matches: (metadata: MessageMetadata) => boolean,
+    limit = 20,
+  ): Promise<SentDm | undefined> {
+    const conversationId = await openDm(slackUserId);
+    // Slack returns a message's metadata only when asked for it; messages come newest first.
+    const history = await client.conversations.history({ channel: conversationId, limit, include_all_metadata: true });
+    const found = history.messages?.find((m) => m.ts && m.metadata && matches(m.metadata as MessageMetadata));
+    return found?.ts ? { conversationId, ts: found.ts } : undefined;
   }
 
   async function postToResponseUrl(responseUrl: string, message: SlackMessage, replace: boolean): Promise<void> {
@@ -117,7 +139,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     }
   }
 
-  return { notify, sendDm };
+  return { notify, sendDm, findRecentDm };
 }
 
 function describe(error: unknown): string {
