@@ -21,6 +21,8 @@ export type InstanceSlots = {
   urls(): readonly string[];
   /** SIGKILLs the instance in `slot`, starts a new one, and puts it in the rotation once ready. */
   killAndRestart(slot: number): Promise<void>;
+  /** Every instance started, killed ones too, for their output after the run. */
+  all(): readonly ChildService[];
 };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,14 +33,17 @@ export function createInstanceSlots(
   startInstance: () => Promise<ChildService>,
   readyTimeoutMs: number,
 ): InstanceSlots {
+  const everyOne = [...services];
   return {
     urls: () => services.map((service) => service.baseUrl),
+    all: () => everyOne,
     async killAndRestart(slot) {
       const victim = services[slot];
       if (!victim) throw new Error(`no instance in slot ${slot}`);
       process.kill(victim.pid, 'SIGKILL');
       await victim.stop(0);
       const replacement = await startInstance();
+      everyOne.push(replacement);
       await replacement.waitUntilReady('/readyz', readyTimeoutMs);
       services[slot] = replacement;
     },

@@ -31,6 +31,8 @@ export type SoakFigures = {
   remindersNeverCreated: number;
   /** conversations.history calls: a reminder send whose outcome was lost, looked for in the DM before a retry. */
   reminderLookups: number;
+  /** One line per entry behind a failed check, with its journal times (seconds from the start of the load). */
+  problems: string[];
 };
 
 /** The figures that must be 0 for "nothing lost": named, so the exit code and the report agree. */
@@ -60,16 +62,32 @@ export async function gatherFigures(input: {
   db: pg.Pool;
   schema: string;
   now: Date;
+  loadStartedAt: Date;
 }): Promise<SoakFigures> {
   const { submissions, sim, fake, db, schema } = input;
   const stored = new Map<string, number>();
   for (const interaction of sim.interactions)
     stored.set(interaction.uniqueId, (stored.get(interaction.uniqueId) ?? 0) + 1);
+  type JournalRow = {
+    unique_id: string;
+    slack_user_id: string;
+    state: string;
+    follow_up_slack_user_id: string | null;
+    attempts: number;
+    created_at: Date;
+    logged_at: Date | null;
+    delay_notice_at: Date | null;
+  };
   const journalRows = (
-    await db.query<{ unique_id: string; state: string; follow_up_slack_user_id: string | null }>(
-      `SELECT unique_id, state, follow_up_slack_user_id FROM ${schema}.journal`,
+    await db.query<JournalRow>(
+      `SELECT unique_id, slack_user_id, state, follow_up_slack_user_id, attempts, created_at, logged_at, delay_notice_at
+       FROM ${schema}.journal`,
     )
   ).rows;
+  const seconds = (at: Date | null) =>
+    at ? `${((at.getTime() - input.loadStartedAt.getTime()) / 1000).toFixed(1)} s` : '-';
+  const describeEntry = (row: JournalRow, why: string) =>
+    `${why}: ${row.unique_id} (${row.slack_user_id}) ${row.state}, ${row.attempts} attempt(s), created ${seconds(row.created_at)}, logged ${seconds(row.logged_at)}, delay notice ${seconds(row.delay_notice_at)}`;
   const stateOf = new Map(journalRows.map((row) => [row.unique_id, row.state]));
   const journal: Record<string, number> = {};
   for (const row of journalRows) journal[row.state] = (journal[row.state] ?? 0) + 1;
@@ -110,6 +128,19 @@ export async function gatherFigures(input: {
   const due = reminders.filter((r) => r.due_at.getTime() <= input.now.getTime());
   const withReminder = new Set(reminders.map((r) => r.unique_id));
   const loggedWithFollowUp = journalRows.filter((row) => row.state === 'logged' && row.follow_up_slack_user_id);
+  const problems = loggedWithFollowUp
+    .filter((row) => !withReminder.has(row.unique_id))
+    .map((row) => describeEntry(row, 'no reminder'));
+  for (const [user, waiting] of waitingByUser) {
+    const finals = fake
+      .messagesIn(`D${user}`)
+      .filter((m) => m.metadata?.event_type !== REMINDER_EVENT && isFinal(m.text));
+    if (finals.length >= waiting) continue;
+    const untold = acked.filter((s) => s.user.slackUserId === user && !(answers.get(s.uniqueId) ?? []).some(isFinal));
+    const rows = journalRows.filter((row) => untold.some((s) => s.uniqueId === row.unique_id));
+    problems.push(`${user}: ${waiting} entries heard only "saved", ${finals.length} later DM(s)`);
+    for (const row of rows) problems.push(describeEntry(row, '  heard only "saved"'));
+  }
 
   return {
     sent: submissions.length,
@@ -132,6 +163,7 @@ export async function gatherFigures(input: {
     remindersUnrecorded: reminders.filter((r) => r.state !== 'sent' && (reminderDms.get(r.id) ?? 0) > 0).length,
     remindersNeverCreated: loggedWithFollowUp.filter((row) => !withReminder.has(row.unique_id)).length,
     reminderLookups: fake.callsTo('conversations.history').length,
+    problems,
   };
 }
 
@@ -189,6 +221,7 @@ export function formatReport(input: {
     `| missing: due, no DM (must be 0) | ${mark('remindersMissing')} |`,
     `| DM in Slack but not recorded as sent | ${f.remindersUnrecorded} |`,
     `| interrupted sends looked for in the DM (conversations.history) | ${f.reminderLookups} |`,
+    ...(f.problems.length > 0 ? ['', 'Entries behind a failed check:', ...f.problems.map((p) => `- ${p}`)] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@
 // PostgreSQL restarts; after the drain, nothing acked may be lost or stored twice and no reminder sent twice or missed.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -112,6 +113,7 @@ async function main(): Promise<number> {
     const slots = createInstanceSlots(services, startInstance, READY_TIMEOUT_MS);
 
     const durationMs = settings.seconds * 1000;
+    const loadStartedAt = new Date();
     const [submissions, events] = await Promise.all([
       runSteadyLoad({
         ratePerSec: settings.rate,
@@ -141,7 +143,15 @@ async function main(): Promise<number> {
     const drained = await drain(db, schema, settings.drainTimeoutSeconds * 1000);
     await sleep(3000); // the last answers after the last delivery
     const drainMs = performance.now() - drainStarted;
-    const figures = await gatherFigures({ submissions, sim: rig.sim, fake: rig.fake, db, schema, now: new Date() });
+    const figures = await gatherFigures({
+      submissions,
+      sim: rig.sim,
+      fake: rig.fake,
+      db,
+      schema,
+      now: new Date(),
+      loadStartedAt,
+    });
     const report = formatReport({ startedAt, settings, events, figures, drainMs, drained });
     log('');
     log(report);
@@ -150,6 +160,11 @@ async function main(): Promise<number> {
       writeFileSync(file, `# Soak results\n\nWritten by \`npm run bench:soak\` (bench/soak.ts).\n\n${report}`);
       log(`wrote ${file}`);
     }
+    slots.all().forEach((service, index) => {
+      const file = join(tmpdir(), `${schema}-instance-${index + 1}.log`);
+      writeFileSync(file, service.outputTail());
+      log(`instance ${index + 1}'s last output: ${file}`);
+    });
     const failed = failedChecks(figures);
     if (!drained) failed.push('the drain timed out');
     if (failed.length > 0) log(`FAILED: ${failed.join('; ')}`);
