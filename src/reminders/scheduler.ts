@@ -102,7 +102,8 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     try {
       await store.markSent(reminder.id, { ...message, late }, now());
     } catch (error) {
-      // The DM is out; failing to record it leaves the reminder in `sending`, which still never sends it twice.
+      // The DM is out; failing to record it leaves the reminder in `sending`: the reclaim after the lease finds the DM
+      // in Slack by its metadata and records it, without a second copy.
       logger.error({ ...fields, err: error, ...message }, 'Reminder sent but not recorded');
       return true;
     }
