@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import type { CaliqSimulator } from '../tools/caliq-simulator/index.js';
+import type { FakeSlack } from '../tools/slack-stand-in/fake-slack.js';
 import type { ChildService } from './load/child-service.js';
 
 export type FaultPlan = {
@@ -12,6 +13,8 @@ export type FaultPlan = {
   spikeLatencyMs: number;
   spikeMs: number;
   restartPostgres: boolean;
+  /** Slack's chat.postMessage answers this late around the kill, so reminder DMs are in flight when it lands. */
+  slowSlackMs: number;
 };
 
 /** What happened when, for the report. */
@@ -68,6 +71,7 @@ export function restartPostgres(): string {
 export async function runFaultPlan(
   plan: FaultPlan,
   sim: CaliqSimulator,
+  slack: FakeSlack,
   slots: InstanceSlots,
   log: (line: string) => void,
 ): Promise<FaultEvent[]> {
@@ -100,10 +104,16 @@ export async function runFaultPlan(
   await sleep(plan.outageMs);
   sim.setFaults({ down: false });
   note('Caliq outage over');
+  await at(0.42);
+  // A DM posted just before the kill still reaches Slack (the fake answers after the delay), its answer never the bot.
+  slack.delay('chat.postMessage', plan.slowSlackMs);
+  note(`Slack slow: chat.postMessage answers after ${plan.slowSlackMs} ms`);
   await at(0.45);
   note('SIGKILL instance 2');
   await slots.killAndRestart(1);
   note('instance 2 restarted and ready');
+  slack.delay('chat.postMessage', 0);
+  note('Slack answers at once again');
   await at(0.6);
   await spike();
   if (plan.restartPostgres) {

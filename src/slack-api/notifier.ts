@@ -24,7 +24,7 @@ export type Notifier = {
   notify(request: NotifyRequest): Promise<DeliveredVia>;
   /** A DM to a user; resolves with the message's channel and ts (for chat.update later). */
   sendDm(slackUserId: string, message: SlackMessage): Promise<SentDm>;
-  /** The newest of the DM's last `limit` messages whose metadata matches, or undefined (needs im:history). */
+  /** The newest of the DM's last `limit` (default 300) messages whose metadata matches, or undefined (im:history). */
   findRecentDm(
     slackUserId: string,
     matches: (metadata: MessageMetadata) => boolean,
@@ -40,6 +40,13 @@ export class NotifyError extends Error {
 export class DmNotOpenedError extends NotifyError {
   override readonly name: string = 'DmNotOpenedError';
 }
+
+/**
+ * How many of a DM's newest messages a lookup reads: a busy person may get many DMs (reminders, news) between an
+ * interrupted send and its retry minutes later, and the soak showed 20 is too few.
+ */
+const RECENT_DM_LOOKBACK = 300;
+const HISTORY_PAGE = 100;
 
 export type NotifierOptions = {
   client: WebClient;
@@ -86,13 +93,26 @@ export function createNotifier(options: NotifierOptions): Notifier {
   async function findRecentDm(
     slackUserId: string,
     matches: (metadata: MessageMetadata) => boolean,
-    limit = 20,
+    limit = RECENT_DM_LOOKBACK,
   ): Promise<SentDm | undefined> {
     const conversationId = await openDm(slackUserId);
-    // Slack returns a message's metadata only when asked for it; messages come newest first.
-    const history = await client.conversations.history({ channel: conversationId, limit, include_all_metadata: true });
-    const found = history.messages?.find((m) => m.ts && m.metadata && matches(m.metadata as MessageMetadata));
-    return found?.ts ? { conversationId, ts: found.ts } : undefined;
+    let cursor: string | undefined;
+    // Newest first, a page at a time; Slack returns a message's metadata only when asked for it.
+    for (let seen = 0; seen < limit; ) {
+      const page = await client.conversations.history({
+        channel: conversationId,
+        limit: Math.min(HISTORY_PAGE, limit - seen),
+        include_all_metadata: true,
+        ...(cursor ? { cursor } : {}),
+      });
+      const messages = page.messages ?? [];
+      const found = messages.find((m) => m.ts && m.metadata && matches(m.metadata as MessageMetadata));
+      if (found?.ts) return { conversationId, ts: found.ts };
+      seen += messages.length;
+      cursor = page.response_metadata?.next_cursor || undefined;
+      if (!cursor || messages.length === 0) return undefined;
+    }
+    return undefined;
   }
 
   async function postToResponseUrl(responseUrl: string, message: SlackMessage, replace: boolean): Promise<void> {
