@@ -37,6 +37,7 @@ const EXPECTED_BOT_SCOPES = [
   'commands',
   'chat:write',
   'im:write',
+  'im:history',
   'users:read',
   'users:read.email',
   'users.profile:read',

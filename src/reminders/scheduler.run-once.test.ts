@@ -114,39 +114,48 @@ describe('runOnce', () => {
     expect(deliveries).toEqual([{ id: reminder.id, late: false, owner: 'bot-a' }]);
   });
 
-  it('never resends a reminder whose delivery ended ambiguously', async () => {
+  it('retries a reminder whose delivery ended ambiguously only after the lease, flagged so the DM is looked for', async () => {
     const reminder = await addReminder('g-1', T0);
-    const attempts: string[] = [];
-    const deliver: DeliverReminder = async (r) => {
-      attempts.push(r.id);
-      throw new Error('socket hang up');
+    const attempts: { id: string; retry: boolean | undefined }[] = [];
+    const deliver: DeliverReminder = async (r, info) => {
+      attempts.push({ id: r.id, retry: info.retry });
+      if (attempts.length === 1) throw new Error('socket hang up');
+      return { conversationId: 'D1', ts: '1.000001' };
     };
     const scheduler = makeScheduler({ deliver });
     expect(await scheduler.runOnce()).toBe(0);
-    setClock(at(DAY));
-    expect(await scheduler.runOnce()).toBe(0);
-    expect(attempts).toEqual([reminder.id]);
     expect((await store.get(reminder.id))?.state).toBe('sending');
     expect(logLines.filter((l) => l.level === 50 && l.reminderId === reminder.id)).toHaveLength(1);
+    setClock(at(2 * MINUTE));
+    expect(await scheduler.runOnce()).toBe(0);
+    expect(attempts).toEqual([{ id: reminder.id, retry: undefined }]);
+    setClock(at(2 * MINUTE + 1));
+    expect(await scheduler.runOnce()).toBe(1);
+    expect(attempts).toEqual([
+      { id: reminder.id, retry: undefined },
+      { id: reminder.id, retry: true },
+    ]);
+    expect(await store.get(reminder.id)).toMatchObject({ state: 'sent', sentTs: '1.000001' });
   });
 
-  it('says at start-up which reminders were left mid-send, without sending them again', async () => {
+  it('says at start-up which reminders were left mid-send, and takes them over as retries', async () => {
     const reminder = await addReminder('g-1', T0);
     const first = makeScheduler({ deliver: async () => Promise.reject(new Error('socket hang up')) });
     await first.runOnce();
     setClock(at(HOUR));
-    const attempts: string[] = [];
+    const attempts: { id: string; retry: boolean | undefined }[] = [];
     const second = makeScheduler({
-      deliver: async (r) => {
-        attempts.push(r.id);
+      deliver: async (r, info) => {
+        attempts.push({ id: r.id, retry: info.retry });
         return { conversationId: 'D1', ts: '1.000001' };
       },
     });
+    expect(await store.listStuckSending(at(HOUR - 10 * MINUTE))).toHaveLength(1);
     second.start();
     await second.stop();
-    expect(attempts).toEqual([]);
-    expect((await store.listStuckSending(at(HOUR - 10 * MINUTE))).map((r) => r.id)).toEqual([reminder.id]);
     expect(logLines.some((l) => l.level === 40 && l.msg.includes('may not have been delivered'))).toBe(true);
+    expect(attempts).toEqual([{ id: reminder.id, retry: true }]);
+    expect((await store.get(reminder.id))?.state).toBe('sent');
   });
 
   it('redelivers a snoozed reminder at the snoozed time, and the old version is inert', async () => {

@@ -7,7 +7,8 @@ import { ReminderNotDeliveredError } from './errors.js';
 
 export type DeliverReminder = (
   reminder: Reminder,
-  info: { late: boolean },
+  /** `retry`: an earlier send of this claim may have reached Slack, so look for that DM before sending again. */
+  info: { late: boolean; retry?: boolean },
 ) => Promise<{ conversationId: string; ts: string }>;
 
 export type ReminderSchedulerOptions = {
@@ -28,6 +29,11 @@ export type ReminderSchedulerOptions = {
   retryDelayMs?: number;
   /** Deliveries in flight at once (default 4), to stay well inside Slack's rate limits. */
   concurrency?: number;
+  /**
+   * A send claimed this long ago and not completed is taken over and retried (after `deliver` checks Slack for it);
+   * default 2 minutes, well past the longest send (each Slack call is bounded to 10 s with 3 retries).
+   */
+  reclaimAfterMs?: number;
 };
 
 export type ReminderScheduler = {
@@ -43,6 +49,7 @@ export type ReminderScheduler = {
 
 /** A send that has not completed after this long is not still in progress. */
 const STUCK_AFTER_MS = 10 * 60_000;
+const RECLAIM_AFTER_MS = 2 * 60_000;
 
 export function createReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
   const { store, deliver, now, owner, pollIntervalMs } = options;
@@ -51,6 +58,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   const batchSize = options.batchSize ?? 20;
   const retryDelayMs = options.retryDelayMs ?? 60_000;
   const concurrency = options.concurrency ?? 4;
+  const reclaimAfterMs = options.reclaimAfterMs ?? RECLAIM_AFTER_MS;
 
   let lastClaimed = 0;
   let started = false;
@@ -67,12 +75,12 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     logger,
   });
 
-  async function deliverOne(reminder: Reminder): Promise<boolean> {
+  async function deliverOne(reminder: Reminder, retry: boolean): Promise<boolean> {
     const late = now().getTime() - reminder.dueAt.getTime() > lateAfterMs;
     const fields = { reminderId: reminder.id, uniqueId: reminder.uniqueId, recipient: reminder.recipientSlackUserId };
     let message: { conversationId: string; ts: string };
     try {
-      message = await deliver(reminder, { late });
+      message = await deliver(reminder, retry ? { late, retry } : { late });
     } catch (error) {
       if (error instanceof ReminderNotDeliveredError) {
         const retryAt = new Date(now().getTime() + retryDelayMs);
@@ -86,15 +94,16 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
         logger.warn({ ...fields, err: error, retryAt }, 'Reminder not delivered; will retry');
         return false;
       }
-      // At most once: the DM may already be in Slack, and a second copy is worse than a missing one, so the reminder
-      // stays in `sending` for a person to look at rather than being tried again.
-      logger.error({ ...fields, err: error }, 'Reminder delivery ended ambiguously; left in sending, not retried');
+      // The DM may already be in Slack: the reminder stays in `sending` until its claim is taken over after
+      // reclaimAfterMs, and that retry looks for the DM in Slack before sending it again.
+      logger.error({ ...fields, err: error }, 'Reminder delivery ended ambiguously; left in sending until reclaimed');
       return false;
     }
     try {
       await store.markSent(reminder.id, { ...message, late }, now());
     } catch (error) {
-      // The DM is out; failing to record it leaves the reminder in `sending`, which still never sends it twice.
+      // The DM is out; failing to record it leaves the reminder in `sending`: the reclaim after the lease finds the DM
+      // in Slack by its metadata and records it, without a second copy.
       logger.error({ ...fields, err: error, ...message }, 'Reminder sent but not recorded');
       return true;
     }
@@ -103,11 +112,16 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   }
 
   async function runOnce(): Promise<number> {
-    const claimed = await store.claimDue(now(), owner, batchSize);
+    const at = now();
+    const claimed = await store.claimDue(at, owner, batchSize);
+    const reclaimed = await store.reclaimStuck(new Date(at.getTime() - reclaimAfterMs), owner, at, batchSize);
+    if (reclaimed.length > 0)
+      logger.warn({ count: reclaimed.length }, 'Taking over reminders whose send never completed');
     lastClaimed = claimed.length;
+    const work = [...claimed.map((r) => ({ r, retry: false })), ...reclaimed.map((r) => ({ r, retry: true }))];
     let sent = 0;
-    await forEachConcurrently(claimed, concurrency, async (reminder) => {
-      if (await deliverOne(reminder)) sent += 1;
+    await forEachConcurrently(work, concurrency, async ({ r, retry }) => {
+      if (await deliverOne(r, retry)) sent += 1;
     });
     return sent;
   }
@@ -125,7 +139,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
           count: stuck.length,
           reminders: stuck.slice(0, 20).map((r) => ({ id: r.id, recipient: r.recipientSlackUserId })),
         },
-        'reminders whose DM may not have been delivered (the bot stopped mid-send); not re-sent to avoid a duplicate',
+        'reminders whose DM may not have been delivered (the bot stopped mid-send); each is checked in Slack before a retry',
       );
     } catch (error) {
       logger.error({ err: error }, 'could not check for reminders stuck in sending');

@@ -1,11 +1,14 @@
 // Tells one Slack user something privately: via the response_url, else an ephemeral message, else a DM. Never silently.
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock, MessageMetadata } from '@slack/types';
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { ReplyTarget } from '../interactions/index.js';
 import type { Logger } from '../logger.js';
 import { createJsonPoster, type PostJson } from './post-json.js';
 
-export type SlackMessage = { text: string; blocks?: KnownBlock[] };
+/** `metadata` (event_type + event_payload) travels with a DM, so the bot can recognise its own message later. */
+export type SlackMessage = { text: string; blocks?: KnownBlock[]; metadata?: MessageMetadata };
+
+export type SentDm = { conversationId: string; ts: string };
 
 export type NotifyRequest = {
   slackUserId: string;
@@ -20,7 +23,13 @@ export type Notifier = {
   /** Resolves with the route that worked; rejects only when every route failed (the error lists each). */
   notify(request: NotifyRequest): Promise<DeliveredVia>;
   /** A DM to a user; resolves with the message's channel and ts (for chat.update later). */
-  sendDm(slackUserId: string, message: SlackMessage): Promise<{ conversationId: string; ts: string }>;
+  sendDm(slackUserId: string, message: SlackMessage): Promise<SentDm>;
+  /** The newest of the DM's last `limit` (default 300) messages whose metadata matches, or undefined (im:history). */
+  findRecentDm(
+    slackUserId: string,
+    matches: (metadata: MessageMetadata) => boolean,
+    limit?: number,
+  ): Promise<SentDm | undefined>;
 };
 
 export class NotifyError extends Error {
@@ -31,6 +40,13 @@ export class NotifyError extends Error {
 export class DmNotOpenedError extends NotifyError {
   override readonly name: string = 'DmNotOpenedError';
 }
+
+/**
+ * How many of a DM's newest messages a lookup reads: a busy person may get many DMs (reminders, news) between an
+ * interrupted send and its retry minutes later, and the soak showed 20 is too few.
+ */
+const RECENT_DM_LOOKBACK = 300;
+const HISTORY_PAGE = 100;
 
 export type NotifierOptions = {
   client: WebClient;
@@ -57,7 +73,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     return conversationId;
   }
 
-  async function sendDm(slackUserId: string, message: SlackMessage): Promise<{ conversationId: string; ts: string }> {
+  async function sendDm(slackUserId: string, message: SlackMessage): Promise<SentDm> {
     let conversationId: string;
     try {
       conversationId = await openDm(slackUserId);
@@ -68,9 +84,35 @@ export function createNotifier(options: NotifierOptions): Notifier {
       channel: conversationId,
       text: message.text,
       blocks: message.blocks,
+      ...(message.metadata ? { metadata: message.metadata } : {}),
     });
     if (!posted.ts) throw new NotifyError('chat.postMessage returned no ts');
     return { conversationId: posted.channel ?? conversationId, ts: posted.ts };
+  }
+
+  async function findRecentDm(
+    slackUserId: string,
+    matches: (metadata: MessageMetadata) => boolean,
+    limit = RECENT_DM_LOOKBACK,
+  ): Promise<SentDm | undefined> {
+    const conversationId = await openDm(slackUserId);
+    let cursor: string | undefined;
+    // Newest first, a page at a time; Slack returns a message's metadata only when asked for it.
+    for (let seen = 0; seen < limit; ) {
+      const page = await client.conversations.history({
+        channel: conversationId,
+        limit: Math.min(HISTORY_PAGE, limit - seen),
+        include_all_metadata: true,
+        ...(cursor ? { cursor } : {}),
+      });
+      const messages = page.messages ?? [];
+      const found = messages.find((m) => m.ts && m.metadata && matches(m.metadata as MessageMetadata));
+      if (found?.ts) return { conversationId, ts: found.ts };
+      seen += messages.length;
+      cursor = page.response_metadata?.next_cursor || undefined;
+      if (!cursor || messages.length === 0) return undefined;
+    }
+    return undefined;
   }
 
   async function postToResponseUrl(responseUrl: string, message: SlackMessage, replace: boolean): Promise<void> {
@@ -117,7 +159,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     }
   }
 
-  return { notify, sendDm };
+  return { notify, sendDm, findRecentDm };
 }
 
 function describe(error: unknown): string {

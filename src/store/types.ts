@@ -159,6 +159,12 @@ export type ReminderStore = {
   nextDueAt(): Promise<Date | undefined>;
   /** Reminders claimed before `claimedBefore` whose send never completed: they may or may not have reached Slack. */
   listStuckSending(claimedBefore: Date): Promise<Reminder[]>;
+  /**
+   * Takes over reminders whose send was claimed before `claimedBefore` and never completed (the sender died or its
+   * answer was lost), for this owner; each is taken by one owner only. The version is kept: a DM that did reach Slack
+   * carries it, so the new owner can look for that DM before sending again.
+   */
+  reclaimStuck(claimedBefore: Date, owner: string, now: Date, limit: number): Promise<Reminder[]>;
 };
 
 /** What the bot remembers per user. */

@@ -141,6 +141,25 @@ export function reminderContract(backend: ContractBackend): void {
     });
   });
 
+  describe('reclaimStuck', () => {
+    it('takes over only sends claimed before the cutoff, once, keeping the version', async () => {
+      const old = await reminders.create(newReminder('g-1', T0), T0);
+      const fresh = await reminders.create(newReminder('g-2', at(60_000)), T0);
+      await reminders.create(newReminder('g-3', at(3_600_000)), T0);
+      const [first] = await reminders.claimDue(T0, 'bot-a', 10);
+      await reminders.claimDue(at(60_000), 'bot-a', 10);
+      const cutoff = at(30_000);
+      const taken = await reminders.reclaimStuck(cutoff, 'bot-b', at(200_000), 10);
+      expect(taken.map((r) => r.id)).toEqual([old.id]);
+      expect(taken[0]).toMatchObject({ state: 'sending', claimedBy: 'bot-b', claimedAt: at(200_000) });
+      expect(taken[0]?.version).toBe(first?.version);
+      expect(await reminders.reclaimStuck(cutoff, 'bot-c', at(200_001), 10)).toEqual([]);
+      expect((await reminders.get(fresh.id))?.claimedBy).toBe('bot-a');
+      await reminders.markSent(old.id, { conversationId: 'D1', ts: '1', late: false }, at(200_002));
+      expect(await reminders.reclaimStuck(at(999_999), 'bot-c', at(999_999), 10)).toHaveLength(1);
+    });
+  });
+
   describe('snooze and markDone', () => {
     async function sentReminder(uniqueId: string) {
       const r = await reminders.create(newReminder(uniqueId, T0), T0);

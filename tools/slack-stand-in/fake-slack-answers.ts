@@ -1,6 +1,6 @@
 // The fake Slack Web API's default answers, in Slack's shapes, computed from a small in-memory workspace.
 import { DateTime } from 'luxon';
-import { refusingOverLimits, THREAD_ANSWERS } from './fake-slack-threads.js';
+import { type FakeSlackMessage, refusingOverLimits, THREAD_ANSWERS } from './fake-slack-threads.js';
 import { openView, publishView, updateView } from './fake-slack-views.js';
 import {
   type AnswerContext,
@@ -115,6 +115,16 @@ const postMessage = (args: FakeSlackArgs, { workspace }: AnswerContext): FakeSla
     thread_ts: stringArg(args, 'thread_ts'),
     ts,
   };
+  // The app's DMs are kept (with their metadata) so conversations.history can show them; channels keep only what
+  // tests put there with addMessage.
+  if (channel.startsWith('D')) {
+    const metadata = typeof args.metadata === 'object' && args.metadata !== null ? args.metadata : undefined;
+    const stored = { ts, text: message.text, user: message.user, bot_id: message.bot_id };
+    workspace.messages.set(channel, [
+      ...(workspace.messages.get(channel) ?? []),
+      metadata ? { ...stored, metadata: metadata as NonNullable<FakeSlackMessage['metadata']> } : stored,
+    ]);
+  }
   return { ok: true, channel, ts, message };
 };
 

@@ -1,5 +1,5 @@
-// The fake's threads and other organisations: conversations.replies / history over stored messages, team.info for
-// Slack Connect teams, and the Block Kit limits Slack enforces on views and messages (it refuses what breaks one).
+// The fake's threads and other organisations: conversations.replies / history over stored messages (the app's DMs
+// too), team.info for Slack Connect teams, and the Block Kit limits Slack enforces on views and messages.
 import { listMessageLimitViolations, listModalLimitViolations } from '../../src/views/index.js';
 import type { AnswerContext, FakeSlackAnswer, FakeSlackArgs } from './fake-slack-workspace.js';
 
@@ -14,6 +14,8 @@ export type FakeSlackMessage = {
   bot_id?: string;
   subtype?: string;
   files?: { id: string; name: string; permalink: string }[];
+  /** Message metadata as chat.postMessage was given it; history shows it only with include_all_metadata. */
+  metadata?: { event_type: string; event_payload?: Record<string, unknown> };
 };
 
 type Answer = (args: FakeSlackArgs, context: AnswerContext) => FakeSlackAnswer;
@@ -24,7 +26,13 @@ const text = (args: FakeSlackArgs, key: string): string | undefined => {
 };
 
 /** Slack answers a conversation the bot cannot read as it would: not a member, or not visible at all. */
-function unreadable(channelId: string | undefined, { workspace }: AnswerContext): FakeSlackAnswer | undefined {
+function unreadable(
+  channelId: string | undefined,
+  { workspace }: AnswerContext,
+  dmsToo = false,
+): FakeSlackAnswer | undefined {
+  // The app's own DM with a user (`D` + user ID, as conversations.open answers) is readable with im:history.
+  if (dmsToo && channelId && /^D[UW]/.test(channelId)) return undefined;
   const channel = channelId ? workspace.channels.get(channelId) : undefined;
   if (!channelId || !channel || channel.isIm) return { ok: false, error: 'channel_not_found' };
   if (channel.isMember === false) return { ok: false, error: 'not_in_channel' };
@@ -66,7 +74,7 @@ const replies: Answer = (args, context) => {
 /** Newest first, like Slack; `latest` + `inclusive` + `limit: 1` reads one message by its ts. */
 const history: Answer = (args, context) => {
   const channel = text(args, 'channel');
-  const refused = unreadable(channel, context);
+  const refused = unreadable(channel, context, true);
   if (refused || !channel) return refused ?? { ok: false, error: 'channel_not_found' };
   const latest = text(args, 'latest');
   const inclusive = text(args, 'inclusive') === 'true' || args.inclusive === true;
@@ -74,7 +82,8 @@ const history: Answer = (args, context) => {
     .filter((message) => !message.thread_ts || message.thread_ts === message.ts)
     .filter((m) => latest === undefined || Number(m.ts) < Number(latest) || (inclusive && m.ts === latest))
     .reverse();
-  return page(topLevel, args);
+  const withMetadata = text(args, 'include_all_metadata') === 'true' || args.include_all_metadata === true;
+  return page(withMetadata ? topLevel : topLevel.map(({ metadata: _hidden, ...message }) => message), args);
 };
 
 const teamInfo: Answer = (args, { workspace }) => {

@@ -113,6 +113,31 @@ describe('Web API', () => {
     expect(first.ts).toMatch(/^\d{10}\.\d{6}$/);
   });
 
+  it("keeps the app's DMs with their metadata, shown by conversations.history only with include_all_metadata", async () => {
+    const metadata = { event_type: 'caliq_reminder', event_payload: { reminder_id: 'r-1', version: 2 } };
+    const posted = await client.chat.postMessage({ channel: 'DU0ALICE01', text: 'remember', metadata });
+    await client.chat.postMessage({ channel: 'DU0ALICE01', text: 'later' });
+
+    const plain = await client.conversations.history({ channel: 'DU0ALICE01', limit: 20 });
+    const full = await client.conversations.history({ channel: 'DU0ALICE01', limit: 20, include_all_metadata: true });
+    expect(plain.messages?.map((m) => [m.text, m.metadata])).toEqual([
+      ['later', undefined],
+      ['remember', undefined],
+    ]);
+    expect(full.messages?.[1]).toMatchObject({ ts: posted.ts, metadata });
+    await expect(client.conversations.history({ channel: 'D0SOMEONE' })).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
+  });
+
+  it('can keep the effect of a call and lose its answer (afterDefault), as when a response never arrives', async () => {
+    fake.respondWith('chat.postMessage', { ok: false, error: 'lost' }, { times: 1, status: 500, afterDefault: true });
+    await expect(client.chat.postMessage({ channel: 'DU0ALICE01', text: 'once' })).rejects.toMatchObject({
+      code: ErrorCode.HTTPError,
+    });
+    expect(fake.messagesIn('DU0ALICE01').map((m) => m.text)).toEqual(['once']);
+  });
+
   it('describes users with their time zone, email and custom profile fields', async () => {
     fake.setUser('U0BOB0001', {
       tz: 'America/New_York',

@@ -40,6 +40,11 @@ export type RespondWithOptions = {
   /** HTTP status to answer with (e.g. 429 with a `retry-after` header); default 200. */
   status?: number;
   headers?: Record<string, string>;
+  /**
+   * Runs the default answer first, so its effects stay (a posted message is kept), then answers with this one: a call
+   * that reached Slack but whose answer was lost, e.g. `{ status: 500, afterDefault: true }`.
+   */
+  afterDefault?: boolean;
 };
 
 export type FakeSlack = {
@@ -67,6 +72,8 @@ export type FakeSlack = {
   setTeamProfileFields(fields: FakeTeamProfileField[]): void;
   /** Puts a message in a conversation (a reply when it has a `thread_ts` other than its own ts). */
   addMessage(conversationId: string, message: FakeSlackMessage): void;
+  /** A conversation's messages as the fake holds them, oldest first (the app's DMs include what it posted). */
+  messagesIn(conversationId: string): FakeSlackMessage[];
   /** Names another organisation's team for team.info (Slack Connect). */
   setTeam(teamId: string, name: string): void;
   /** What a person typed into an open view's input; like Slack, typing does not change the view's hash. */
@@ -89,6 +96,7 @@ type Override = {
   remaining: number | undefined;
   status: number;
   headers: Record<string, string>;
+  afterDefault: boolean;
 };
 
 /** Form fields that are free text: never JSON-decode them, even when they look like JSON. */
@@ -138,9 +146,14 @@ export const startFakeSlack = async (options: { port?: number } = {}): Promise<F
     const override = queue?.[0];
     if (queue && override) {
       if (override.remaining !== undefined && --override.remaining <= 0) queue.shift();
+      if (override.afterDefault) defaultAnswerFor(method, args, token);
       const body = typeof override.answer === 'function' ? override.answer(args) : override.answer;
       return { status: override.status, body, headers: override.headers };
     }
+    return defaultAnswerFor(method, args, token);
+  };
+
+  const defaultAnswerFor = (method: string, args: FakeSlackArgs, token: string | undefined) => {
     const answer = DEFAULT_ANSWERS[method];
     if (!answer) return { status: 200, body: { ok: false, error: 'unknown_method' }, headers: {} };
     if (!token) return { status: 200, body: { ok: false, error: 'not_authed' }, headers: {} };
@@ -237,9 +250,9 @@ export const startFakeSlack = async (options: { port?: number } = {}): Promise<F
         timeoutMs,
         () => `no matching response_url POST within ${timeoutMs} ms (${responses.items.length} received)`,
       ),
-    respondWith(method, answer, { times, status = 200, headers = {} } = {}) {
+    respondWith(method, answer, { times, status = 200, headers = {}, afterDefault = false } = {}) {
       const queue = overrides.get(method) ?? [];
-      queue.push({ answer, remaining: times, status, headers });
+      queue.push({ answer, remaining: times, status, headers, afterDefault });
       overrides.set(method, queue);
     },
     delay: (method, ms) => void delays.set(method, ms),
@@ -252,6 +265,7 @@ export const startFakeSlack = async (options: { port?: number } = {}): Promise<F
     addMessage(conversationId, message) {
       workspace.messages.set(conversationId, [...(workspace.messages.get(conversationId) ?? []), message]);
     },
+    messagesIn: (conversationId) => [...(workspace.messages.get(conversationId) ?? [])],
     setTeam: (teamId, name) => void workspace.teams.set(teamId, name),
     typeInto(viewId, blockId, actionId, value) {
       const stored = workspace.views.get(viewId)?.view;

@@ -152,5 +152,17 @@ export function createPostgresReminderStore(sql: Sql): ReminderStore {
       );
       return rows.map(toReminder);
     },
+    async reclaimStuck(claimedBefore, owner, now, limit) {
+      const rows = await sql.rows<ReminderRow>(
+        `UPDATE reminders SET claimed_by = $2, claimed_at = $3
+         WHERE state = 'sending' AND claimed_at < $1 AND id IN (
+           SELECT id FROM reminders WHERE state = 'sending' AND claimed_at < $1
+           ORDER BY claimed_at, id COLLATE "C" LIMIT $4
+           FOR UPDATE SKIP LOCKED)
+         RETURNING *`,
+        [claimedBefore, owner, now, limit],
+      );
+      return rows.map(toReminder).sort(byDueAt);
+    },
   };
 }

@@ -94,6 +94,11 @@ export function createReminderStore(db: Database): ReminderStore {
   const selectStuck = db.prepare<[number], ReminderRow>(
     "SELECT * FROM reminders WHERE state = 'sending' AND claimed_at < ? ORDER BY claimed_at, id",
   );
+  const reclaimRows = db.prepare<Record<string, unknown>, ReminderRow>(`
+    UPDATE reminders SET claimed_by = @owner, claimed_at = @now
+    WHERE state = 'sending' AND claimed_at < @before AND id IN (
+      SELECT id FROM reminders WHERE state = 'sending' AND claimed_at < @before ORDER BY claimed_at, id LIMIT @limit)
+    RETURNING *`);
   const selectNextDue = db.prepare<[], { at: number | null }>(
     "SELECT MIN(due_at) AS at FROM reminders WHERE state = 'open'",
   );
@@ -101,6 +106,10 @@ export function createReminderStore(db: Database): ReminderStore {
   // IMMEDIATE takes the write lock up front, so a second process waits on busy_timeout instead of failing mid-way.
   const claimDue = db.transaction((now: number, owner: string, limit: number) =>
     claimRows.all({ now, owner, limit }).map(toReminder),
+  );
+
+  const reclaimStuck = db.transaction((before: number, owner: string, now: number, limit: number) =>
+    reclaimRows.all({ before, owner, now, limit }).map(toReminder),
   );
 
   return {
@@ -157,6 +166,9 @@ export function createReminderStore(db: Database): ReminderStore {
     },
     async listStuckSending(claimedBefore) {
       return selectStuck.all(toMillis(claimedBefore)).map(toReminder);
+    },
+    async reclaimStuck(claimedBefore, owner, now, limit) {
+      return reclaimStuck.immediate(toMillis(claimedBefore), owner, toMillis(now), limit).sort(byDueAt);
     },
   };
 }
