@@ -86,6 +86,22 @@ describe('outcomes left untold by an instance that died', () => {
     expect(told).toEqual([]);
   });
 
+  it('tells the outcome again, rather than never, when noting it as told fails', async () => {
+    const first = startWorld({ untoldGraceMs: GRACE_MS });
+    first.journal.failNext('noteOutcomeTold', 1);
+    const accepted = await first.service.accept(newEntry());
+    const { uniqueId } = accepted.stored;
+    await first.service.send(accepted);
+    await first.service.stop();
+    expect(first.told).toEqual([{ notice: 'logged', uniqueId, late: false }]);
+    expect(linesAbout(uniqueId, /could not note the outcome as told/)).toHaveLength(1);
+    const { service, told } = survivor();
+    setNow(T0 + 2 * GRACE_MS);
+    await service.runOnce();
+    await service.stop();
+    expect(told).toEqual([{ notice: 'logged', uniqueId, late: false }]);
+  });
+
   it('tells it once when two instances sweep at the same time', async () => {
     const uniqueId = await settledUntold((id) => connectJournal().markLogged(id, new Date(T0 + 1000)));
     const one = survivor();

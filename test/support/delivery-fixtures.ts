@@ -77,6 +77,7 @@ const WRITES = [
   'markRetry',
   'noteDelayNotice',
   'noteGiveUpNotice',
+  'noteOutcomeTold',
 ] as const;
 type Write = (typeof WRITES)[number];
 
