@@ -57,15 +57,18 @@ async function drain(db: pg.Pool, schema: string, timeoutMs: number): Promise<bo
   let last = '';
   while (performance.now() < deadline) {
     try {
-      const { rows } = await db.query<{ pending: number; unsent: number }>(
+      // Untold: settled entries whose notice no instance has sent yet (a survivor's sweep tells them after its grace).
+      const { rows } = await db.query<{ pending: number; unsent: number; untold: number }>(
         `SELECT (SELECT COUNT(*)::int FROM ${schema}.journal WHERE state = 'pending') AS pending,
-                (SELECT COUNT(*)::int FROM ${schema}.reminders WHERE state NOT IN ('sent', 'done')) AS unsent`,
+                (SELECT COUNT(*)::int FROM ${schema}.reminders WHERE state NOT IN ('sent', 'done')) AS unsent,
+                (SELECT COUNT(*)::int FROM ${schema}.journal
+                 WHERE state <> 'pending' AND outcome_told_at IS NULL) AS untold`,
       );
-      const { pending = 0, unsent = 0 } = rows[0] ?? {};
-      const now = `${pending} pending, ${unsent} reminders not sent`;
+      const { pending = 0, unsent = 0, untold = 0 } = rows[0] ?? {};
+      const now = `${pending} pending, ${unsent} reminders not sent, ${untold} outcomes not told`;
       if (now !== last) log(`  drain: ${now}`);
       last = now;
-      if (pending === 0 && unsent === 0) return true;
+      if (pending === 0 && unsent === 0 && untold === 0) return true;
     } catch (error) {
       log(`  drain: database not answering (${error instanceof Error ? error.message : String(error)})`);
     }

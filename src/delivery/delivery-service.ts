@@ -6,6 +6,7 @@ import type { JournalEntry, JournalStore, NewJournalEntry } from '../store/index
 import type { BackoffPolicy } from '../timing/index.js';
 import { createPollLoop } from '../timing/index.js';
 import { createOutcomeRecorder } from './record-outcome.js';
+import { createUntoldSweep } from './tell-untold.js';
 import type { DeliveryNotices, DeliveryObserver } from './types.js';
 
 export type SubmitResult =
@@ -56,6 +57,11 @@ export type DeliveryServiceOptions = {
    */
   maxImmediateAttempts?: number;
   observer?: DeliveryObserver;
+  /**
+   * How long a settled entry's outcome is left to the instance that recorded it before any worker's pass tells it
+   * instead (that instance died with the notice queued). Default 60 s, far beyond what the notice queue needs.
+   */
+  untoldGraceMs?: number;
 };
 
 /** An interaction written to the journal (or found there under its UniqueID), not yet sent. */
@@ -74,7 +80,10 @@ export type DeliveryService = {
    * `replyTo` is where the button was pressed, so the outcome is told there rather than at the original submission.
    */
   retry(uniqueId: string, replyTo?: NewJournalEntry['replyTo']): Promise<SubmitResult | undefined>;
-  /** One pass of the background worker: attempts every due entry. Returns how many were attempted. */
+  /**
+   * One pass of the background worker: attempts every due entry, then tells outcomes left untold past the grace.
+   * Returns how many were attempted.
+   */
   runOnce(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
@@ -117,6 +126,14 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     ...(options.observer ? { observer: options.observer } : {}),
     schedule,
     stopping: stopping.signal,
+  });
+  const sweepUntold = createUntoldSweep({
+    journal,
+    recorder,
+    logger: log,
+    now,
+    graceMs: options.untoldGraceMs ?? 60_000,
+    limit: Math.max(options.concurrency * 32, 64),
   });
 
   /** Takes the entry for one attempt under a fresh lease; undefined when another attempt holds it or it is settled. */
@@ -229,6 +246,11 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         log.error({ err: error, uniqueId: entry.uniqueId }, 'delivery attempt crashed');
       }
     });
+    try {
+      await sweepUntold();
+    } catch (error) {
+      log.warn({ err: error }, 'could not look for outcomes left untold; the next pass looks again');
+    }
     return attempted;
   }
 

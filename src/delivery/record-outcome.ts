@@ -31,9 +31,19 @@ export type OutcomeRecorderOptions = {
 export type OutcomeRecorder = {
   /** Records the answer to a claimed entry and queues the user's notice; returns the entry as recorded. */
   record(claimed: JournalEntry, outcome: InteractionOutcome): Promise<JournalEntry>;
+  /**
+   * Tells the outcome of an entry settled by an instance that did not live to tell it (a sweep claimed it): the
+   * after-logging step again (idempotent) for a logged one, then the same notice through the same queue.
+   */
+  retell(settled: JournalEntry): Promise<void>;
   /** Resolves once every queued notice has been sent (graceful shutdown). */
   idle(): Promise<void>;
 };
+
+/** How a give-up reads in the journal's last error, so a later reader tells "gave up" apart from other failures. */
+const GAVE_UP_AFTER = '; gave up after ';
+const gaveUpError = (reason: string, attempts: number): string => `${reason}${GAVE_UP_AFTER}${attempts} attempts`;
+export const saysGaveUp = (lastError: string | undefined): boolean => lastError?.includes(GAVE_UP_AFTER) ?? false;
 
 const UNAUTHORIZED_LOG_EVERY_MS = 5 * 60_000;
 
@@ -58,15 +68,38 @@ export function createOutcomeRecorder(options: OutcomeRecorderOptions): OutcomeR
   const count = (counted: DeliveryOutcome) => options.observer?.outcome(counted);
   let lastUnauthorizedLogAt = Number.NEGATIVE_INFINITY;
 
-  /** Queues a notice: the lane goes on to the next entry while Slack is called. */
-  function tell(what: string, entry: JournalEntry, send: () => Promise<void>): void {
+  /**
+   * Queues a notice: the lane goes on to the next entry while Slack is called. A final one (the outcome) is noted as
+   * told once sent; until then a sweep on any instance tells it if this process dies.
+   */
+  function tell(what: string, entry: JournalEntry, send: () => Promise<void>, final = false): void {
     notices.push(entry.uniqueId, async () => {
       try {
         await send();
       } catch (error) {
         log.error({ err: error, uniqueId: entry.uniqueId, notice: what }, 'could not tell the user');
+        return;
       }
+      if (final) await noteOutcomeTold(entry);
     });
+  }
+
+  /** If this write fails the sweep may tell the outcome again later: repeated, never lost. */
+  async function noteOutcomeTold(entry: JournalEntry): Promise<void> {
+    try {
+      await journal.noteOutcomeTold(entry.uniqueId, now());
+    } catch (error) {
+      log.warn({ err: error, uniqueId: entry.uniqueId }, 'could not note the outcome as told; it may be repeated');
+    }
+  }
+
+  async function afterLogging(entry: JournalEntry): Promise<void> {
+    if (!options.onLogged) return;
+    try {
+      await options.onLogged(entry);
+    } catch (error) {
+      log.error({ err: error, uniqueId: entry.uniqueId }, 'after-logging step failed');
+    }
   }
 
   /** Marks that a notice is said, so it is said once; if that write fails the notice may be said again, never lost. */
@@ -87,16 +120,10 @@ export function createOutcomeRecorder(options: OutcomeRecorderOptions): OutcomeR
     const entry = await keepUntilRecorded(claimed, 'logged', () => journal.markLogged(uniqueId, at));
     count('logged');
     log.info({ uniqueId, attempts: entry.attempts }, 'interaction logged in Caliq');
-    if (options.onLogged) {
-      try {
-        await options.onLogged(entry);
-      } catch (error) {
-        log.error({ err: error, uniqueId }, 'after-logging step failed');
-      }
-    }
+    await afterLogging(entry);
     // Issues that come with OK:true (e.g. Caliq saying it already had this UniqueID) are shown, not hidden.
     const late = claimed.delayNoticeAt !== undefined;
-    tell('logged', entry, () => userNotices.logged(entry, { late, warnings }));
+    tell('logged', entry, () => userNotices.logged(entry, { late, warnings }), true);
     return entry;
   }
 
@@ -105,7 +132,7 @@ export function createOutcomeRecorder(options: OutcomeRecorderOptions): OutcomeR
     const entry = await keepUntilRecorded(claimed, 'rejected', () => journal.markRejected(uniqueId, issues, at));
     count('rejected');
     log.info({ uniqueId, issues: issues.length }, 'Caliq rejected the interaction');
-    tell('rejected', entry, () => userNotices.rejected(entry));
+    tell('rejected', entry, () => userNotices.rejected(entry), true);
     return entry;
   }
 
@@ -114,7 +141,7 @@ export function createOutcomeRecorder(options: OutcomeRecorderOptions): OutcomeR
     const entry = await keepUntilRecorded(claimed, 'failed', () => journal.markFailed(uniqueId, reason, at));
     count('failed');
     log.warn({ uniqueId, reason }, 'interaction failed');
-    tell('failed', entry, () => userNotices.failed(entry, reason));
+    tell('failed', entry, () => userNotices.failed(entry, reason), true);
     return entry;
   }
 
@@ -160,13 +187,13 @@ export function createOutcomeRecorder(options: OutcomeRecorderOptions): OutcomeR
     const waitingSince = claimed.delayNoticeAt ?? at;
     if (at.getTime() - waitingSince.getTime() >= options.giveUpAfterMs) {
       const { uniqueId, attempts } = claimed;
-      const error = `${reason}; gave up after ${attempts} attempts`;
+      const error = gaveUpError(reason, attempts);
       const gaveUp = await keepUntilRecorded(claimed, 'gave up', () => journal.markFailed(uniqueId, error, at));
       count('gave_up');
       log.warn({ uniqueId, attempts }, 'gave up delivering the interaction');
       if (gaveUp.giveUpNoticeAt) return gaveUp;
       await noteNotice(gaveUp, 'give-up', at);
-      tell('gave up', gaveUp, () => userNotices.gaveUp(gaveUp));
+      tell('gave up', gaveUp, () => userNotices.gaveUp(gaveUp), true);
       return { ...gaveUp, giveUpNoticeAt: at };
     }
     const pending = await scheduleRetry(claimed, reason, at);
@@ -202,6 +229,26 @@ export function createOutcomeRecorder(options: OutcomeRecorderOptions): OutcomeR
           return unauthorized(claimed, at);
         case 'unavailable':
           return unavailable(claimed, outcome.reason, at);
+      }
+    },
+    async retell(settled) {
+      switch (settled.state) {
+        case 'logged':
+          await afterLogging(settled);
+          // Caliq's warnings are not journaled; the user hears it is logged.
+          tell('logged', settled, () =>
+            userNotices.logged(settled, { late: settled.delayNoticeAt !== undefined, warnings: [] }),
+          );
+          return;
+        case 'rejected':
+          tell('rejected', settled, () => userNotices.rejected(settled));
+          return;
+        case 'failed':
+          if (saysGaveUp(settled.lastError)) tell('gave up', settled, () => userNotices.gaveUp(settled));
+          else tell('failed', settled, () => userNotices.failed(settled, settled.lastError ?? 'unknown'));
+          return;
+        case 'pending':
+          return;
       }
     },
     idle: () => notices.idle(),

@@ -28,7 +28,7 @@ const TABLES: { table: keyof CopyResult; columns: Column[] }[] = [
       text('last_error'),
       json('issues'),
       ...['created_at', 'updated_at', 'next_attempt_at', 'lease_until', 'logged_at'].map(instant),
-      ...['delay_notice_at', 'give_up_notice_at'].map(instant),
+      ...['delay_notice_at', 'give_up_notice_at', 'outcome_told_at'].map(instant),
     ],
   },
   {

@@ -23,6 +23,7 @@ export function newPendingEntry(entry: NewJournalEntry, now: Date): JournalEntry
     loggedAt: undefined,
     delayNoticeAt: undefined,
     giveUpNoticeAt: undefined,
+    outcomeToldAt: undefined,
   };
 }
 

@@ -37,6 +37,8 @@ export type JournalEntry = {
   delayNoticeAt: Date | undefined;
   /** Set once the user has been told the bot gave up (failed after the give-up time). */
   giveUpNoticeAt: Date | undefined;
+  /** Set once the user has been told the final outcome (logged, rejected, failed, gave up), or a sweep took it on. */
+  outcomeToldAt: Date | undefined;
 };
 
 export type NewJournalEntry = Pick<
@@ -70,6 +72,13 @@ export type JournalStore = {
   markRetry(uniqueId: string, error: string, nextAttemptAt: Date, now: Date): Promise<JournalEntry>;
   noteDelayNotice(uniqueId: string, now: Date): Promise<void>;
   noteGiveUpNotice(uniqueId: string, now: Date): Promise<void>;
+  /** Marks that the user has been told how the entry ended. */
+  noteOutcomeTold(uniqueId: string, now: Date): Promise<void>;
+  /**
+   * Atomically takes settled entries (logged, rejected, failed) whose outcome nobody noted as told and which settled
+   * before `settledBefore`, marking them told at `now`: each is taken by one caller only, oldest first.
+   */
+  claimUntold(settledBefore: Date, now: Date, limit: number): Promise<JournalEntry[]>;
   /** Rejected or failed → pending again with (possibly edited) content, same UniqueID. */
   resubmit(
     uniqueId: string,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { createPool, createSql, describeTarget } from '../../src/store/postgres/connection.js';
 import { createPostgresJournalStore } from '../../src/store/postgres/journal-store.js';
+import { POSTGRES_MIGRATIONS } from '../../src/store/postgres/migrations.js';
 import { createPostgresReminderStore } from '../../src/store/postgres/reminder-store.js';
 import type { JournalStore, ReminderStore } from '../../src/store/types.js';
 import { type CaliqSimulator, startCaliqSimulator } from '../../tools/caliq-simulator/index.js';
@@ -97,7 +98,7 @@ describePostgres('several bot processes on one PostgreSQL database', () => {
     const versions = await withTestClient((client) =>
       client.query<{ version: number }>(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`),
     );
-    expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3]);
+    expect(versions.rows.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version));
   });
 
   it('sends the same view submitted to both at once to Caliq once', async () => {

@@ -13,6 +13,7 @@ import { contactsContract } from './contacts-contract.js';
 import { journalContract } from './journal-contract.js';
 import { prefsAndLinksContract } from './prefs-and-links-contract.js';
 import { reminderContract } from './reminder-contract.js';
+import { toldContract } from './told-contract.js';
 
 function postgresBackend(): ContractBackend {
   const schema = uniqueSchema('contract');
@@ -68,6 +69,7 @@ describePostgres('store contract on PostgreSQL', () => {
   });
 
   describe('journal', () => journalContract(backend));
+  describe('outcome told', () => toldContract(backend));
   describe('remembered contacts', () => contactsContract(backend));
   describe('reminders', () => reminderContract(backend));
   describe('prefs and channel links', () => prefsAndLinksContract(backend));

@@ -17,7 +17,8 @@ import { createLogger } from '../../src/logger.js';
 import { StoreError } from '../../src/store/errors.js';
 import { type Database, openDatabase } from '../../src/store/sqlite/database.js';
 import { createJournalStore } from '../../src/store/sqlite/journal-store.js';
-import type { JournalEntry, JournalStore, NewJournalEntry } from '../../src/store/types.js';
+import { createReminderStore } from '../../src/store/sqlite/reminder-store.js';
+import type { JournalEntry, JournalStore, NewJournalEntry, ReminderStore } from '../../src/store/types.js';
 import { type CaliqSimulator, startCaliqSimulator } from '../../tools/caliq-simulator/server.js';
 import { sampleInteraction, sampleNewEntry } from './sample-interaction.js';
 
@@ -76,6 +77,7 @@ const WRITES = [
   'markRetry',
   'noteDelayNotice',
   'noteGiveUpNotice',
+  'noteOutcomeTold',
 ] as const;
 type Write = (typeof WRITES)[number];
 
@@ -124,6 +126,13 @@ export function connectJournal(): JournalStore {
   const db = openDatabase(dbFile);
   databases.push(db);
   return createJournalStore(db);
+}
+
+/** The reminders on a new connection to the test's database file. */
+export function connectReminders(): ReminderStore {
+  const db = openDatabase(dbFile);
+  databases.push(db);
+  return createReminderStore(db);
 }
 
 function caliqClient(retries = 0): CaliqClient {

@@ -39,6 +39,7 @@ export function sampleEntry(overrides: Partial<JournalEntry> = {}): JournalEntry
     loggedAt: undefined,
     delayNoticeAt: undefined,
     giveUpNoticeAt: undefined,
+    outcomeToldAt: undefined,
     ...overrides,
   };
 }

@@ -26,6 +26,7 @@ type JournalRow = {
   logged_at: Date | null;
   delay_notice_at: Date | null;
   give_up_notice_at: Date | null;
+  outcome_told_at: Date | null;
 };
 
 const JOURNAL_STATES: readonly JournalState[] = ['pending', 'logged', 'rejected', 'failed'];
@@ -53,6 +54,7 @@ function toEntry(row: JournalRow): JournalEntry {
     loggedAt: orUndefined(row.logged_at),
     delayNoticeAt: orUndefined(row.delay_notice_at),
     giveUpNoticeAt: orUndefined(row.give_up_notice_at),
+    outcomeToldAt: orUndefined(row.outcome_told_at),
   };
 }
 
@@ -176,12 +178,33 @@ export function createPostgresJournalStore(sql: Sql): JournalStore {
     async noteGiveUpNotice(uniqueId, now) {
       await sql.rows('UPDATE journal SET give_up_notice_at = $2 WHERE unique_id = $1', [uniqueId, now]);
     },
+    async noteOutcomeTold(uniqueId, now) {
+      await sql.rows('UPDATE journal SET outcome_told_at = $2 WHERE unique_id = $1', [uniqueId, now]);
+    },
+    async claimUntold(settledBefore, now, limit) {
+      // SKIP LOCKED: a concurrent sweep takes other entries instead of waiting for these and then finding them told.
+      const rows = await sql.rows<JournalRow>(
+        // A CTE, so the limited pick is made once (an IN subquery may be rescanned and pick more).
+        `WITH picked AS (
+           SELECT unique_id FROM journal
+           WHERE outcome_told_at IS NULL AND state IN ('logged', 'rejected', 'failed') AND updated_at < $1
+           ORDER BY updated_at, unique_id COLLATE "C" LIMIT $3
+           FOR UPDATE SKIP LOCKED)
+         UPDATE journal SET outcome_told_at = $2 FROM picked
+         WHERE journal.unique_id = picked.unique_id AND journal.outcome_told_at IS NULL
+         RETURNING journal.*`,
+        [settledBefore, now, limit],
+      );
+      return rows
+        .map(toEntry)
+        .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || (a.uniqueId < b.uniqueId ? -1 : 1));
+    },
     async resubmit(uniqueId, change, now) {
       // As in SQLite: a fresh delivery (attempts, errors, notices start again); created_at keeps the first submission.
       const row = await sql.one<JournalRow>(
         `UPDATE journal SET state = 'pending', interaction = $2, draft = $3, reply_to = $4, issues = '[]',
            last_error = NULL, attempts = 0, next_attempt_at = $5, lease_until = NULL, logged_at = NULL,
-           delay_notice_at = NULL, give_up_notice_at = NULL, updated_at = $5
+           delay_notice_at = NULL, give_up_notice_at = NULL, outcome_told_at = NULL, updated_at = $5
          WHERE unique_id = $1 AND state IN ('rejected', 'failed')
          RETURNING *`,
         [uniqueId, json(change.interaction), json(change.draft), json(change.replyTo), now],

@@ -80,4 +80,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     // NULL for rows written before: they came from the form.
     sql: `ALTER TABLE journal ADD COLUMN source TEXT;`,
   },
+  {
+    version: 4,
+    name: 'journal outcome told',
+    // Entries settled before this was kept were told in their time (or lost with it): never tell them again.
+    sql: `
+      ALTER TABLE journal ADD COLUMN outcome_told_at TIMESTAMPTZ;
+      UPDATE journal SET outcome_told_at = updated_at WHERE state IN ('logged', 'rejected', 'failed');
+      CREATE INDEX journal_untold ON journal (updated_at) WHERE outcome_told_at IS NULL AND state <> 'pending';
+    `,
+  },
 ];

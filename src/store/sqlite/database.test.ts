@@ -79,6 +79,27 @@ describe('openDatabase', () => {
     expect(two.prepare('SELECT last_channel_id FROM user_prefs').get()).toEqual({ last_channel_id: 7 });
   });
 
+  it('marks entries settled before migration 4 as told, leaving pending ones untold', () => {
+    const file = tempFile();
+    const old = open(file, MIGRATIONS.slice(0, 3));
+    const insert = old.prepare<[string, string, number]>(`
+      INSERT INTO journal (unique_id, slack_user_id, state, interaction, draft, reply_to, created_at, updated_at)
+      VALUES (?, 'U1', ?, '{}', '{}', '{}', 1000, ?)`);
+    insert.run('logged', 'logged', 5000);
+    insert.run('failed', 'failed', 6000);
+    insert.run('pending', 'pending', 7000);
+    old.close();
+    const db = open(file);
+    const told = db.prepare<[], { unique_id: string; outcome_told_at: number | null }>(
+      'SELECT unique_id, outcome_told_at FROM journal ORDER BY unique_id',
+    );
+    expect(told.all()).toEqual([
+      { unique_id: 'failed', outcome_told_at: 6000 },
+      { unique_id: 'logged', outcome_told_at: 5000 },
+      { unique_id: 'pending', outcome_told_at: null },
+    ]);
+  });
+
   it('applies only the new migrations when the code knows more than the file', () => {
     const file = tempFile();
     open(file).close();

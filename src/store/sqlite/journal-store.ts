@@ -27,6 +27,7 @@ type JournalRow = {
   logged_at: number | null;
   delay_notice_at: number | null;
   give_up_notice_at: number | null;
+  outcome_told_at: number | null;
 };
 
 const JOURNAL_STATES: readonly JournalState[] = ['pending', 'logged', 'rejected', 'failed'];
@@ -52,6 +53,7 @@ function toEntry(row: JournalRow): JournalEntry {
     loggedAt: fromOptionalMillis(row.logged_at),
     delayNoticeAt: fromOptionalMillis(row.delay_notice_at),
     giveUpNoticeAt: fromOptionalMillis(row.give_up_notice_at),
+    outcomeToldAt: fromOptionalMillis(row.outcome_told_at),
   };
 }
 
@@ -100,12 +102,24 @@ export function createJournalStore(db: Database): JournalStore {
     ${SETTLE_WHERE}`);
   const noteDelay = db.prepare<[number, string]>('UPDATE journal SET delay_notice_at = ? WHERE unique_id = ?');
   const noteGiveUp = db.prepare<[number, string]>('UPDATE journal SET give_up_notice_at = ? WHERE unique_id = ?');
+  const noteTold = db.prepare<[number, string]>('UPDATE journal SET outcome_told_at = ? WHERE unique_id = ?');
+  const claimUntoldRows = db.prepare<Record<string, unknown>, JournalRow>(`
+    UPDATE journal SET outcome_told_at = @now
+    WHERE unique_id IN (
+      SELECT unique_id FROM journal
+      WHERE outcome_told_at IS NULL AND state IN ('logged', 'rejected', 'failed') AND updated_at < @before
+      ORDER BY updated_at, unique_id LIMIT @limit)
+    RETURNING *`);
+  // IMMEDIATE takes the write lock up front, so a second process waits on busy_timeout instead of failing mid-way.
+  const claimUntold = db.transaction((before: number, now: number, limit: number) =>
+    claimUntoldRows.all({ before, now, limit }).map(toEntry),
+  );
   // A resubmission is a fresh delivery: attempts, errors and notices start again, so the worker's retry budget and the
   // user's "still waiting" / "gave up" messages apply to it anew. created_at keeps the original submission time.
   const resubmitRow = db.prepare<Record<string, unknown>, JournalRow>(`
     UPDATE journal SET state = 'pending', interaction = @interaction, draft = @draft, reply_to = @replyTo,
       issues = '[]', last_error = NULL, attempts = 0, next_attempt_at = @now, lease_until = NULL, logged_at = NULL,
-      delay_notice_at = NULL, give_up_notice_at = NULL, updated_at = @now
+      delay_notice_at = NULL, give_up_notice_at = NULL, outcome_told_at = NULL, updated_at = @now
     WHERE unique_id = @uniqueId AND state IN ('rejected', 'failed')
     RETURNING *`);
   // json_each lets one prepared statement take any list of states.
@@ -202,6 +216,14 @@ export function createJournalStore(db: Database): JournalStore {
     },
     async noteGiveUpNotice(uniqueId, now) {
       noteGiveUp.run(toMillis(now), uniqueId);
+    },
+    async noteOutcomeTold(uniqueId, now) {
+      noteTold.run(toMillis(now), uniqueId);
+    },
+    async claimUntold(settledBefore, now, limit) {
+      return claimUntold
+        .immediate(toMillis(settledBefore), toMillis(now), limit)
+        .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || a.uniqueId.localeCompare(b.uniqueId));
     },
     async resubmit(uniqueId, change, now) {
       const row = resubmitRow.get({
