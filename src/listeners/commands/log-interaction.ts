@@ -36,13 +36,13 @@ export function registerLogInteractionCommand(app: App, deps: ListenerDeps): voi
       await ack(buildHelpMessage(COMMAND));
       return;
     }
-    // A line that names a contact or a follow-up is answered with a preview card; reading it is pure, so no wait.
+    await ack();
+    // A line that names a contact or a follow-up is answered with a preview card; read after the ack, as it needs none.
     const text = command.text ?? '';
     const quick =
       parsed.subcommand === undefined && text.length <= QUICK_LOG_MAX_TEXT
         ? parseQuickLog(text, { timeZone, now: deps.now() })
         : undefined;
-    await ack();
     const args: CommandArgs = { command, client, respond, botUserId: context.botUserId };
     const replyTo = { responseUrl: command.response_url, conversationId: command.channel_id };
     if (quick) {

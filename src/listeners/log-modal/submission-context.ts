@@ -1,7 +1,8 @@
 // Gathers what validation needs (who submits, who follows up, their time zones) from caches, waiting at most briefly.
 import type { ValidationContext } from '../../interactions/index.js';
 import type { EmployeeLookup } from '../../people/index.js';
-import { describeUnmappedFollowUp } from '../../views/index.js';
+import type { SlackMessage } from '../../slack-api/index.js';
+import { buildUnmappedUserMessage, describeUnmappedFollowUp, SUBMITTER_LOOKUP_SLOW } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
 import { withDeadline } from './deadline.js';
 
@@ -76,4 +77,14 @@ export function validationContextFor(
     channels: deps.reference.channels.current(),
     defaultChannelId: deps.config.caliq.defaultChannelId,
   };
+}
+
+/** What a submitter who can't be sent for is told: Slack was too slow to say who they are, or nobody mapped them. */
+export function unmappedSubmitterAnswer(
+  deps: ListenerDeps,
+  slackUserId: string,
+  reason: Exclude<EmployeeLookup, { ok: true }>['reason'],
+): SlackMessage {
+  if (reason === 'lookup_failed') return SUBMITTER_LOOKUP_SLOW;
+  return buildUnmappedUserMessage({ slackUserId, mappingContact: deps.config.people.mappingContact, who: 'you' });
 }

@@ -10,15 +10,13 @@ import {
   validateDraft,
 } from '../../interactions/index.js';
 import type { SlackMessage } from '../../slack-api/index.js';
-import {
-  buildQuickLogCard,
-  buildQuickLogProblemCard,
-  buildUnmappedUserMessage,
-  encodeQuickLogValue,
-  SUBMITTER_LOOKUP_SLOW,
-} from '../../views/index.js';
+import { buildQuickLogCard, buildQuickLogProblemCard, encodeQuickLogValue } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
-import { resolveSubmissionContext, validationContextFor } from '../log-modal/submission-context.js';
+import {
+  resolveSubmissionContext,
+  unmappedSubmitterAnswer,
+  validationContextFor,
+} from '../log-modal/submission-context.js';
 
 type ValidationErrors = Extract<ValidationResult, { ok: false }>['errors'];
 
@@ -35,15 +33,7 @@ export async function checkDraft(
   const { userId, draft } = request;
   const context = await resolveSubmissionContext(deps, userId, draft.followUpBy);
   if (!context.contactedBy.ok) {
-    const unmapped =
-      context.contactedBy.reason === 'lookup_failed'
-        ? SUBMITTER_LOOKUP_SLOW
-        : buildUnmappedUserMessage({
-            slackUserId: userId,
-            mappingContact: deps.config.people.mappingContact,
-            who: 'you',
-          });
-    return { ok: false, unmapped };
+    return { ok: false, unmapped: unmappedSubmitterAnswer(deps, userId, context.contactedBy.reason) };
   }
   const contactedBy = context.contactedBy.employeeId;
   const result = validateDraft(

@@ -4,18 +4,16 @@ import type { Accepted } from '../../delivery/index.js';
 import { BLOCK, CALLBACK } from '../../ids.js';
 import { readDraft, validateDraft } from '../../interactions/index.js';
 import {
-  buildUnmappedUserMessage,
   decodeModalMetadata,
   describeUnmappedFollowUp,
   FORM_OUT_OF_DATE,
   JOURNAL_WRITE_FAILED,
   readFormExtras,
-  SUBMITTER_LOOKUP_SLOW,
 } from '../../views/index.js';
 import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
 import { answerRepeat } from '../log-modal/answer-repeat.js';
-import { resolveSubmissionContext } from '../log-modal/submission-context.js';
+import { resolveSubmissionContext, unmappedSubmitterAnswer } from '../log-modal/submission-context.js';
 
 export function registerLogSubmission(app: App, deps: ListenerDeps): void {
   const log = deps.logger.child({ module: 'log-submission' });
@@ -43,14 +41,7 @@ export function registerLogSubmission(app: App, deps: ListenerDeps): void {
     if (!context.contactedBy.ok) {
       await ack();
       log.info({ userId, reason: context.contactedBy.reason }, 'submitter not mapped; nothing sent');
-      const message =
-        context.contactedBy.reason === 'lookup_failed'
-          ? SUBMITTER_LOOKUP_SLOW
-          : buildUnmappedUserMessage({
-              slackUserId: userId,
-              mappingContact: deps.config.people.mappingContact,
-              who: 'you',
-            });
+      const message = unmappedSubmitterAnswer(deps, userId, context.contactedBy.reason);
       await afterAck(deps, { slackUserId: userId, action: 'check_form', replyTo: metadata.replyTo }, async () => {
         await deps.notifier.notify({ slackUserId: userId, replyTo: metadata.replyTo, message });
       });
