@@ -9,6 +9,8 @@ const DATE_LIKE = new RegExp(
   'i',
 );
 
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
 /**
  * The first date phrase chrono finds in `text`: as read, and widened over neighbouring words that look like parts of a
  * date, so that "yesterday 25:00" is taken whole (and then refused) rather than as "yesterday" with "25:00" left in the
@@ -18,6 +20,8 @@ export function findDatePhrase(
   text: string,
   options: { timeZone: string; now: Date },
 ): { read: string; widened: string } | undefined {
+  // No letter or digit, no date: spares chrono's dozens of patterns on the empty text of a bare /log-interaction.
+  if (!HAS_WORD.test(text)) return undefined;
   const wall = DateTime.fromJSDate(options.now).setZone(options.timeZone);
   const instant = new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute));
   const [span] = readText(text, options.timeZone, instant, false).spans;
