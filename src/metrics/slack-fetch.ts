@@ -9,7 +9,25 @@ const methodOf = (input: Parameters<Fetch>[0]): string => {
   return new URL(url).pathname.split('/').pop() ?? 'other';
 };
 
-/** Wraps `fetch` (default the global one); the response the client reads is the original, its body untouched. */
+/** Slack's own errors are `{"ok":false,"error":"…"}`; only bodies that say so are parsed to find the code. */
+const NOT_OK = /"ok"\s*:\s*false/;
+
+/** The code of an `ok: false` answer, or undefined when the body is not one. */
+function slackErrorOf(body: string): string | undefined {
+  if (!NOT_OK.test(body)) return undefined;
+  try {
+    const answer = JSON.parse(body) as { ok?: unknown; error?: unknown };
+    if (answer.ok !== false) return undefined;
+    return typeof answer.error === 'string' ? answer.error : 'unknown';
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Wraps `fetch` (default the global one). A JSON answer is read once here and handed on as a new response with the
+ * same status, headers and text, which costs far less than cloning the body stream for a second reader.
+ */
 export function observeSlackFetch(metrics: Pick<Metrics, 'slackApiError'>, fetchFn: Fetch = globalThis.fetch): Fetch {
   return async (input, init) => {
     const method = methodOf(input);
@@ -24,18 +42,15 @@ export function observeSlackFetch(metrics: Pick<Metrics, 'slackApiError'>, fetch
       metrics.slackApiError(method, response.status === 429 ? 'rate_limited' : `http_${response.status}`);
       return response;
     }
-    // Slack answers 200 with ok:false for its own errors; a clone is read so the client still gets the whole body.
-    response
-      .clone()
-      .json()
-      .then(
-        (body: unknown) => {
-          const answer = body as { ok?: unknown; error?: unknown };
-          if (answer.ok === false)
-            metrics.slackApiError(method, typeof answer.error === 'string' ? answer.error : 'unknown');
-        },
-        () => undefined,
-      );
-    return response;
+    if (!response.headers.get('content-type')?.includes('json')) return response;
+    // Slack answers 200 with ok:false for its own errors.
+    const body = await response.text();
+    const code = slackErrorOf(body);
+    if (code !== undefined) metrics.slackApiError(method, code);
+    // The text is already decoded, so the encoding and length of the compressed original no longer apply.
+    const headers = new Headers(response.headers);
+    headers.delete('content-encoding');
+    headers.delete('content-length');
+    return new Response(body, { status: response.status, statusText: response.statusText, headers });
   };
 }

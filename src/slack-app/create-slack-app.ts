@@ -42,7 +42,14 @@ export function createSlackApp(config: Config['slack'], options: SlackAppOptions
     retryConfig: options.retries !== undefined ? { retries: options.retries } : BOUNDED_SLACK_RETRIES,
     ...(metrics.enabled ? { fetch: observeSlackFetch(metrics) } : {}),
   };
-  const common = { token: config.botToken, logger: toBoltLogger(logger), clientOptions, deferInitialization: true };
+  const common = {
+    token: config.botToken,
+    logger: toBoltLogger(logger),
+    clientOptions,
+    deferInitialization: true,
+    // Bolt's conversation store is unused here, and its default builds an Error for every event it finds no state for.
+    convoStore: false as const,
+  };
   const ownServer = config.socketMode || options.healthPort !== undefined;
   const app = config.socketMode
     ? new App({ ...common, appToken: config.appToken, socketMode: true })
