@@ -32,7 +32,7 @@ export type DeliveryServiceOptions = {
   leaseMs: number;
   backoff: BackoffPolicy;
   /**
-   * Most attempts the worker keeps in flight. It starts at one and adapts to how Caliq answers (more while answers stay
+   * Most attempts in flight (first attempts and the worker's). It starts at one and adapts to how Caliq answers (more while answers stay
    * quick, fewer on 503s, timeouts and slowing answers), never beyond this.
    */
   concurrency: number;
@@ -49,13 +49,9 @@ export type DeliveryServiceOptions = {
   recordBackoff?: BackoffPolicy;
   /** The worker looks for due entries at least this often (other processes may add some). */
   pollIntervalMs?: number;
-  /** How many user notices are sent at once (default 4). */
+  /** How many user notices are sent at once (default 32: a notice is one small Slack call, and at a busy moment every
+   * delivered entry has one). */
   noticeConcurrency?: number;
-  /**
-   * How many first attempts may run at once straight after submissions (default 32). Under overload the rest wait in
-   * the journal for the worker, so memory stays bounded instead of queueing unbounded work in the process.
-   */
-  maxImmediateAttempts?: number;
   observer?: DeliveryObserver;
   /**
    * How long a settled entry's outcome is left to the instance that recorded it before any worker's pass tells it
@@ -93,9 +89,11 @@ export type DeliveryService = {
 
 export function createDeliveryService(options: DeliveryServiceOptions): DeliveryService {
   const { journal, caliq } = options;
-  /** First attempts running right after a submission; beyond the limit entries wait in the journal for the worker. */
-  const immediate = createLimiter(options.maxImmediateAttempts ?? 32);
-  /** The worker's attempts in flight, bounded by what Caliq has lately shown it can take. */
+  /**
+   * Every attempt in flight, first attempts straight after a submission and the worker's alike, bounded by what Caliq
+   * has lately shown it can take. A first attempt that finds no free lane leaves its entry to the worker, so memory
+   * stays bounded under overload instead of queueing work in the process.
+   */
   const capacity = options.capacity ?? createAdaptiveLimit({ max: options.concurrency });
   const feedsCapacity = options.capacity === undefined;
   const lanes = createLimiter(() => capacity.limit());
@@ -122,7 +120,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     leaseMs: options.leaseMs,
     backoff: options.backoff,
     recordBackoff: options.recordBackoff ?? { baseMs: 100, maxMs: 2_000 },
-    noticeConcurrency: options.noticeConcurrency ?? 4,
+    noticeConcurrency: options.noticeConcurrency ?? 32,
     ...(options.observer ? { observer: options.observer } : {}),
     schedule,
     stopping: stopping.signal,
@@ -208,7 +206,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         replyTo: submitted.replyTo,
       });
     }
-    const first = immediate.tryRun(async (): Promise<SubmitResult> => {
+    const first = lanes.tryRun(async (): Promise<SubmitResult> => {
       let claimed: JournalEntry | undefined;
       try {
         claimed = await claim(stored.uniqueId);

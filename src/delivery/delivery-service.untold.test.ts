@@ -88,7 +88,7 @@ describe('outcomes left untold by an instance that died', () => {
 
   it('tells the outcome again, rather than never, when noting it as told fails', async () => {
     const first = startWorld({ untoldGraceMs: GRACE_MS });
-    first.journal.failNext('noteOutcomeTold', 1);
+    first.journal.failNext('noteOutcomesTold', 1);
     const accepted = await first.service.accept(newEntry());
     const { uniqueId } = accepted.stored;
     await first.service.send(accepted);

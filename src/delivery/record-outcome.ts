@@ -6,6 +6,7 @@ import type { JournalEntry, JournalStore } from '../store/index.js';
 import { type BackoffPolicy, backoffDelay } from '../timing/index.js';
 import { createKeepUntilRecorded } from './keep-until-recorded.js';
 import { createNoticeQueue } from './notice-queue.js';
+import { createToldMarks } from './told-marks.js';
 import type { DeliveryNotices, DeliveryObserver, DeliveryOutcome } from './types.js';
 
 export type OutcomeRecorderOptions = {
@@ -36,7 +37,9 @@ export type OutcomeRecorder = {
    * after-logging step again (idempotent) for a logged one, then the same notice through the same queue.
    */
   retell(settled: JournalEntry): Promise<void>;
-  /** Resolves once every queued notice has been sent (graceful shutdown). */
+  /** Writes the told marks of notices already sent, so this instance's own sweep never takes them for untold. */
+  flushToldMarks(): Promise<void>;
+  /** Resolves once every queued notice has been sent and noted (graceful shutdown). */
   idle(): Promise<void>;
 };
 
@@ -65,6 +68,7 @@ export function createOutcomeRecorder(options: OutcomeRecorderOptions): OutcomeR
     logger: log,
     stopping: options.stopping,
   });
+  const toldMarks = createToldMarks({ journal, now, logger: log });
   const count = (counted: DeliveryOutcome) => options.observer?.outcome(counted);
   let lastUnauthorizedLogAt = Number.NEGATIVE_INFINITY;
 
@@ -80,17 +84,9 @@ export function createOutcomeRecorder(options: OutcomeRecorderOptions): OutcomeR
         log.error({ err: error, uniqueId: entry.uniqueId, notice: what }, 'could not tell the user');
         return;
       }
-      if (final) await noteOutcomeTold(entry);
+      // If this write fails the sweep may tell the outcome again later: repeated, never lost.
+      if (final) toldMarks.note(entry.uniqueId);
     });
-  }
-
-  /** If this write fails the sweep may tell the outcome again later: repeated, never lost. */
-  async function noteOutcomeTold(entry: JournalEntry): Promise<void> {
-    try {
-      await journal.noteOutcomeTold(entry.uniqueId, now());
-    } catch (error) {
-      log.warn({ err: error, uniqueId: entry.uniqueId }, 'could not note the outcome as told; it may be repeated');
-    }
   }
 
   async function afterLogging(entry: JournalEntry): Promise<void> {
@@ -251,6 +247,10 @@ export function createOutcomeRecorder(options: OutcomeRecorderOptions): OutcomeR
           return;
       }
     },
-    idle: () => notices.idle(),
+    flushToldMarks: () => toldMarks.flush(),
+    idle: async () => {
+      await notices.idle();
+      await toldMarks.flush();
+    },
   };
 }

@@ -5,7 +5,7 @@ import type { OutcomeRecorder } from './record-outcome.js';
 
 export type UntoldSweepOptions = {
   journal: JournalStore;
-  recorder: Pick<OutcomeRecorder, 'retell'>;
+  recorder: Pick<OutcomeRecorder, 'retell' | 'flushToldMarks'>;
   /** Already the delivery module's child logger. */
   logger: Logger;
   now: () => Date;
@@ -23,6 +23,7 @@ export type UntoldSweepOptions = {
 export function createUntoldSweep(options: UntoldSweepOptions): () => Promise<number> {
   const { journal, recorder, logger: log } = options;
   return async () => {
+    await recorder.flushToldMarks();
     const at = options.now();
     const untold = await journal.claimUntold(new Date(at.getTime() - options.graceMs), at, options.limit);
     for (const entry of untold) {

@@ -1,7 +1,7 @@
 // The store's public surface: one set of interfaces, createStores() to open whichever database is configured.
 export { createCachedUserPrefs } from './cached-user-prefs.js';
 export { copySqliteToPostgres } from './copy-sqlite-to-postgres.js';
-export { createStores, type DatabaseSettings } from './create-stores.js';
+export { createStores, type DatabaseSettings, openPostgresStores } from './create-stores.js';
 export {
   RecordNotFoundError,
   RecordStateError,
@@ -9,8 +9,7 @@ export {
   StoreError,
   StoreUnavailableError,
 } from './errors.js';
-export { describeTarget } from './postgres/connection.js';
-export { openPostgresStores } from './postgres/open-stores.js';
+export { describeTarget } from './postgres/describe-target.js';
 export { type Database, openDatabase, readSchemaVersion } from './sqlite/database.js';
 export { createJournalStore } from './sqlite/journal-store.js';
 export type * from './types.js';

@@ -72,8 +72,8 @@ export type JournalStore = {
   markRetry(uniqueId: string, error: string, nextAttemptAt: Date, now: Date): Promise<JournalEntry>;
   noteDelayNotice(uniqueId: string, now: Date): Promise<void>;
   noteGiveUpNotice(uniqueId: string, now: Date): Promise<void>;
-  /** Marks that the user has been told how the entry ended. */
-  noteOutcomeTold(uniqueId: string, now: Date): Promise<void>;
+  /** Marks that the users have been told how these entries ended (one write for the lot). */
+  noteOutcomesTold(uniqueIds: readonly string[], now: Date): Promise<void>;
   /**
    * Atomically takes settled entries (logged, rejected, failed) whose outcome nobody noted as told and which settled
    * before `settledBefore`, marking them told at `now`: each is taken by one caller only, oldest first.

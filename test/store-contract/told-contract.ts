@@ -28,8 +28,18 @@ export function toldContract(backend: ContractBackend): void {
       expect(entry.outcomeToldAt).toBeUndefined();
       expect((await journal.get('a'))?.outcomeToldAt).toBeUndefined();
       await journal.markLogged('a', at(1000));
-      await journal.noteOutcomeTold('a', at(1500));
+      await journal.noteOutcomesTold(['a'], at(1500));
       expect((await journal.get('a'))?.outcomeToldAt).toEqual(at(1500));
+    });
+
+    it('notes several entries told in one call, ignoring unknown ones and an empty list', async () => {
+      await settleOneOfEach();
+      await journal.noteOutcomesTold([], at(1500));
+      await journal.noteOutcomesTold(['l', 'f', 'no-such-entry'], at(4000));
+      expect((await journal.get('l'))?.outcomeToldAt).toEqual(at(4000));
+      expect((await journal.get('f'))?.outcomeToldAt).toEqual(at(4000));
+      expect((await journal.get('r'))?.outcomeToldAt).toBeUndefined();
+      expect(ids(await journal.claimUntold(at(60_000), at(61_000), 10))).toEqual(['r']);
     });
 
     it('claims settled untold entries settled before the cut-off, oldest first, marking them told', async () => {
@@ -50,7 +60,7 @@ export function toldContract(backend: ContractBackend): void {
 
     it('does not claim entries already told, and respects the limit', async () => {
       await settleOneOfEach();
-      await journal.noteOutcomeTold('r', at(2100));
+      await journal.noteOutcomesTold(['r'], at(2100));
       expect(ids(await journal.claimUntold(at(60_000), at(10_000), 1))).toEqual(['l']);
       expect(ids(await journal.claimUntold(at(60_000), at(10_000), 5))).toEqual(['f']);
     });
@@ -80,7 +90,7 @@ export function toldContract(backend: ContractBackend): void {
     it('forgets the mark when a rejected entry is resubmitted, so its next outcome is told too', async () => {
       await journal.insert(sampleNewEntry('a'), T0);
       await journal.markRejected('a', [], at(1000));
-      await journal.noteOutcomeTold('a', at(1500));
+      await journal.noteOutcomesTold(['a'], at(1500));
       const pending = await journal.resubmit('a', (await journal.get('a')) ?? sampleNewEntry('a'), at(2000));
       expect(pending?.outcomeToldAt).toBeUndefined();
       await journal.markLogged('a', at(3000));

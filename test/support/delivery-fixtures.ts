@@ -77,7 +77,7 @@ const WRITES = [
   'markRetry',
   'noteDelayNotice',
   'noteGiveUpNotice',
-  'noteOutcomeTold',
+  'noteOutcomesTold',
 ] as const;
 type Write = (typeof WRITES)[number];
 

@@ -1,6 +1,9 @@
 // The PostgreSQL connection pool: sized, every statement bounded in time, described without its password.
 import pg from 'pg';
 import { StoreError, StoreUnavailableError } from '../errors.js';
+import { describeTarget } from './describe-target.js';
+
+export { describeTarget };
 
 export type PostgresOptions = {
   /** postgres://user:password@host:5432/db */
@@ -14,18 +17,6 @@ export type PostgresOptions = {
   /** Told to the server as application_name, so an operator can see which instance holds which connection. */
   applicationName?: string;
 };
-
-/** "host:port/database as user": enough to find the server, never the password. */
-export function describeTarget(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || '(default database)';
-    const user = parsed.username ? ` as ${decodeURIComponent(parsed.username)}` : '';
-    return `PostgreSQL at ${parsed.hostname || 'localhost'}:${parsed.port || '5432'}, database "${database}"${user}`;
-  } catch {
-    return 'PostgreSQL (unreadable DATABASE_URL)';
-  }
-}
 
 /** SQLSTATE classes and socket errors that mean "the server is not there right now", as opposed to a bad query. */
 export function isConnectionProblem(error: unknown): boolean {

@@ -178,8 +178,9 @@ export function createPostgresJournalStore(sql: Sql): JournalStore {
     async noteGiveUpNotice(uniqueId, now) {
       await sql.rows('UPDATE journal SET give_up_notice_at = $2 WHERE unique_id = $1', [uniqueId, now]);
     },
-    async noteOutcomeTold(uniqueId, now) {
-      await sql.rows('UPDATE journal SET outcome_told_at = $2 WHERE unique_id = $1', [uniqueId, now]);
+    async noteOutcomesTold(uniqueIds, now) {
+      if (uniqueIds.length === 0) return;
+      await sql.rows('UPDATE journal SET outcome_told_at = $2 WHERE unique_id = ANY($1::text[])', [uniqueIds, now]);
     },
     async claimUntold(settledBefore, now, limit) {
       // SKIP LOCKED: a concurrent sweep takes other entries instead of waiting for these and then finding them told.

@@ -102,7 +102,9 @@ export function createJournalStore(db: Database): JournalStore {
     ${SETTLE_WHERE}`);
   const noteDelay = db.prepare<[number, string]>('UPDATE journal SET delay_notice_at = ? WHERE unique_id = ?');
   const noteGiveUp = db.prepare<[number, string]>('UPDATE journal SET give_up_notice_at = ? WHERE unique_id = ?');
-  const noteTold = db.prepare<[number, string]>('UPDATE journal SET outcome_told_at = ? WHERE unique_id = ?');
+  const noteTold = db.prepare<[number, string]>(
+    'UPDATE journal SET outcome_told_at = ? WHERE unique_id IN (SELECT value FROM json_each(?))',
+  );
   const claimUntoldRows = db.prepare<Record<string, unknown>, JournalRow>(`
     UPDATE journal SET outcome_told_at = @now
     WHERE unique_id IN (
@@ -217,8 +219,8 @@ export function createJournalStore(db: Database): JournalStore {
     async noteGiveUpNotice(uniqueId, now) {
       noteGiveUp.run(toMillis(now), uniqueId);
     },
-    async noteOutcomeTold(uniqueId, now) {
-      noteTold.run(toMillis(now), uniqueId);
+    async noteOutcomesTold(uniqueIds, now) {
+      if (uniqueIds.length > 0) noteTold.run(toMillis(now), JSON.stringify(uniqueIds));
     },
     async claimUntold(settledBefore, now, limit) {
       return claimUntold
