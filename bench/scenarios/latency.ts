@@ -62,6 +62,8 @@ export type LatencyScenarioOptions = {
   sim: CaliqSimulator;
   users: readonly BenchUser[];
   targets: readonly LatencyTarget[];
+  /** The request kinds to run (default both), e.g. one kind alone for a profile of its path. */
+  kinds?: readonly LoadKind[];
   log: (line: string) => void;
 };
 
@@ -262,13 +264,14 @@ export async function runLatencyScenario(
   options: LatencyScenarioOptions,
 ): Promise<Record<string, TargetLatencyResult>> {
   const phases = new Map<string, PhaseRecord[]>();
+  const kinds = options.kinds ?? (['command', 'submission'] as const);
   for (const target of options.targets) {
-    for (const kind of ['command', 'submission'] as const) await runPhase(options, target, kind, options.warmUpSeconds);
+    for (const kind of kinds) await runPhase(options, target, kind, options.warmUpSeconds);
   }
   for (let round = 0; round < options.rounds; round++) {
     const order = round % 2 === 0 ? options.targets : [...options.targets].reverse();
     for (const target of order) {
-      for (const kind of ['command', 'submission'] as const) {
+      for (const kind of kinds) {
         const phase = await runPhase(options, target, kind, options.roundSeconds);
         const key = `${target.name}:${kind}`;
         phases.set(key, [...(phases.get(key) ?? []), phase]);
