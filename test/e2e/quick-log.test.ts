@@ -93,7 +93,7 @@ describe('quick log with a preview card', () => {
   });
 
   it('logs once when Log it is pressed twice, or on two devices at once', async () => {
-    const card = await h.commandAnswer({ text: 'emailed ACME01 with Jane Smith today 9:00' });
+    const card = await h.commandAnswer({ text: 'emailed ACME01 with Jane Smith yesterday 9:00' });
     const [first, second] = await Promise.all([
       press(card, ACTION.quickLogConfirm),
       press(card, ACTION.quickLogConfirm),
@@ -185,7 +185,7 @@ describe('quick log with a preview card', () => {
     const link = { conversationId: 'C0DUNDEE1', teamId: undefined, accountNo: 'DUND01', channelName: 'dundee' };
     await h.bot.deps.links.link({ ...link, linkedBySlackUserId: ALICE }, new Date());
     try {
-      const card = await h.commandAnswer({ text: 'visited with maria today 9:00', channelId: 'C0DUNDEE1' });
+      const card = await h.commandAnswer({ text: 'visited with maria yesterday 9:00', channelId: 'C0DUNDEE1' });
       const text = textOf(card);
       expect(text).toContain('*Account:* DUND01 · Dundee Marine Parts');
       expect(text).toContain('*Contact:* Maria Lopez');
