@@ -3,9 +3,10 @@ import type { CaliqIssue, InteractionInput } from '../../caliq/index.js';
 import { type Draft, readReplyTarget } from '../../interactions/index.js';
 import { RecordNotFoundError } from '../errors.js';
 import { newPendingEntry, readSource } from '../new-entry.js';
-import type { JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from '../types.js';
+import type { FirstClaim, JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from '../types.js';
 import { fromNullable, fromOptionalMillis, parseJson, toMillis, toNullable } from './columns.js';
 import type { Database } from './database.js';
+import { createGroupCommit } from './group-commit.js';
 
 type JournalRow = {
   unique_id: string;
@@ -63,17 +64,21 @@ const SETTLE_WHERE = "WHERE unique_id = @uniqueId AND state = 'pending' RETURNIN
 
 /** The journal on the given database; statements are prepared once here. */
 export function createJournalStore(db: Database): JournalStore {
+  const writes = createGroupCommit(db);
   const insertRow = db.prepare<Record<string, unknown>>(`
     INSERT INTO journal (unique_id, slack_user_id, slack_team_id, state, interaction, draft, reply_to,
-      follow_up_slack_user_id, source, attempts, issues, created_at, updated_at, next_attempt_at)
+      follow_up_slack_user_id, source, attempts, issues, created_at, updated_at, next_attempt_at, lease_until)
     VALUES (@uniqueId, @slackUserId, @slackTeamId, 'pending', @interaction, @draft, @replyTo,
-      @followUpSlackUserId, @source, 0, '[]', @now, @now, @now)
+      @followUpSlackUserId, @source, @attempts, '[]', @now, @now, @now, @leaseUntil)
     ON CONFLICT (unique_id) DO NOTHING`);
   const selectOne = db.prepare<[string], JournalRow>('SELECT * FROM journal WHERE unique_id = ?');
   const claimRow = db.prepare<Record<string, unknown>, JournalRow>(`
     UPDATE journal SET lease_until = @leaseUntil, attempts = attempts + 1, updated_at = @now
     WHERE unique_id = @uniqueId AND state = 'pending' AND (lease_until IS NULL OR lease_until <= @now)
     RETURNING *`);
+  const releaseRow = db.prepare<Record<string, unknown>>(`
+    UPDATE journal SET lease_until = NULL, attempts = attempts - 1, next_attempt_at = @now, updated_at = @now
+    WHERE unique_id = @uniqueId AND state = 'pending' AND attempts = @attempts AND lease_until IS NOT NULL`);
   const renewRow = db.prepare<Record<string, unknown>>(`
     UPDATE journal SET lease_until = @leaseUntil, updated_at = @now
     WHERE unique_id = @uniqueId AND state = 'pending' AND attempts = @attempts`);
@@ -163,37 +168,56 @@ export function createJournalStore(db: Database): JournalStore {
     return toEntry(row);
   }
 
-  function settle(statement: typeof logRow, params: Record<string, unknown>): JournalEntry {
-    const row = statement.get(params);
-    return row ? toEntry(row) : getOrThrow(params.uniqueId as string);
+  function settle(statement: typeof logRow, params: Record<string, unknown>): Promise<JournalEntry> {
+    return writes.run(() => {
+      const row = statement.get(params);
+      return row ? toEntry(row) : getOrThrow(params.uniqueId as string);
+    });
+  }
+
+  function insertSync(
+    entry: NewJournalEntry,
+    now: Date,
+    claim: FirstClaim | undefined,
+  ): { inserted: boolean; entry: JournalEntry } {
+    const result = insertRow.run({
+      uniqueId: entry.uniqueId,
+      slackUserId: entry.slackUserId,
+      slackTeamId: toNullable(entry.slackTeamId),
+      interaction: JSON.stringify(entry.interaction),
+      draft: JSON.stringify(entry.draft),
+      replyTo: JSON.stringify(entry.replyTo),
+      followUpSlackUserId: toNullable(entry.followUpSlackUserId),
+      source: entry.source ?? 'form',
+      now: toMillis(now),
+      attempts: claim ? 1 : 0,
+      leaseUntil: claim ? toMillis(claim.leaseUntil) : null,
+    });
+    if (result.changes === 1) return { inserted: true, entry: newPendingEntry(entry, now, claim) };
+    return { inserted: false, entry: getOrThrow(entry.uniqueId) };
   }
 
   return {
-    async insert(entry: NewJournalEntry, now: Date) {
-      const result = insertRow.run({
-        uniqueId: entry.uniqueId,
-        slackUserId: entry.slackUserId,
-        slackTeamId: toNullable(entry.slackTeamId),
-        interaction: JSON.stringify(entry.interaction),
-        draft: JSON.stringify(entry.draft),
-        replyTo: JSON.stringify(entry.replyTo),
-        followUpSlackUserId: toNullable(entry.followUpSlackUserId),
-        source: entry.source ?? 'form',
-        now: toMillis(now),
-      });
-      if (result.changes === 1) return { inserted: true, entry: newPendingEntry(entry, now) };
-      return { inserted: false, entry: getOrThrow(entry.uniqueId) };
+    insert(entry: NewJournalEntry, now: Date, claim?: FirstClaim) {
+      return writes.run(() => insertSync(entry, now, claim));
+    },
+    release(uniqueId, attempts, now) {
+      return writes.run(() => releaseRow.run({ uniqueId, attempts, now: toMillis(now) }).changes === 1);
     },
     async get(uniqueId) {
       const row = selectOne.get(uniqueId);
       return row ? toEntry(row) : undefined;
     },
-    async claim(uniqueId, now, leaseUntil) {
-      const row = claimRow.get({ uniqueId, now: toMillis(now), leaseUntil: toMillis(leaseUntil) });
-      return row ? toEntry(row) : undefined;
+    claim(uniqueId, now, leaseUntil) {
+      return writes.run(() => {
+        const row = claimRow.get({ uniqueId, now: toMillis(now), leaseUntil: toMillis(leaseUntil) });
+        return row ? toEntry(row) : undefined;
+      });
     },
-    async renewLease(uniqueId, attempts, leaseUntil, now) {
-      return renewRow.run({ uniqueId, attempts, leaseUntil: toMillis(leaseUntil), now: toMillis(now) }).changes === 1;
+    renewLease(uniqueId, attempts, leaseUntil, now) {
+      return writes.run(
+        () => renewRow.run({ uniqueId, attempts, leaseUntil: toMillis(leaseUntil), now: toMillis(now) }).changes === 1,
+      );
     },
     async listDue(now, limit) {
       return selectDue.all({ now: toMillis(now), limit }).map(toEntry);
@@ -201,41 +225,43 @@ export function createJournalStore(db: Database): JournalStore {
     async nextDueAt() {
       return fromOptionalMillis(selectNextDue.get()?.at ?? null);
     },
-    async markLogged(uniqueId, now) {
+    markLogged(uniqueId, now) {
       return settle(logRow, { uniqueId, now: toMillis(now) });
     },
-    async markRejected(uniqueId, issues, now) {
+    markRejected(uniqueId, issues, now) {
       return settle(rejectRow, { uniqueId, issues: JSON.stringify(issues), now: toMillis(now) });
     },
-    async markFailed(uniqueId, error, now) {
+    markFailed(uniqueId, error, now) {
       return settle(failRow, { uniqueId, error, now: toMillis(now) });
     },
-    async markRetry(uniqueId, error, nextAttemptAt, now) {
+    markRetry(uniqueId, error, nextAttemptAt, now) {
       return settle(retryRow, { uniqueId, error, nextAttemptAt: toMillis(nextAttemptAt), now: toMillis(now) });
     },
     async noteDelayNotice(uniqueId, now) {
-      noteDelay.run(toMillis(now), uniqueId);
+      await writes.run(() => noteDelay.run(toMillis(now), uniqueId));
     },
     async noteGiveUpNotice(uniqueId, now) {
-      noteGiveUp.run(toMillis(now), uniqueId);
+      await writes.run(() => noteGiveUp.run(toMillis(now), uniqueId));
     },
     async noteOutcomesTold(uniqueIds, now) {
-      if (uniqueIds.length > 0) noteTold.run(toMillis(now), JSON.stringify(uniqueIds));
+      if (uniqueIds.length > 0) await writes.run(() => noteTold.run(toMillis(now), JSON.stringify(uniqueIds)));
     },
     async claimUntold(settledBefore, now, limit) {
       return claimUntold
         .immediate(toMillis(settledBefore), toMillis(now), limit)
         .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || a.uniqueId.localeCompare(b.uniqueId));
     },
-    async resubmit(uniqueId, change, now) {
-      const row = resubmitRow.get({
-        uniqueId,
-        interaction: JSON.stringify(change.interaction),
-        draft: JSON.stringify(change.draft),
-        replyTo: JSON.stringify(change.replyTo),
-        now: toMillis(now),
+    resubmit(uniqueId, change, now) {
+      return writes.run(() => {
+        const row = resubmitRow.get({
+          uniqueId,
+          interaction: JSON.stringify(change.interaction),
+          draft: JSON.stringify(change.draft),
+          replyTo: JSON.stringify(change.replyTo),
+          now: toMillis(now),
+        });
+        return row ? toEntry(row) : undefined;
       });
-      return row ? toEntry(row) : undefined;
     },
     async listForUser(slackUserId, since, states) {
       if (states.length === 0) return [];
