@@ -140,20 +140,71 @@ describe('when the journal cannot record Caliq’s answer', () => {
     expect(next.told).toEqual([{ notice: 'logged', uniqueId, late: false }]);
   });
 
-  it('leaves a new entry to the worker when it cannot be claimed right after the ack, and the worker sends it', async () => {
+  it('journals a new entry already claimed for its first attempt, which then sends it without another claim', async () => {
     const { service, journal, told } = startWorld();
+    const claims = vi.spyOn(journal, 'claim');
     const accepted = await service.accept(newEntry());
     const { uniqueId } = accepted.stored;
-    journal.failNext('claim', 1);
+    expect(await connectJournal().get(uniqueId)).toMatchObject({ attempts: 1, leaseUntil: new Date(T0 + LEASE_MS) });
+    // Claimed, so no other worker takes it meanwhile.
+    expect(await connectJournal().claim(uniqueId, now(), new Date(nowMs + LEASE_MS))).toBeUndefined();
 
-    expect(await service.send(accepted)).toMatchObject({ status: 'queued' });
-    expect(createsFor(uniqueId)).toBe(0);
-    expect(linesAbout(uniqueId, /could not claim a new entry/)).toHaveLength(1);
+    expect(await service.send(accepted)).toMatchObject({ status: 'sent', outcome: 'logged', entry: { attempts: 1 } });
+    await service.stop();
+    expect(claims).not.toHaveBeenCalled();
+    expect(createsFor(uniqueId)).toBe(1);
+    expect(told).toEqual([{ notice: 'logged', uniqueId, late: false }]);
+  });
 
+  it('gives the claim back when no lane is free, and the worker sends the entry once', async () => {
+    const { service, told } = startWorld({ capacity: { limit: () => 1, record: () => undefined } });
+    simulator.setFaults({ latencyMs: 200 });
+    const busy = await service.accept(newEntry());
+    const waiting = await service.accept(newEntry());
+    const busySent = service.send(busy);
+    expect(await service.send(waiting)).toMatchObject({ status: 'queued' });
+    expect(await connectJournal().get(waiting.stored.uniqueId)).toMatchObject({ attempts: 0, leaseUntil: undefined });
+    await busySent;
+    simulator.setFaults({});
+    expect(await service.runOnce()).toBe(1);
+    await service.stop();
+    expect(createsFor(waiting.stored.uniqueId)).toBe(1);
+    expect(told.map((notice) => notice.uniqueId).sort()).toEqual(
+      [busy.stored.uniqueId, waiting.stored.uniqueId].sort(),
+    );
+  });
+
+  it('when the claim cannot be given back, sends the entry once its lease has run out, and says so', async () => {
+    const { service, journal } = startWorld({ capacity: { limit: () => 1, record: () => undefined } });
+    simulator.setFaults({ latencyMs: 200 });
+    const busy = await service.accept(newEntry());
+    const waiting = await service.accept(newEntry());
+    const { uniqueId } = waiting.stored;
+    journal.failNext('release', 1);
+    const busySent = service.send(busy);
+    expect(await service.send(waiting)).toMatchObject({ status: 'queued' });
+    expect(linesAbout(uniqueId, /could not give back a new entry/)).toHaveLength(1);
+    await busySent;
+    simulator.setFaults({});
+    expect(await service.runOnce()).toBe(0);
+    setNow(T0 + LEASE_MS);
     expect(await service.runOnce()).toBe(1);
     await service.stop();
     expect(createsFor(uniqueId)).toBe(1);
-    expect(told).toEqual([{ notice: 'logged', uniqueId, late: false }]);
+  });
+
+  it('does not trust a claim from insert that has aged past half its lease: the worker claims the entry afresh', async () => {
+    const { service } = startWorld();
+    const accepted = await service.accept(newEntry());
+    const { uniqueId } = accepted.stored;
+    setNow(T0 + LEASE_MS / 2 + 1);
+    expect(await service.send(accepted)).toMatchObject({ status: 'queued' });
+    expect(createsFor(uniqueId)).toBe(0);
+    setNow(T0 + LEASE_MS);
+    expect(await service.runOnce()).toBe(1);
+    await service.stop();
+    expect(createsFor(uniqueId)).toBe(1);
+    expect(await connectJournal().get(uniqueId)).toMatchObject({ state: 'logged', attempts: 2 });
   });
 
   it('leaves an entry Caliq did not take under its lease when the retry cannot be scheduled, then tries again', async () => {

@@ -120,7 +120,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     leaseMs: options.leaseMs,
     backoff: options.backoff,
     recordBackoff: options.recordBackoff ?? { baseMs: 100, maxMs: 2_000 },
-    noticeConcurrency: options.noticeConcurrency ?? 32,
+    noticeConcurrency: options.noticeConcurrency ?? Math.max(32, options.concurrency),
     ...(options.observer ? { observer: options.observer } : {}),
     schedule,
     stopping: stopping.signal,
@@ -192,7 +192,11 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   }
 
   async function accept(entry: NewJournalEntry): Promise<Accepted> {
-    const { inserted, entry: stored } = await journal.insert(entry, now());
+    // Written already claimed for the first attempt that follows the ack: one journal write fewer per submission. If
+    // the process dies before that attempt, the lease runs out and any worker sends the entry.
+    const at = now();
+    const claim = { leaseUntil: new Date(at.getTime() + options.leaseMs) };
+    const { inserted, entry: stored } = await journal.insert(entry, at, claim);
     if (inserted) options.observer?.journaled();
     return { inserted, stored, submitted: entry };
   }
@@ -206,20 +210,23 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         replyTo: submitted.replyTo,
       });
     }
-    const first = lanes.tryRun(async (): Promise<SubmitResult> => {
-      let claimed: JournalEntry | undefined;
-      try {
-        claimed = await claim(stored.uniqueId);
-      } catch (error) {
-        // Journaled a moment ago, so nothing is lost: the worker claims it once the journal answers, and tells the user.
-        log.warn({ err: error, uniqueId: stored.uniqueId }, 'could not claim a new entry; the worker will send it');
-        schedule(0);
-        return { status: 'queued', entry: stored };
-      }
-      if (claimed === undefined) return { status: 'queued', entry: stored };
-      return { status: 'sent', ...(await sendClaimed(claimed)) };
-    });
+    // A claim taken at insert is trusted only well within its lease: past that, another worker may have taken it over.
+    const claimLeftMs = (stored.leaseUntil?.getTime() ?? 0) - now().getTime();
+    if (claimLeftMs < options.leaseMs / 2) {
+      schedule(Math.max(0, claimLeftMs));
+      return { status: 'queued', entry: stored };
+    }
+    const first = lanes.tryRun(async (): Promise<SubmitResult> => ({ status: 'sent', ...(await sendClaimed(stored)) }));
     if (first) return first;
+    // No lane free: the claim taken at insert is given back, so the worker sends the entry as soon as it can.
+    try {
+      await journal.release(stored.uniqueId, stored.attempts, now());
+    } catch (error) {
+      log.warn(
+        { err: error, uniqueId: stored.uniqueId },
+        'could not give back a new entry; it is sent once its lease ends',
+      );
+    }
     schedule(0);
     return { status: 'queued', entry: stored };
   }

@@ -1,8 +1,11 @@
 // The entry a journal insert has just written, built from what was written instead of read back and parsed again.
-import { ENTRY_SOURCES, type EntrySource, type JournalEntry, type NewJournalEntry } from './types.js';
+import { ENTRY_SOURCES, type EntrySource, type FirstClaim, type JournalEntry, type NewJournalEntry } from './types.js';
 
-/** Exactly what both stores read back for a row their insert wrote at `now`: pending, due now, never attempted. */
-export function newPendingEntry(entry: NewJournalEntry, now: Date): JournalEntry {
+/**
+ * Exactly what both stores read back for a row their insert wrote at `now`: pending and due now, never attempted, or
+ * with `claim` already claimed for its first attempt.
+ */
+export function newPendingEntry(entry: NewJournalEntry, now: Date, claim?: FirstClaim): JournalEntry {
   return {
     uniqueId: entry.uniqueId,
     slackUserId: entry.slackUserId,
@@ -13,13 +16,13 @@ export function newPendingEntry(entry: NewJournalEntry, now: Date): JournalEntry
     replyTo: entry.replyTo,
     followUpSlackUserId: entry.followUpSlackUserId,
     source: entry.source ?? 'form',
-    attempts: 0,
+    attempts: claim ? 1 : 0,
     lastError: undefined,
     issues: [],
     createdAt: now,
     updatedAt: now,
     nextAttemptAt: now,
-    leaseUntil: undefined,
+    leaseUntil: claim?.leaseUntil,
     loggedAt: undefined,
     delayNoticeAt: undefined,
     giveUpNoticeAt: undefined,

@@ -46,9 +46,15 @@ export type NewJournalEntry = Pick<
   'uniqueId' | 'slackUserId' | 'slackTeamId' | 'interaction' | 'draft' | 'replyTo' | 'followUpSlackUserId'
 > & { /** Default `form`. */ source?: EntrySource };
 
+/**
+ * A new row written already claimed for its first attempt (attempts 1, leased until `leaseUntil`), which saves the
+ * claim's own write on every submission. A repeat of a UniqueID is returned as it is, unclaimed.
+ */
+export type FirstClaim = { leaseUntil: Date };
+
 export type JournalStore = {
   /** Writes a new pending entry; refuses a second entry for the same UniqueID and returns the existing one. */
-  insert(entry: NewJournalEntry, now: Date): Promise<{ inserted: boolean; entry: JournalEntry }>;
+  insert(entry: NewJournalEntry, now: Date, claim?: FirstClaim): Promise<{ inserted: boolean; entry: JournalEntry }>;
   get(uniqueId: string): Promise<JournalEntry | undefined>;
   /**
    * Atomically takes the entry for one delivery attempt: only a pending entry whose lease has expired (or has none)
@@ -61,6 +67,11 @@ export type JournalStore = {
    * claimed again or settled meanwhile.
    */
   renewLease(uniqueId: string, attempts: number, leaseUntil: Date, now: Date): Promise<boolean>;
+  /**
+   * Gives back a claim whose attempt never started (no lane was free): the entry is due again at once and its count
+   * goes back. `attempts` identifies the claim as for renewLease; false when it was no longer held.
+   */
+  release(uniqueId: string, attempts: number, now: Date): Promise<boolean>;
   /** Pending entries due for an attempt (next attempt reached, lease free), oldest first. */
   listDue(now: Date, limit: number): Promise<JournalEntry[]>;
   /** Earliest next attempt among pending entries, so a worker can sleep until then. */

@@ -10,6 +10,7 @@ import { createPostgresUserPrefsStore } from '../../src/store/postgres/user-pref
 import { describePostgres, dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../support/postgres.js';
 import type { ContractBackend } from './backend.js';
 import { contactsContract } from './contacts-contract.js';
+import { firstClaimContract } from './first-claim-contract.js';
 import { journalContract } from './journal-contract.js';
 import { prefsAndLinksContract } from './prefs-and-links-contract.js';
 import { reminderContract } from './reminder-contract.js';
@@ -70,6 +71,7 @@ describePostgres('store contract on PostgreSQL', () => {
 
   describe('journal', () => journalContract(backend));
   describe('outcome told', () => toldContract(backend));
+  describe('first claim', () => firstClaimContract(backend));
   describe('remembered contacts', () => contactsContract(backend));
   describe('reminders', () => reminderContract(backend));
   describe('prefs and channel links', () => prefsAndLinksContract(backend));

@@ -10,6 +10,7 @@ import { createReminderStore } from '../../src/store/sqlite/reminder-store.js';
 import { createUserPrefsStore } from '../../src/store/sqlite/user-prefs-store.js';
 import type { ContractBackend } from './backend.js';
 import { contactsContract } from './contacts-contract.js';
+import { firstClaimContract } from './first-claim-contract.js';
 import { journalContract } from './journal-contract.js';
 import { prefsAndLinksContract } from './prefs-and-links-contract.js';
 import { reminderContract } from './reminder-contract.js';
@@ -61,6 +62,7 @@ afterAll(() => backend.dispose());
 describe('store contract on SQLite', () => {
   describe('journal', () => journalContract(backend));
   describe('outcome told', () => toldContract(backend));
+  describe('first claim', () => firstClaimContract(backend));
   describe('remembered contacts', () => contactsContract(backend));
   describe('reminders', () => reminderContract(backend));
   describe('prefs and channel links', () => prefsAndLinksContract(backend));

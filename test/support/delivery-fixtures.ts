@@ -71,6 +71,7 @@ export const now = () => new Date(nowMs);
 const WRITES = [
   'claim',
   'renewLease',
+  'release',
   'markLogged',
   'markRejected',
   'markFailed',

@@ -3,7 +3,7 @@ import type { CaliqIssue, InteractionInput } from '../../caliq/index.js';
 import { type Draft, readReplyTarget } from '../../interactions/index.js';
 import { RecordNotFoundError } from '../errors.js';
 import { newPendingEntry, readSource } from '../new-entry.js';
-import type { JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from '../types.js';
+import type { FirstClaim, JournalEntry, JournalFilter, JournalState, JournalStore, NewJournalEntry } from '../types.js';
 import type { Sql } from './connection.js';
 
 type JournalRow = {
@@ -78,12 +78,12 @@ export function createPostgresJournalStore(sql: Sql): JournalStore {
   }
 
   return {
-    async insert(entry: NewJournalEntry, now: Date) {
+    async insert(entry: NewJournalEntry, now: Date, claim?: FirstClaim) {
       // RETURNING only the key: the new row is known, and parsing its jsonb back would cost CPU on the ack path.
       const inserted = await sql.one<{ unique_id: string }>(
         `INSERT INTO journal (unique_id, slack_user_id, slack_team_id, state, interaction, draft, reply_to,
-           follow_up_slack_user_id, source, attempts, issues, created_at, updated_at, next_attempt_at)
-         VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, $9, 0, '[]', $8, $8, $8)
+           follow_up_slack_user_id, source, attempts, issues, created_at, updated_at, next_attempt_at, lease_until)
+         VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, $9, $10, '[]', $8, $8, $8, $11)
          ON CONFLICT (unique_id) DO NOTHING
          RETURNING unique_id`,
         [
@@ -96,9 +96,11 @@ export function createPostgresJournalStore(sql: Sql): JournalStore {
           entry.followUpSlackUserId ?? null,
           now,
           entry.source ?? 'form',
+          claim ? 1 : 0,
+          claim?.leaseUntil ?? null,
         ],
       );
-      if (inserted) return { inserted: true, entry: newPendingEntry(entry, now) };
+      if (inserted) return { inserted: true, entry: newPendingEntry(entry, now, claim) };
       return { inserted: false, entry: await getOrThrow(entry.uniqueId) };
     },
     async get(uniqueId) {
@@ -121,6 +123,15 @@ export function createPostgresJournalStore(sql: Sql): JournalStore {
          WHERE unique_id = $1 AND state = 'pending' AND attempts = $2
          RETURNING unique_id`,
         [uniqueId, attempts, leaseUntil, now],
+      );
+      return row !== undefined;
+    },
+    async release(uniqueId, attempts, now) {
+      const row = await sql.one<{ unique_id: string }>(
+        `UPDATE journal SET lease_until = NULL, attempts = attempts - 1, next_attempt_at = $3, updated_at = $3
+         WHERE unique_id = $1 AND state = 'pending' AND attempts = $2 AND lease_until IS NOT NULL
+         RETURNING unique_id`,
+        [uniqueId, attempts, now],
       );
       return row !== undefined;
     },
