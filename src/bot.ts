@@ -12,7 +12,7 @@ import {
   createCaliqReferenceData,
 } from './caliq/index.js';
 import { createLinkedChannels, type LinkedChannels } from './channels/index.js';
-import { type AdaptiveLimit, createAdaptiveLimit } from './concurrency/index.js';
+import { type AdaptiveLimit, createAdaptiveLimit, createLoopBusy } from './concurrency/index.js';
 import { type Config, secretsOf } from './config.js';
 import { createDeliveryService, type DeliveryService, observeDeliveryAttempts } from './delivery/index.js';
 import { createHealthHandlers, type Handler } from './health.js';
@@ -71,7 +71,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const links = createLinkedChannels({ store: stores.channelLinks, logger });
 
   // Delivery's concurrency adapts to every Caliq attempt it hears of, retries included.
-  const deliveryCapacity = createAdaptiveLimit({ max: config.delivery.concurrency });
+  const deliveryCapacity = createAdaptiveLimit({ max: config.delivery.concurrency, selfBusy: createLoopBusy() });
   const { caliq, reference, accounts } = createCaliqParts(config, logger, [
     metrics.caliqCall,
     observeDeliveryAttempts(deliveryCapacity),

@@ -79,7 +79,7 @@ export const environmentSchema = z.object({
       .optional(),
   ),
   DELIVERY_GIVE_UP_HOURS: z.coerce.number().positive().default(24),
-  DELIVERY_CONCURRENCY: positiveInt(32),
+  DELIVERY_CONCURRENCY: positiveInt(128),
   DELIVERY_RETRY_BASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).positive().default(5),
   DELIVERY_RETRY_MAX_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).positive().default(300),
   DELIVERY_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).positive().optional(),

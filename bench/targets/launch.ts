@@ -52,10 +52,15 @@ export function startNodeFlags(): string[] {
   return words.slice(words.indexOf('node') + 1).filter((word) => word.startsWith('--'));
 }
 
-const profileArgs = (dir: string | undefined, name: string): string[] => {
+/**
+ * A profile per thread: the bot's main thread as `<name>-<time>.cpuprofile`; a Bolt target's threads (tsx's loader
+ * has one of its own) under Node's default names in `<dir>/<name>/`, so the loader's profile cannot overwrite the app's.
+ */
+const profileArgs = (dir: string | undefined, name: string, perThread = false): string[] => {
   if (!dir) return [];
-  const folder = resolve(REPO_ROOT, 'bench', dir);
+  const folder = resolve(REPO_ROOT, 'bench', dir, perThread ? name : '');
   mkdirSync(folder, { recursive: true });
+  if (perThread) return ['--cpu-prof', '--cpu-prof-dir', folder];
   return ['--cpu-prof', '--cpu-prof-dir', folder, '--cpu-prof-name', `${name}-${Date.now()}.cpuprofile`];
 };
 
@@ -97,7 +102,7 @@ export async function startBotProcess(launch: BotLaunch): Promise<ChildService> 
   });
 }
 
-export type BaselineLaunch = { slackApiUrl: string; modalPath: string; cwd: string };
+export type BaselineLaunch = { slackApiUrl: string; modalPath: string; cwd: string; cpuProfDir?: string | undefined };
 
 /** A Bolt app of the bench's own (bench/targets/<file>) through the tsx loader, with the bench's Slack credentials. */
 async function startBoltTarget(
@@ -109,7 +114,12 @@ async function startBoltTarget(
   const port = await findFreePort();
   return startChildService({
     name,
-    args: ['--import', tsxLoader(), join(REPO_ROOT, 'bench', 'targets', file)],
+    args: [
+      ...profileArgs(launch.cpuProfDir, name, true),
+      '--import',
+      tsxLoader(),
+      join(REPO_ROOT, 'bench', 'targets', file),
+    ],
     cwd: launch.cwd,
     port,
     env: { ...slackEnv(port, launch.slackApiUrl), ...env },

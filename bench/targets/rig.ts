@@ -76,10 +76,25 @@ export async function startRig(options: RigOptions): Promise<Rig> {
           ...(start.entry ? { entry: start.entry } : {}),
         }),
       ),
-    startBaseline: async () => track(await startBaselineProcess({ slackApiUrl: fake.apiUrl, modalPath, cwd: folder })),
+    startBaseline: async () =>
+      track(
+        await startBaselineProcess({
+          slackApiUrl: fake.apiUrl,
+          modalPath,
+          cwd: folder,
+          cpuProfDir: options.cpuProfDir,
+        }),
+      ),
     startPeer: async () =>
       track(
-        await startPeerProcess({ slackApiUrl: fake.apiUrl, modalPath, cwd: folder, simUrl: sim.url, employeeMapPath }),
+        await startPeerProcess({
+          slackApiUrl: fake.apiUrl,
+          modalPath,
+          cwd: folder,
+          simUrl: sim.url,
+          employeeMapPath,
+          cpuProfDir: options.cpuProfDir,
+        }),
       ),
     async close() {
       await Promise.allSettled(running.map((service) => service.stop()));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAdaptiveLimit } from './adaptive-limit.js';
 
 /** A controller on a clock the test moves. */
-function controller(options: { max: number; initial?: number }) {
+function controller(options: { max: number; initial?: number; selfBusy?: () => boolean }) {
   let clock = 0;
   const limit = createAdaptiveLimit({ ...options, now: () => clock });
   const ok = (latencyMs = 10) => limit.record({ overloaded: false, latencyMs });
@@ -79,5 +79,26 @@ describe('createAdaptiveLimit', () => {
     const { limit, ok } = controller({ max: 32, initial: 4 });
     for (let n = 0; n < 200; n++) ok(n % 2 === 0 ? 2 : 15);
     expect(limit.limit()).toBe(32);
+  });
+
+  it('does not take answers read late by its own busy event loop for a slowing server, but still halves on 503s', () => {
+    let busy = true;
+    const { limit, ok, overloaded, advance } = controller({ max: 32, initial: 20, selfBusy: () => busy });
+    for (let n = 0; n < 20; n++) ok(40);
+    const before = limit.limit();
+    for (let n = 0; n < 10; n++) {
+      advance(200);
+      ok(200);
+    }
+    expect(limit.limit()).toBeGreaterThanOrEqual(before);
+    busy = false;
+    advance(200);
+    ok(200);
+    expect(limit.limit()).toBeLessThan(before);
+    busy = true;
+    const cut = limit.limit();
+    advance(1000);
+    overloaded();
+    expect(limit.limit()).toBe(Math.floor(cut / 2));
   });
 });

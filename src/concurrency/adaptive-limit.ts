@@ -9,6 +9,11 @@ export type AdaptiveLimitOptions = {
   initial?: number;
   /** Answers slower than this many times the server's recent unqueued time count as queueing there (default 2). */
   latencyTolerance?: number;
+  /**
+   * True while this process's own event loop is the bottleneck: answers then look slow because they wait to be read,
+   * not because the server queues them, so slowing answers do not cut the limit (503s and timeouts still do).
+   */
+  selfBusy?: () => boolean;
   now?: () => number;
 };
 
@@ -76,7 +81,8 @@ export function createAdaptiveLimit(options: AdaptiveLimitOptions): AdaptiveLimi
       smoothed = smoothed === undefined ? latencyMs : smoothed + SMOOTHING * (latencyMs - smoothed);
       // The server's time without queueing: a low percentile of recent answers, so one lucky answer does not set it.
       const unqueued = [...recent].sort((a, b) => a - b)[Math.floor(recent.length / 10)] ?? latencyMs;
-      if (smoothed > unqueued * tolerance && smoothed - unqueued > QUEUEING_MARGIN_MS) decrease(0.9, false);
+      const slowing = smoothed > unqueued * tolerance && smoothed - unqueued > QUEUEING_MARGIN_MS;
+      if (slowing && !options.selfBusy?.()) decrease(0.9, false);
       else increase();
     },
   };
