@@ -102,8 +102,9 @@ export function toBoltLogger(logger: Logger): BoltLogger {
   let name = 'bolt';
   let child = logger.child({ module: name });
   return {
-    debug: (...args: unknown[]) => child.debug(...toPinoArgs(args)),
-    info: (...args: unknown[]) => child.info(...toPinoArgs(args)),
+    // Bolt logs at debug on every request; the arguments are sorted only for a level that will be written.
+    debug: (...args: unknown[]) => child.isLevelEnabled('debug') && child.debug(...toPinoArgs(args)),
+    info: (...args: unknown[]) => child.isLevelEnabled('info') && child.info(...toPinoArgs(args)),
     warn: (...args: unknown[]) => child.warn(...toPinoArgs(args)),
     error: (...args: unknown[]) => child.error(...toPinoArgs(args)),
     setLevel: (level: LogLevel) => {

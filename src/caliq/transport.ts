@@ -1,6 +1,6 @@
 // Caliq POSTs on undici's pool, retried here, not by ky: each attempt logged and observed, the same bytes re-sent.
 import type { Logger } from 'pino';
-import { backoffDelay } from '../timing/index.js';
+import { backoffDelay, startDeadline } from '../timing/index.js';
 import { createPooledPost } from './pooled-fetch.js';
 
 export type TransportOptions = {
@@ -80,7 +80,8 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function attemptOnce(endpoint: string, body: string): Promise<Attempt> {
     // One signal bounds the whole attempt, body read included, so a server that stalls mid-answer still times out.
-    const signal = AbortSignal.timeout(options.timeoutMs);
+    const deadline = startDeadline(options.timeoutMs);
+    const { signal } = deadline;
     try {
       const { status, text } = await pool.post(`${prefix}${endpoint}`, body, { headers: HEADERS, signal });
       if (status === 503) {
@@ -90,6 +91,8 @@ export function createTransport(options: TransportOptions): Transport {
     } catch (error) {
       const timedOut = signal.aborted && (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';
       return { kind: 'retryable', reason: timedOut ? 'timeout' : 'network', cause: error };
+    } finally {
+      deadline.done();
     }
   }
 

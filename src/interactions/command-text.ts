@@ -22,6 +22,8 @@ const LINK = /^link(?:\s+(?:(?:account|acct):\s*)?([^\s]+))?$/i;
  * phrase, and a leading type word are taken out; the rest becomes the notes, with Slack markup made readable.
  */
 export function parseCommandText(text: string, options: { timeZone: string; now: Date }): CommandText {
+  // A bare /log-interaction, the most common command, opens an empty form without reading anything.
+  if (text.trim() === '') return { subcommand: undefined, draft: {} };
   const readable = collapse(unescapeSlackText(text));
   const lower = readable.toLowerCase();
   if (SUBCOMMANDS.has(lower)) return { subcommand: lower as Subcommand };

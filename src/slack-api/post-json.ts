@@ -1,5 +1,6 @@
 // POSTs JSON to a URL Slack gave us (a response_url) with undici's request API: about a seventh of fetch's CPU per call.
 import { Agent } from 'undici';
+import { withDeadline } from '../timing/index.js';
 
 export type PostJson = (url: string, body: unknown, timeoutMs: number) => Promise<{ status: number }>;
 
@@ -9,18 +10,18 @@ export type PostJson = (url: string, body: unknown, timeoutMs: number) => Promis
  */
 export function createJsonPoster(): PostJson {
   const agent = new Agent({ keepAliveTimeout: 30_000 });
-  return async (url, body, timeoutMs) => {
-    const target = new URL(url);
-    const signal = AbortSignal.timeout(timeoutMs);
-    const response = await agent.request({
-      origin: target.origin,
-      path: `${target.pathname}${target.search}`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal,
+  return (url, body, timeoutMs) =>
+    withDeadline(timeoutMs, async (signal) => {
+      const target = new URL(url);
+      const response = await agent.request({
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal,
+      });
+      await response.body.dump();
+      return { status: response.statusCode };
     });
-    await response.body.dump();
-    return { status: response.statusCode };
-  };
 }

@@ -7,6 +7,7 @@ import { type Logger, toBoltLogger } from '../logger.js';
 import { type Metrics, observeSlackFetch } from '../metrics/index.js';
 import { BOUNDED_SLACK_RETRIES } from '../startup-checks.js';
 import { timeAcks } from './ack-timing.js';
+import { createBoundedFetch } from './bounded-fetch.js';
 
 export type SlackAppOptions = {
   logger: Logger;
@@ -36,11 +37,11 @@ const SLACK_CALL_TIMEOUT_MS = 10_000;
 export function createSlackApp(config: Config['slack'], options: SlackAppOptions): SlackApp {
   const { logger, metrics, health, routes } = options;
   const log = logger.child({ module: 'slack-app' });
+  const boundedFetch = createBoundedFetch(SLACK_CALL_TIMEOUT_MS);
   const clientOptions = {
-    timeout: SLACK_CALL_TIMEOUT_MS,
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: options.retries !== undefined ? { retries: options.retries } : BOUNDED_SLACK_RETRIES,
-    ...(metrics.enabled ? { fetch: observeSlackFetch(metrics) } : {}),
+    fetch: metrics.enabled ? observeSlackFetch(metrics, boundedFetch) : boundedFetch,
   };
   const common = {
     token: config.botToken,
