@@ -43,19 +43,21 @@ export function buildDist(folder: string = REPO_ROOT): DistBuild {
   return { ok: result.status === 0, emitted, firstError: firstError.trim() };
 }
 
-/** The Node flags `npm start` gives the bot (package.json is the one place they are set), so the bench runs it alike. */
+/**
+ * The Node flags `npm start` gives the bot, read from the `exec node … dist/main.js` line of scripts/start.sh (the one
+ * place they are set), so the bench runs it alike. Fails loudly when that line is gone, rather than running the bot
+ * with other heap limits than production's.
+ */
 export function startNodeFlags(): string[] {
-  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
-    scripts?: { start?: string };
-  };
-  const words = (manifest.scripts?.start ?? '').split(/\s+/);
-  return words.slice(words.indexOf('node') + 1).filter((word) => word.startsWith('--'));
+  const script = readFileSync(join(REPO_ROOT, 'scripts', 'start.sh'), 'utf8');
+  const line = script.split('\n').find((text) => /^\s*exec node\b.*dist\/main\.js/.test(text));
+  if (!line) throw new Error('scripts/start.sh has no `exec node … dist/main.js` line to take the Node flags from');
+  return line
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word.startsWith('--'));
 }
 
-/**
- * A profile per thread: the bot's main thread as `<name>-<time>.cpuprofile`; a Bolt target's threads (tsx's loader
- * has one of its own) under Node's default names in `<dir>/<name>/`, so the loader's profile cannot overwrite the app's.
- */
 const profileArgs = (dir: string | undefined, name: string, perThread = false): string[] => {
   if (!dir) return [];
   const folder = resolve(REPO_ROOT, 'bench', dir, perThread ? name : '');
