@@ -14,8 +14,8 @@ export type SubmitResult =
   | { status: 'already_logged'; entry: JournalEntry }
   | { status: 'in_progress'; entry: JournalEntry }
   /**
-   * New entry left to the background worker, which will tell the user: another worker claimed it first, too many first
-   * attempts were running, or the journal could not be reached to claim it.
+   * New entry left to the background worker, which will tell the user: no lane was free (its claim was given back),
+   * or its claim from the insert was too old to trust.
    */
   | { status: 'queued'; entry: JournalEntry };
 
@@ -49,8 +49,10 @@ export type DeliveryServiceOptions = {
   recordBackoff?: BackoffPolicy;
   /** The worker looks for due entries at least this often (other processes may add some). */
   pollIntervalMs?: number;
-  /** How many user notices are sent at once (default 32: a notice is one small Slack call, and at a busy moment every
-   * delivered entry has one). */
+  /**
+   * How many user notices are sent at once (default: as many as Caliq calls may be in flight, at least 32; every
+   * delivered entry has one, and fewer lanes for them than for Caliq made "✅ Logged" lag under load).
+   */
   noticeConcurrency?: number;
   observer?: DeliveryObserver;
   /**
