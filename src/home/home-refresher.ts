@@ -2,6 +2,7 @@
 import type { HomeView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../logger.js';
+import { publishView } from '../slack-api/index.js';
 
 export type HomeRefresher = {
   /**
@@ -50,7 +51,7 @@ export function createHomeRefresher(options: HomeRefresherOptions): HomeRefreshe
 
   async function publish(slackUserId: string): Promise<void> {
     const view = await options.buildView(slackUserId);
-    await options.client.views.publish({ user_id: slackUserId, view });
+    await publishView(options.client, { user_id: slackUserId, view });
   }
 
   function run(slackUserId: string, state: ViewerState): void {

@@ -25,8 +25,10 @@ function slackErrorOf(body: string): string | undefined {
 }
 
 /**
- * Wraps `fetch` (default the global one). A JSON answer is read once here and handed on as a new response with the
- * same status, headers and text, which costs far less than cloning the body stream for a second reader.
+ * Wraps `fetch` (default the global one). A JSON answer is read once here, and the same response goes on with that
+ * text as its `text()` and `json()`: the Web API client reads it through `text()`. Building a new Response (a new
+ * stream, a copy of the headers) or cloning the body for a second reader cost more than the rest of the call's
+ * bookkeeping.
  */
 export function observeSlackFetch(metrics: Pick<Metrics, 'slackApiError'>, fetchFn: Fetch = globalThis.fetch): Fetch {
   return async (input, init) => {
@@ -47,10 +49,14 @@ export function observeSlackFetch(metrics: Pick<Metrics, 'slackApiError'>, fetch
     const body = await response.text();
     const code = slackErrorOf(body);
     if (code !== undefined) metrics.slackApiError(method, code);
-    // The text is already decoded, so the encoding and length of the compressed original no longer apply.
-    const headers = new Headers(response.headers);
-    headers.delete('content-encoding');
-    headers.delete('content-length');
-    return new Response(body, { status: response.status, statusText: response.statusText, headers });
+    return handOnRead(response, body);
   };
+}
+
+/** `response`, whose body was read into `body`, answering `text()` and `json()` from that text. */
+function handOnRead(response: Response, body: string): Response {
+  return Object.defineProperties(response, {
+    text: { value: async () => body },
+    json: { value: async () => JSON.parse(body) as unknown },
+  });
 }

@@ -1,4 +1,4 @@
-// What the bot sends to Slack's Web API and response_urls: notices, reminder DMs, user profiles.
+// What the bot sends to Slack's Web API and response_urls: notices, reminder DMs, user profiles, views.
 export { createDeliveryNotices } from './delivery-notices.js';
 export {
   type ConversationSharing,
@@ -18,3 +18,4 @@ export {
   type ThreadRead,
   threadProblemOf,
 } from './thread-reader.js';
+export { openView, publishView, updateView } from './views.js';

@@ -2,7 +2,7 @@
 // message shortcut fills it (its text, its thread, its author as the contact).
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION } from '../../ids.js';
-import { readMessage, threadProblemOf } from '../../slack-api/index.js';
+import { readMessage, threadProblemOf, updateView } from '../../slack-api/index.js';
 import { decodeReactionTarget, describeMessageUnreadable, READING_MESSAGE } from '../../views/index.js';
 import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
@@ -49,7 +49,7 @@ export function registerReactionLogButton(app: App, deps: ListenerDeps): void {
             submitterId: userId,
             notices: [describeMessageUnreadable(threadProblemOf(error).problem, channelName)],
           });
-          await client.views.update({ view_id: opened.id, view });
+          await updateView(client, { view_id: opened.id, view });
           return;
         }
         const teamDomain = body.team?.domain;

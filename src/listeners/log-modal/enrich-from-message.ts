@@ -16,6 +16,7 @@ import {
   readTeamName,
   readThread,
   type ThreadProblem,
+  updateView,
 } from '../../slack-api/index.js';
 import { describeContactFromSlack, describeSharedChannel, describeThreadProblem } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
@@ -146,7 +147,7 @@ export async function enrichFromMessage(deps: ListenerDeps, args: EnrichArgs): P
     notices: [...args.notices, ...found.notices],
   });
   try {
-    await args.client.views.update({
+    await updateView(args.client, {
       view_id: args.view.id,
       ...(args.view.hash ? { hash: args.view.hash } : {}),
       view,
@@ -156,6 +157,6 @@ export async function enrichFromMessage(deps: ListenerDeps, args: EnrichArgs): P
     // The form changed meanwhile (a date hint). Every input keeps its block_id and action_id, so Slack keeps what the
     // user typed; updating once more without the hash still offers the thread.
     log.info({ viewId: args.view.id }, 'form changed while the thread was read; updating it again');
-    await args.client.views.update({ view_id: args.view.id, view });
+    await updateView(args.client, { view_id: args.view.id, view });
   }
 }

@@ -1,6 +1,7 @@
 // The log form built from what this process holds in memory, and updated in place unless the person changed it.
 import type { ModalView } from '@slack/types';
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
+import { updateView } from '../../slack-api/index.js';
 import { buildLogModal, type LogModalInput } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
 import { accountFieldFor } from './account-field.js';
@@ -28,7 +29,7 @@ export async function updateFormUnlessChanged(
   updated: ModalView,
 ): Promise<void> {
   try {
-    await client.views.update({ view_id: view.id, hash: view.hash, view: updated });
+    await updateView(client, { view_id: view.id, hash: view.hash, view: updated });
   } catch (error) {
     if (error instanceof WebAPIPlatformError && error.data.error === 'hash_conflict') return;
     throw error;

@@ -1,6 +1,7 @@
 // Opens the log modal from any entry point: no network call before views.open, enrichment after.
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { Draft, ModalMetadata, RememberedContactOption } from '../../interactions/index.js';
+import { openView, updateView } from '../../slack-api/index.js';
 import { type buildLogModal, buildUnmappedUserMessage } from '../../views/index.js';
 import type { ListenerDeps } from '../deps.js';
 import { logFormFor } from './log-form.js';
@@ -59,7 +60,7 @@ export async function openLogModal(deps: ListenerDeps, args: OpenLogModalArgs): 
       submitterId: args.userId,
       ...(args.notices ? { notices: args.notices } : {}),
     });
-  const opened = await args.client.views.open({ trigger_id: args.triggerId, view: build([]) });
+  const opened = await openView(args.client, { trigger_id: args.triggerId, view: build([]) });
   await seedRecentAccounts(deps, args.userId);
   const result = opened.view?.id ? { id: opened.view.id, hash: opened.view.hash } : undefined;
   if (result && args.offerRememberedContacts !== false && draft.accountNo && !draft.contactFirstName) {
@@ -80,7 +81,7 @@ async function offerRememberedContacts(
   const remembered = await rememberedContactsFor(deps, { accountNo, teamId: args.teamId, timeZone });
   if (remembered.length === 0) return;
   try {
-    await args.client.views.update({
+    await updateView(args.client, {
       view_id: opened.id,
       ...(opened.hash ? { hash: opened.hash } : {}),
       view: build(remembered),
