@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { formatDayInZone, formatForCaliq, formatInZone, formatShortDay } from './format.js';
-import { wallClockOf } from './wall-clock.js';
+import { formatterFor, wallClockFromParts, wallClockOf } from './wall-clock.js';
 
 const ZONES = [
   'UTC',
@@ -94,5 +94,14 @@ describe('formatting through the cached Intl path', () => {
       second: 30,
       weekday: 1,
     });
+  });
+
+  it('reads the formatted text as the formatter’s parts say, and falls back to the parts where the text differs', () => {
+    for (const zone of ZONES) {
+      for (const at of all) expect(wallClockOf(at, zone)).toEqual(wallClockFromParts(formatterFor(zone), at));
+    }
+    // Year 812 is written "812", which the one pattern leaves to the parts.
+    const early = new Date(Date.UTC(812, 5, 1, 12, 0, 0));
+    expect(wallClockOf(early, 'UTC')).toMatchObject({ year: 812, month: 6, day: 1, hour: 12 });
   });
 });

@@ -1,5 +1,6 @@
 // Registers every listener on the Bolt app; the only place that knows them all.
 import type { App } from '@slack/bolt';
+import { routeActions } from '../slack-app/index.js';
 import { registerContactChoice } from './actions/contact-choice.js';
 import { registerHomeButtons } from './actions/home-buttons.js';
 import { registerJournalButtons } from './actions/journal-buttons.js';
@@ -20,19 +21,20 @@ import { registerLogSubmission } from './views/log-submission.js';
 export type { ListenerDeps } from './deps.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
+  const actions = routeActions(app, deps.logger);
   registerLogInteractionCommand(app, deps);
   registerLogFromMessageShortcut(app, deps);
   registerLogSubmission(app, deps);
-  registerModalChecks(app, deps);
-  registerContactChoice(app, deps);
+  registerModalChecks(actions, deps);
+  registerContactChoice(actions, deps);
   registerAccountSuggestions(app, deps);
-  registerJournalButtons(app, deps);
-  registerQuickLogButtons(app, deps);
-  registerReminderButtons(app, deps);
+  registerJournalButtons(actions, deps);
+  registerQuickLogButtons(actions, deps);
+  registerReminderButtons(actions, deps);
   registerLogGlobalShortcut(app, deps);
   registerAppHome(app, deps);
-  registerHomeButtons(app, deps);
+  registerHomeButtons(actions, deps);
   registerLogInteractionStep(app, deps);
   registerReactionAdded(app, deps);
-  registerReactionLogButton(app, deps);
+  registerReactionLogButton(actions, deps);
 }

@@ -1,17 +1,18 @@
 // An account chosen in the form offers the people logged with it before; "Someone new" shows the name fields and a
 // remembered person hides them. Each answer is one views.update with the view's hash.
-import type { App, BlockAction } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import { ELEMENT } from '../../ids.js';
 import { type Draft, readDraft } from '../../interactions/index.js';
+import type { ActionRoutes } from '../../slack-app/index.js';
 import { decodeModalMetadata, readFormExtras } from '../../views/index.js';
 import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
 import { logFormFor, updateFormUnlessChanged } from '../log-modal/log-form.js';
 import { rememberedContactsFor } from '../log-modal/remembered-contacts.js';
 
-export function registerContactChoice(app: App, deps: ListenerDeps): void {
+export function registerContactChoice(actions: ActionRoutes, deps: ListenerDeps): void {
   for (const actionId of [ELEMENT.account, ELEMENT.contactChoice]) {
-    app.action<BlockAction>({ action_id: actionId, type: 'block_actions' }, async ({ ack, body, client }) => {
+    actions.on<BlockAction>(actionId, async ({ ack, body, client }) => {
       await ack();
       const view = body.view;
       const metadata = view ? decodeModalMetadata(view.private_metadata) : undefined;

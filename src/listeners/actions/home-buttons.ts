@@ -1,12 +1,13 @@
 // The Home tab's "Log interaction" button: the empty form; the outcome goes by DM (Home has no response_url).
-import type { App, BlockAction } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import { ACTION } from '../../ids.js';
+import type { ActionRoutes } from '../../slack-app/index.js';
 import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
 import { openLogModal, prepareSubmitter } from '../log-modal/open-log-modal.js';
 
-export function registerHomeButtons(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction>(ACTION.homeLogInteraction, async ({ ack, body, client }) => {
+export function registerHomeButtons(actions: ActionRoutes, deps: ListenerDeps): void {
+  actions.on<BlockAction>(ACTION.homeLogInteraction, async ({ ack, body, client }) => {
     await ack();
     const userId = body.user.id;
     await afterAck(deps, { slackUserId: userId, action: 'open_form' }, async () => {

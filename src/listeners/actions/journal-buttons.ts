@@ -1,8 +1,9 @@
 // "Retry" and "Edit and resubmit" on the bot's messages and the Home tab: only the entry's author may press them.
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { ACTION } from '../../ids.js';
 import type { SlackMessage } from '../../slack-api/index.js';
+import type { ActionRoutes } from '../../slack-app/index.js';
 import type { JournalEntry } from '../../store/index.js';
 import {
   buildAlreadyLoggedMessage,
@@ -32,7 +33,7 @@ async function tell(deps: ListenerDeps, body: BlockAction, respond: RespondFn, m
   else await deps.notifier.notify({ slackUserId: body.user.id, message });
 }
 
-export function registerJournalButtons(app: App, deps: ListenerDeps): void {
+export function registerJournalButtons(actions: ActionRoutes, deps: ListenerDeps): void {
   const log = deps.logger.child({ module: 'journal-buttons' });
 
   /** The presser's own entry named by the button, or undefined once they have been told why not. */
@@ -49,7 +50,7 @@ export function registerJournalButtons(app: App, deps: ListenerDeps): void {
     return undefined;
   }
 
-  app.action<BlockAction<ButtonAction>>(ACTION.retryEntry, async ({ ack, body, action, respond }) => {
+  actions.on<BlockAction<ButtonAction>>(ACTION.retryEntry, async ({ ack, body, action, respond }) => {
     await ack();
     await afterAck(deps, pressOf(body, 'retry', action.value), () => retry(body, action, respond));
   });
@@ -65,7 +66,7 @@ export function registerJournalButtons(app: App, deps: ListenerDeps): void {
     await answerRepeat(deps, { slackUserId: userId, replyTo, timeZone, result });
   }
 
-  app.action<BlockAction<ButtonAction>>(ACTION.editEntry, async ({ ack, body, action, client, respond }) => {
+  actions.on<BlockAction<ButtonAction>>(ACTION.editEntry, async ({ ack, body, action, client, respond }) => {
     await ack();
     await afterAck(deps, pressOf(body, 'edit', action.value), () => edit(body, action, client, respond));
   });

@@ -1,16 +1,17 @@
 // Enter in a date field, or a follow-up person picked: show in the modal how the bot understood it.
-import type { App, BlockAction } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import { ELEMENT } from '../../ids.js';
 import { readDraft } from '../../interactions/index.js';
+import type { ActionRoutes } from '../../slack-app/index.js';
 import { computeModalHints, decodeModalMetadata, readFormExtras } from '../../views/index.js';
 import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
 import { logFormFor, updateFormUnlessChanged } from '../log-modal/log-form.js';
 import { resolveSubmissionContext } from '../log-modal/submission-context.js';
 
-export function registerModalChecks(app: App, deps: ListenerDeps): void {
+export function registerModalChecks(actions: ActionRoutes, deps: ListenerDeps): void {
   for (const actionId of [ELEMENT.when, ELEMENT.followUpWhen, ELEMENT.followUpBy]) {
-    app.action<BlockAction>({ action_id: actionId, type: 'block_actions' }, async ({ ack, body, client }) => {
+    actions.on<BlockAction>(actionId, async ({ ack, body, client }) => {
       await ack();
       const view = body.view;
       if (!view) return;

@@ -1,8 +1,9 @@
 // A quick log card's buttons: Log it journals and sends as a form submission does, Edit opens the form, Cancel drops it.
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { ACTION } from '../../ids.js';
 import type { SlackMessage } from '../../slack-api/index.js';
+import type { ActionRoutes } from '../../slack-app/index.js';
 import {
   buildQuickLogProblemCard,
   decodeQuickLogValue,
@@ -23,7 +24,7 @@ type Press = BlockAction<ButtonAction>;
 const replaceCard = (respond: RespondFn, message: SlackMessage) =>
   respond({ response_type: 'ephemeral', replace_original: true, ...message });
 
-export function registerQuickLogButtons(app: App, deps: ListenerDeps): void {
+export function registerQuickLogButtons(actions: ActionRoutes, deps: ListenerDeps): void {
   const log = deps.logger.child({ module: 'quick-log-buttons' });
 
   /** The card's value when it can still be acted on; otherwise the card is replaced by why not. */
@@ -40,7 +41,7 @@ export function registerQuickLogButtons(app: App, deps: ListenerDeps): void {
     return value;
   }
 
-  app.action<Press>(ACTION.quickLogConfirm, async ({ ack, body, action, respond }) => {
+  actions.on<Press>(ACTION.quickLogConfirm, async ({ ack, body, action, respond }) => {
     await ack();
     const replyTo = { responseUrl: body.response_url, conversationId: body.channel?.id };
     const request = { slackUserId: body.user.id, action: 'log_it' as const, replyTo };
@@ -82,7 +83,7 @@ export function registerQuickLogButtons(app: App, deps: ListenerDeps): void {
     await answerRepeat(deps, { slackUserId: userId, replyTo: repeatTo, timeZone: checked.userTimeZone, result });
   }
 
-  app.action<Press>(ACTION.quickLogEdit, async ({ ack, body, action, client, respond }) => {
+  actions.on<Press>(ACTION.quickLogEdit, async ({ ack, body, action, client, respond }) => {
     await ack();
     const replyTo = { responseUrl: body.response_url, conversationId: body.channel?.id };
     await afterAck(deps, { slackUserId: body.user.id, action: 'open_form', replyTo }, () =>
@@ -109,7 +110,7 @@ export function registerQuickLogButtons(app: App, deps: ListenerDeps): void {
     });
   }
 
-  app.action<Press>(ACTION.quickLogCancel, async ({ ack, body, respond }) => {
+  actions.on<Press>(ACTION.quickLogCancel, async ({ ack, body, respond }) => {
     await ack();
     const replyTo = { responseUrl: body.response_url, conversationId: body.channel?.id };
     await afterAck(deps, { slackUserId: body.user.id, action: 'quick_log', replyTo }, async () => {

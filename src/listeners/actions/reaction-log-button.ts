@@ -1,8 +1,9 @@
 // The "Log interaction" button on a reaction's prompt: the form opens at once, then is filled from that message as the
 // message shortcut fills it (its text, its thread, its author as the contact).
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION } from '../../ids.js';
 import { readMessage, threadProblemOf, updateView } from '../../slack-api/index.js';
+import type { ActionRoutes } from '../../slack-app/index.js';
 import { decodeReactionTarget, describeMessageUnreadable, READING_MESSAGE } from '../../views/index.js';
 import { afterAck } from '../after-ack.js';
 import type { ListenerDeps } from '../deps.js';
@@ -11,8 +12,8 @@ import { logFormFor } from '../log-modal/log-form.js';
 import { openLogModal, prepareSubmitter } from '../log-modal/open-log-modal.js';
 import { permalinkFor, prefillFromMessage } from '../log-modal/prefill-from-message.js';
 
-export function registerReactionLogButton(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction<ButtonAction>>(ACTION.logFromReaction, async ({ ack, body, action, client, context }) => {
+export function registerReactionLogButton(actions: ActionRoutes, deps: ListenerDeps): void {
+  actions.on<BlockAction<ButtonAction>>(ACTION.logFromReaction, async ({ ack, body, action, client, context }) => {
     await ack();
     const target = decodeReactionTarget(action.value);
     const userId = body.user.id;

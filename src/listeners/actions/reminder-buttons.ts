@@ -1,7 +1,6 @@
 // The buttons on a follow-up reminder (DM, `followups` list, Home tab): Log follow-up, Snooze, Done. Recipient only.
 import type {
   AllMiddlewareArgs,
-  App,
   BlockAction,
   BlockElementAction,
   RespondFn,
@@ -10,6 +9,7 @@ import type {
 import type { WebClient } from '@slack/web-api';
 import { ACTION } from '../../ids.js';
 import { isSnoozeOption, snoozeUntil } from '../../reminders/index.js';
+import type { ActionRoutes } from '../../slack-app/index.js';
 import type { Reminder } from '../../store/index.js';
 import {
   buildNotYourReminderMessage,
@@ -41,7 +41,7 @@ function pressOf(body: BlockAction, action: RequestedAction): AfterAck {
   return { slackUserId: body.user.id, action, replyTo };
 }
 
-export function registerReminderButtons(app: App, deps: ListenerDeps): void {
+export function registerReminderButtons(actions: ActionRoutes, deps: ListenerDeps): void {
   const log = deps.logger.child({ module: 'reminder-buttons' });
 
   /** Finds the reminder a button names and checks the presser is its recipient (answering them if not). */
@@ -95,7 +95,7 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
     return deps.people.timeZoneOf(userId) ?? (await deps.people.resolveTimeZone(userId));
   }
 
-  app.action<BlockAction>(ACTION.reminderDone, async (args) => {
+  actions.on<BlockAction>(ACTION.reminderDone, async (args) => {
     await args.ack();
     await afterAck(deps, pressOf(args.body, 'done'), async () => {
       try {
@@ -126,7 +126,7 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
     await replaceMessages(client, found, respond, message);
   }
 
-  app.action<BlockAction>(new RegExp(`^${ACTION.reminderSnooze}`), async (args) => {
+  actions.on<BlockAction>(new RegExp(`^${ACTION.reminderSnooze}`), async (args) => {
     await args.ack();
     await afterAck(deps, pressOf(args.body, 'snooze'), async () => {
       try {
@@ -156,7 +156,7 @@ export function registerReminderButtons(app: App, deps: ListenerDeps): void {
     await replaceMessages(client, found, respond, buildReminderSnoozedMessage({ reminder: snoozed, timeZone, until }));
   }
 
-  app.action<BlockAction>(ACTION.reminderLogFollowUp, async ({ ack, body, action, client }) => {
+  actions.on<BlockAction>(ACTION.reminderLogFollowUp, async ({ ack, body, action, client }) => {
     await ack();
     await afterAck(deps, pressOf(body, 'log_follow_up'), () => logFollowUp(body, action, client));
   });
