@@ -34,4 +34,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=45s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HEALTH_PORT || process.env.PORT || 3000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node is PID 1 and handles SIGTERM itself (no npm or shell in between): it stops within 10 s and logs "caliq-slack stopped".
 STOPSIGNAL SIGTERM
-CMD ["node", "--max-old-space-size=160", "--max-semi-space-size=16", "dist/main.js"]
+CMD ["node", "--max-old-space-size=160", "--max-semi-space-size=8", "dist/main.js"]

@@ -121,7 +121,7 @@ run_and_stop() {
   step "$name: SIGTERM → exit 0, 'caliq-slack stopped' logged, nothing left running"
 }
 
-run_and_stop node node --max-old-space-size=160 --max-semi-space-size=16 "$app/dist/main.js"
+run_and_stop node node --max-old-space-size=160 --max-semi-space-size=8 "$app/dist/main.js"
 run_and_stop npm-start npm --prefix "$app" start
 
 echo "production recipe OK in $((SECONDS - started)) s (tsc build ${build_ms} ms, which npm start no longer runs)"

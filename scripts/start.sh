@@ -12,4 +12,4 @@ if [ ! -f dist/main.js ] || [ -n "$(find src -name '*.ts' ! -name '*.test.ts' -n
     exit 1
   fi
 fi
-exec node --max-old-space-size=160 --max-semi-space-size=16 dist/main.js
+exec node --max-old-space-size=160 --max-semi-space-size=8 dist/main.js
