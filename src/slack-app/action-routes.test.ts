@@ -1,9 +1,8 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { App, type BlockAction, type ButtonAction, LogLevel } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBoltHttpApp } from '../../test/support/bolt-http-app.js';
 import { captureLogs } from '../../test/support/log-capture.js';
-import { FAKE_SLACK_IDS, type FakeSlack, startFakeSlack } from '../../tools/slack-stand-in/fake-slack.js';
+import { type FakeSlack, startFakeSlack } from '../../tools/slack-stand-in/fake-slack.js';
 import { blockActionsPayload } from '../../tools/slack-stand-in/slack-payloads.js';
 import { interactionBody, postToSlackEndpoint } from '../../tools/slack-stand-in/slack-requests.js';
 import { type ActionRoutes, routeActions } from './action-routes.js';
@@ -20,15 +19,13 @@ describe('block actions routed by action_id through one Bolt listener', () => {
 
   beforeAll(async () => {
     fake = await startFakeSlack();
-    app = new App({
+    ({ app, endpoint } = await startBoltHttpApp(fake, {
       token: 'xoxb-routes',
       signingSecret: SECRET,
-      botId: FAKE_SLACK_IDS.botId,
-      botUserId: FAKE_SLACK_IDS.botUserId,
-      logLevel: LogLevel.ERROR,
-      clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
-    });
-    routes = routeActions(app, logs.logger);
+      register: (bolt) => {
+        routes = routeActions(bolt, logs.logger);
+      },
+    }));
     routes.on<BlockAction<ButtonAction>>('retry_entry', async ({ ack, action }) => {
       await ack();
       handled.push(`retry ${action.value}`);
@@ -41,8 +38,6 @@ describe('block actions routed by action_id through one Bolt listener', () => {
       await ack();
       handled.push('exact snooze_exact');
     });
-    const server = (await app.start(0)) as Server;
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
   });
   afterAll(async () => {
     await app.stop();

@@ -1,6 +1,4 @@
 // The test harness end to end with a real Bolt app: signed HTTP requests in, Web API calls out, and Socket Mode.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLBACK, COMMAND } from '../../src/ids.js';
@@ -11,6 +9,7 @@ import {
   postToSlackEndpoint,
   viewSubmissionPayload,
 } from '../../tools/slack-stand-in/slack-requests.js';
+import { startBoltHttpApp } from './bolt-http-app.js';
 
 const SECRET = 'harness-signing-secret';
 const modal = {
@@ -39,17 +38,11 @@ describe('HTTP mode', () => {
 
   beforeAll(async () => {
     fake = await startFakeSlack();
-    app = new App({
+    ({ app, endpoint } = await startBoltHttpApp(fake, {
       token: 'xoxb-harness',
       signingSecret: SECRET,
-      botId: FAKE_SLACK_IDS.botId,
-      botUserId: FAKE_SLACK_IDS.botUserId,
-      logLevel: LogLevel.ERROR,
-      clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
-    });
-    registerListeners(app);
-    const server = (await app.start(0)) as Server;
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+      register: registerListeners,
+    }));
   });
   afterAll(async () => {
     await app.stop();
